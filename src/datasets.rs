@@ -1,0 +1,24 @@
+//! Real networks shipped with viralsim.
+
+use crate::error::Result;
+use crate::io::{parse_edge_list, EdgeListOptions, Limits};
+use crate::network::Network;
+
+/// Text of SNAP's ego-Facebook (McAuley & Leskovec 2012): 4,039 nodes, 88,234 undirected edges.
+/// Embedded in native builds only; the page loads `data/ego-facebook.txt` as a file instead, so
+/// the wasm module stays small.
+#[cfg(not(target_arch = "wasm32"))]
+pub const FACEBOOK_TEXT: &str = include_str!("../data/ego-facebook.txt");
+
+/// SNAP ego-Facebook as a network.
+pub fn facebook(limits: &Limits) -> Result<Network> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        parse_edge_list(FACEBOOK_TEXT, &EdgeListOptions { directed: false, limits: *limits })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = (limits, parse_edge_list, EdgeListOptions::default());
+        Err(crate::Error::param("network", "facebook: load data/ego-facebook.txt and pass its text"))
+    }
+}

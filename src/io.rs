@@ -1,0 +1,252 @@
+//! Reading networks from text. Parsers take `&str`, never a path: the CLI reads the file, the
+//! page reads the upload, and both call the same function.
+
+use crate::error::{Error, Result};
+use crate::network::Network;
+use std::collections::HashMap;
+
+/// Size limits applied while reading or generating a network, so that a huge input gives a
+/// clear error instead of exhausting memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Limits {
+    pub max_nodes: usize,
+    pub max_edges: usize,
+}
+
+impl Default for Limits {
+    /// 5 million nodes and 50 million edges: about 450 MB of CSR at most.
+    fn default() -> Self {
+        Limits { max_nodes: 5_000_000, max_edges: 50_000_000 }
+    }
+}
+
+impl Limits {
+    pub fn check_nodes(&self, what: &str, n: u64) -> Result<()> {
+        if n > self.max_nodes as u64 {
+            return Err(Error::Limit { what: format!("{what} (nodes)"), limit: self.max_nodes as u64, got: n });
+        }
+        Ok(())
+    }
+    pub fn check_edges(&self, what: &str, m: u64) -> Result<()> {
+        if m > self.max_edges as u64 {
+            return Err(Error::Limit { what: format!("{what} (edges)"), limit: self.max_edges as u64, got: m });
+        }
+        Ok(())
+    }
+}
+
+/// How to read an edge list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EdgeListOptions {
+    pub directed: bool,
+    pub limits: Limits,
+}
+
+/// Words that mark the first line as a header row (compared case-insensitively).
+const HEADER_WORDS: &[&str] =
+    &["source", "target", "from", "to", "src", "dst", "node1", "node2", "id1", "id2", "weight"];
+
+/// Parses an edge list.
+///
+/// # Format
+/// One edge per line: `source target [weight]`, separated by commas (when the line has one),
+/// else by tabs or spaces. Blank lines and lines starting with `#` or `%` are skipped. The
+/// first data line is a header if its first two fields are column names such as
+/// `source,target` or `from to`. Node ids are kept as written: if every id is a whole number
+/// ≥ 0, nodes are numbered in increasing id order (so `0..n` files keep their numbers);
+/// otherwise in order of first appearance. Either way [`Network::node_by_label`] finds a node
+/// by the id written in the file. A third column is a weight (a number ≥ 0) and must then be
+/// on every line.
+///
+/// # Errors
+/// The 1-based line number and what is wrong: a missing target, an extra column, a weight that
+/// is not a number, a weight on some lines only; or a size over `opts.limits`.
+///
+/// # Complexity
+/// O(L + m log d) for L bytes of text.
+///
+/// # Examples
+/// ```
+/// use viralsim::io::{parse_edge_list, EdgeListOptions};
+/// let net = parse_edge_list("# friends\nsource,target\nalice,bob\nbob,carol\n", &EdgeListOptions::default()).unwrap();
+/// assert_eq!((net.node_count(), net.edge_count()), (3, 2));
+/// assert_eq!(net.node_by_label("carol"), Some(2));
+/// let err = parse_edge_list("1 2\n3\n", &EdgeListOptions::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "line 2: expected 'source target [weight]', found 1 field");
+/// ```
+pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Network> {
+    let mut ids: HashMap<&'t str, u32> = HashMap::new();
+    let mut names: Vec<&'t str> = Vec::new();
+    let mut edges: Vec<(u32, u32)> = Vec::new();
+    let mut weights: Vec<f32> = Vec::new();
+    let mut weighted: Option<bool> = None;
+    let mut first_data = true;
+    let mut fields: Vec<&'t str> = Vec::with_capacity(4);
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            continue;
+        }
+        fields.clear();
+        if line.contains(',') {
+            fields.extend(line.split(',').map(str::trim));
+        } else {
+            fields.extend(line.split_whitespace());
+        }
+        if first_data {
+            first_data = false;
+            if fields.len() >= 2
+                && HEADER_WORDS.contains(&fields[0].to_ascii_lowercase().as_str())
+                && HEADER_WORDS.contains(&fields[1].to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
+        }
+        if fields.len() < 2 || fields.len() > 3 {
+            let s = if fields.len() == 1 { "" } else { "s" };
+            return Err(Error::line(line_no, format!("expected 'source target [weight]', found {} field{s}", fields.len())));
+        }
+        if let Some(e) = fields.iter().position(|f| f.is_empty()) {
+            return Err(Error::line(line_no, format!("field {} is empty", e + 1)));
+        }
+        let has_w = fields.len() == 3;
+        match weighted {
+            None => weighted = Some(has_w),
+            Some(w) if w != has_w => {
+                return Err(Error::line(
+                    line_no,
+                    if w { "has no weight, but earlier lines have one".to_string() } else { "has a weight, but earlier lines have none".to_string() },
+                ))
+            }
+            _ => {}
+        }
+        if has_w {
+            let w: f32 = fields[2]
+                .parse()
+                .map_err(|_| Error::line(line_no, format!("weight '{}' is not a number", fields[2])))?;
+            if !w.is_finite() || w < 0.0 {
+                return Err(Error::line(line_no, format!("weight {} must be a finite number ≥ 0", fields[2])));
+            }
+            weights.push(w);
+        }
+        let mut id = |name: &'t str| -> Result<u32> {
+            Ok(match ids.get(name) {
+                Some(&k) => k,
+                None => {
+                    let k = names.len() as u32;
+                    opts.limits.check_nodes(&format!("line {line_no}"), k as u64 + 1)?;
+                    ids.insert(name, k);
+                    names.push(name);
+                    k
+                }
+            })
+        };
+        let u = id(fields[0])?;
+        let v = id(fields[1])?;
+        opts.limits.check_edges(&format!("line {line_no}"), edges.len() as u64 + 1)?;
+        edges.push((u, v));
+    }
+    if edges.is_empty() {
+        return Err(Error::line(text.lines().count().max(1), "no edges found (expected lines like 'source target')"));
+    }
+    // numeric ids: renumber in increasing order
+    let numeric: Option<Vec<u64>> = names.iter().map(|s| s.parse::<u64>().ok().filter(|_| !s.starts_with('+'))).collect();
+    let n = names.len();
+    let labels: Vec<String>;
+    if let Some(nums) = numeric {
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&k| nums[k as usize]);
+        let mut new_of = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old as usize] = new as u32;
+        }
+        for e in edges.iter_mut() {
+            *e = (new_of[e.0 as usize], new_of[e.1 as usize]);
+        }
+        labels = order.iter().map(|&k| names[k as usize].to_string()).collect();
+    } else {
+        labels = names.iter().map(|s| s.to_string()).collect();
+    }
+    let w = if weighted == Some(true) { Some(&weights[..]) } else { None };
+    Network::from_edges(n, opts.directed, &edges, w)?.with_labels(labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Result<Network> {
+        parse_edge_list(t, &EdgeListOptions::default())
+    }
+
+    #[test]
+    fn separators_comments_header() {
+        for text in [
+            "0 1\n1 2\n",
+            "0,1\n1,2\n",
+            "0\t1\n1\t2\n",
+            "# c\n% c\n\nfrom to\n0 1\n1   2\n",
+            "Source , Target\n0, 1\n1 ,2\n",
+        ] {
+            let net = parse(text).unwrap();
+            assert_eq!((net.node_count(), net.edge_count()), (3, 2), "{text:?}");
+            assert_eq!(net.neighbors(1), &[0, 2]);
+        }
+    }
+
+    #[test]
+    fn numeric_ids_sorted_and_labels_kept() {
+        let net = parse("10 7\n7 3\n").unwrap();
+        assert_eq!(net.labels().unwrap(), &["3", "7", "10"]);
+        assert_eq!(net.node_by_label("10"), Some(2));
+        assert_eq!(net.node_by_label("2"), None);
+        let net = parse("b a\na c\n").unwrap();
+        assert_eq!(net.labels().unwrap(), &["b", "a", "c"]);
+    }
+
+    #[test]
+    fn weights_and_direction() {
+        let net = parse_edge_list("0 1 0.5\n1 2 0.25\n", &EdgeListOptions { directed: true, ..Default::default() }).unwrap();
+        assert!(net.is_directed());
+        assert_eq!(net.arc_weight(0, 1), Some(0.5));
+        assert_eq!(net.arc_weight(1, 0), None);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        for (text, msg) in [
+            ("0 1\n2\n", "line 2: expected 'source target [weight]', found 1 field"),
+            ("0 1\n2 3 4 5\n", "line 2: expected 'source target [weight]', found 4 fields"),
+            ("0 1 x\n", "line 1: weight 'x' is not a number"),
+            ("0 1 -2\n", "line 1: weight -2 must be a finite number ≥ 0"),
+            ("0 1 1\n# c\n1 2\n", "line 3: has no weight, but earlier lines have one"),
+            ("0 1\n1 2 3\n", "line 2: has a weight, but earlier lines have none"),
+            ("0,,1\n", "line 1: field 2 is empty"),
+            (",1\n", "line 1: field 1 is empty"),
+            ("# nothing\n", "line 1: no edges found"),
+            ("", "line 1: no edges found"),
+        ] {
+            let e = parse(text).unwrap_err().to_string();
+            assert!(e.starts_with(msg), "{text:?}: got {e}");
+        }
+    }
+
+    #[test]
+    fn limits_give_errors() {
+        let lim = Limits { max_nodes: 3, max_edges: 2 };
+        let opts = EdgeListOptions { limits: lim, ..Default::default() };
+        let e = parse_edge_list("0 1\n1 2\n2 3\n", &opts).unwrap_err().to_string();
+        assert_eq!(e, "line 3 (nodes): 4 is over the limit of 3");
+        let e = parse_edge_list("0 1\n1 2\n2 0\n", &opts).unwrap_err().to_string();
+        assert_eq!(e, "line 3 (edges): 3 is over the limit of 2");
+    }
+
+    #[test]
+    fn self_loops_and_duplicates_reported() {
+        let net = parse("0 1\n1 0\n1 1\n").unwrap();
+        assert_eq!(net.edge_count(), 1);
+        assert_eq!(net.report().duplicates_merged, 1);
+        assert_eq!(net.report().self_loops_dropped, 1);
+    }
+}

@@ -1,0 +1,325 @@
+//! Metrics of a cascade and of a network.
+
+use crate::network::Network;
+use crate::simulation::Simulation;
+use crate::state::{ADVERTISING, NONE, SEED};
+use serde::Serialize;
+
+/// What one run's cascade looked like.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CascadeMetrics {
+    /// Nodes that ever adopted, seeds included.
+    pub reach: u32,
+    /// `reach / n`.
+    pub reach_fraction: f64,
+    /// Steps run.
+    pub steps: u32,
+    /// Largest number of adoptions in one step (after step 0) and the first step it happened.
+    pub peak_new: u32,
+    pub peak_step: u32,
+    /// First step by which 50 % / 90 % of the final reach had adopted.
+    pub steps_to_50: u32,
+    pub steps_to_90: u32,
+    /// Largest generation (seeds and advertising adopters are generation 0).
+    pub depth: u32,
+    /// Size of the largest generation, and which generation it is.
+    pub widest_generation_size: u32,
+    pub widest_generation: u32,
+    /// Mean distance between all pairs of nodes of the same cascade tree (Goel et al. 2016);
+    /// `None` with fewer than two nodes in every tree.
+    pub structural_virality: Option<f64>,
+    /// Mean number of nodes each adopter of generation g passed it on to (R by generation).
+    pub offspring_by_generation: Vec<f64>,
+    /// Reach split by cause: seeds, advertising, word of mouth.
+    pub reach_seeds: u32,
+    pub reach_advertising: u32,
+    pub reach_word_of_mouth: u32,
+}
+
+/// Computes the cascade metrics of the simulation's current run.
+///
+/// # Complexity
+/// O(k log k) for k adopters (a sort by adoption time), never O(n²): structural virality is
+/// the Wiener index Σ s·(N − s) over tree edges divided by the number of pairs.
+pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
+    let n = sim.network().node_count();
+    let h = sim.history();
+    let parents = sim.parents();
+    let at = sim.adopted_at();
+    let gen = sim.generations();
+    let mut m = CascadeMetrics { reach: sim.reach(), steps: sim.step_count(), ..Default::default() };
+    m.reach_fraction = if n == 0 { 0.0 } else { m.reach as f64 / n as f64 };
+    for (t, &k) in h.new_adoptions.iter().enumerate().skip(1) {
+        if k > m.peak_new {
+            m.peak_new = k;
+            m.peak_step = t as u32;
+        }
+    }
+    let final_reach = m.reach as f64;
+    m.steps_to_50 = h.reach.iter().position(|&r| r as f64 >= 0.5 * final_reach).unwrap_or(0) as u32;
+    m.steps_to_90 = h.reach.iter().position(|&r| r as f64 >= 0.9 * final_reach).unwrap_or(0) as u32;
+
+    let mut nodes: Vec<u32> = sim.adopters().collect();
+    nodes.sort_by_key(|&v| (at[v as usize], v));
+    // a parent edge counts only if the parent adopted earlier (SIS re-infections can otherwise
+    // make cycles); other nodes are roots
+    let tree_parent = |v: u32| -> Option<u32> {
+        let p = parents[v as usize];
+        if p < ADVERTISING && at[p as usize] < at[v as usize] {
+            Some(p)
+        } else {
+            None
+        }
+    };
+    let mut gen_count: Vec<u32> = Vec::new();
+    for &v in &nodes {
+        match parents[v as usize] {
+            SEED => m.reach_seeds += 1,
+            ADVERTISING => m.reach_advertising += 1,
+            NONE => {}
+            _ => m.reach_word_of_mouth += 1,
+        }
+        let g = gen[v as usize] as usize;
+        if g >= gen_count.len() {
+            gen_count.resize(g + 1, 0);
+        }
+        gen_count[g] += 1;
+    }
+    m.depth = gen_count.len().saturating_sub(1) as u32;
+    for (g, &c) in gen_count.iter().enumerate() {
+        if c > m.widest_generation_size {
+            m.widest_generation_size = c;
+            m.widest_generation = g as u32;
+        }
+    }
+    m.offspring_by_generation = (0..gen_count.len())
+        .map(|g| if gen_count[g] == 0 { 0.0 } else { gen_count.get(g + 1).copied().unwrap_or(0) as f64 / gen_count[g] as f64 })
+        .collect();
+    m.structural_virality = structural_virality(&nodes, tree_parent);
+    m
+}
+
+/// Structural virality of a forest given in topological order (every parent before its
+/// children): the mean distance over all pairs of nodes in the same tree.
+///
+/// # Complexity
+/// O(k log k) for k nodes (an ordered map from node to position), O(k) memory.
+pub fn structural_virality(order: &[u32], parent: impl Fn(u32) -> Option<u32>) -> Option<f64> {
+    let k = order.len();
+    if k < 2 {
+        return None;
+    }
+    let mut pos = std::collections::BTreeMap::new();
+    for (i, &v) in order.iter().enumerate() {
+        pos.insert(v, i);
+    }
+    let par: Vec<Option<usize>> = order.iter().map(|&v| parent(v).and_then(|p| pos.get(&p).copied())).collect();
+    // root of each node (parents come first)
+    let mut root = vec![0usize; k];
+    for i in 0..k {
+        root[i] = match par[i] {
+            Some(p) => root[p],
+            None => i,
+        };
+    }
+    let mut tree_size = vec![0u64; k];
+    for i in 0..k {
+        tree_size[root[i]] += 1;
+    }
+    let mut sub = vec![1u64; k];
+    let mut wiener: f64 = 0.0;
+    for i in (0..k).rev() {
+        if let Some(p) = par[i] {
+            let n = tree_size[root[i]];
+            wiener += (sub[i] * (n - sub[i])) as f64;
+            sub[p] += sub[i];
+        }
+    }
+    let pairs: f64 = (0..k).filter(|&i| root[i] == i).map(|i| (tree_size[i] * (tree_size[i] - 1) / 2) as f64).sum();
+    if pairs == 0.0 {
+        None
+    } else {
+        Some(wiener / pairs)
+    }
+}
+
+/// Summary of a network's structure (the CLI's `info`).
+#[derive(Clone, Debug, Serialize)]
+pub struct NetworkInfo {
+    pub nodes: usize,
+    pub edges: usize,
+    pub directed: bool,
+    pub weighted: bool,
+    pub degree_min: u32,
+    pub degree_max: u32,
+    pub degree_mean: f64,
+    pub degree_median: f64,
+    /// Weakly connected components, and the size of the largest.
+    pub components: usize,
+    pub largest_component: usize,
+    pub isolated_nodes: usize,
+    /// Mean local clustering coefficient (nodes of degree < 2 count as 0, as in networkx).
+    pub average_clustering: f64,
+    pub duplicates_merged: u64,
+    pub self_loops_dropped: u64,
+    pub segments: Option<usize>,
+}
+
+/// Computes [`NetworkInfo`]. Components come from petgraph (union–find).
+pub fn network_info(net: &Network) -> NetworkInfo {
+    let n = net.node_count();
+    let mut degs: Vec<u32> = (0..n as u32).map(|u| net.out_degree(u)).collect();
+    degs.sort_unstable();
+    let mean = if n == 0 { 0.0 } else { net.arc_count() as f64 / n as f64 };
+    let median = if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        degs[n / 2] as f64
+    } else {
+        (degs[n / 2 - 1] as f64 + degs[n / 2] as f64) / 2.0
+    };
+    // union–find over the arcs, via petgraph
+    let mut uf = petgraph::unionfind::UnionFind::<u32>::new(n);
+    for u in 0..n as u32 {
+        for &v in net.neighbors(u) {
+            uf.union(u, v);
+        }
+    }
+    let labels = uf.into_labeling();
+    let mut size = vec![0usize; n];
+    for &l in &labels {
+        size[l as usize] += 1;
+    }
+    let components = size.iter().filter(|&&s| s > 0).count();
+    let isolated = (0..n as u32).filter(|&u| net.out_degree(u) == 0 && net.in_degree(u) == 0).count();
+    NetworkInfo {
+        nodes: n,
+        edges: net.edge_count(),
+        directed: net.is_directed(),
+        weighted: net.is_weighted(),
+        degree_min: degs.first().copied().unwrap_or(0),
+        degree_max: degs.last().copied().unwrap_or(0),
+        degree_mean: mean,
+        degree_median: median,
+        components,
+        largest_component: size.iter().copied().max().unwrap_or(0),
+        isolated_nodes: isolated,
+        average_clustering: average_clustering(net),
+        duplicates_merged: net.report().duplicates_merged,
+        self_loops_dropped: net.report().self_loops_dropped,
+        segments: net.segments().map(|s| s.iter().map(|&x| x as usize + 1).max().unwrap_or(0)),
+    }
+}
+
+/// Mean local clustering coefficient of the undirected view (for a directed network, arcs are
+/// taken as given: triangles among out-neighbours).
+///
+/// # Complexity
+/// O(Σ_u Σ_{v ∈ N(u)} d(v)) with a marker array.
+pub fn average_clustering(net: &Network) -> f64 {
+    let n = net.node_count();
+    if n == 0 {
+        return 0.0;
+    }
+    let mut mark = vec![u32::MAX; n];
+    let mut total = 0.0;
+    for u in 0..n as u32 {
+        let nb = net.neighbors(u);
+        let d = nb.len();
+        if d < 2 {
+            continue;
+        }
+        for &v in nb {
+            mark[v as usize] = u;
+        }
+        let mut links = 0u64;
+        for &v in nb {
+            for &w in net.neighbors(v) {
+                if mark[w as usize] == u {
+                    links += 1;
+                }
+            }
+        }
+        // each undirected link among neighbours is seen twice
+        let pairs = (d * (d - 1)) as f64;
+        total += links as f64 / pairs;
+    }
+    total / n as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sv_of(net: &Network, root: u32) -> f64 {
+        // BFS tree from root, in BFS order
+        let n = net.node_count();
+        let mut par = vec![u32::MAX; n];
+        let mut order = vec![root];
+        let mut seen = vec![false; n];
+        seen[root as usize] = true;
+        let mut i = 0;
+        while i < order.len() {
+            let u = order[i];
+            for &v in net.neighbors(u) {
+                if !seen[v as usize] {
+                    seen[v as usize] = true;
+                    par[v as usize] = u;
+                    order.push(v);
+                }
+            }
+            i += 1;
+        }
+        structural_virality(&order, |v| if par[v as usize] == u32::MAX { None } else { Some(par[v as usize]) }).unwrap()
+    }
+
+    #[test]
+    fn structural_virality_star_and_path() {
+        for n in [2usize, 3, 10, 101] {
+            let star = crate::generate::star(n).unwrap();
+            let expect = 2.0 * (n as f64 - 1.0) / n as f64;
+            assert!((sv_of(&star, 0) - expect).abs() < 1e-12, "star {n}");
+            let path = crate::generate::path(n).unwrap();
+            let expect = (n as f64 + 1.0) / 3.0;
+            assert!((sv_of(&path, 0) - expect).abs() < 1e-12, "path {n}");
+            // the root does not matter
+            assert!((sv_of(&path, (n / 2) as u32) - expect).abs() < 1e-12);
+        }
+        assert_eq!(structural_virality(&[0], |_| None), None);
+    }
+
+    #[test]
+    fn structural_virality_matches_all_pairs_bfs() {
+        // oracle: mean of all-pairs distances with petgraph's BFS-based dijkstra on random trees
+        let mut r = crate::rng::rng_from_seed(9);
+        for k in [2usize, 5, 17, 40] {
+            let par: Vec<Option<u32>> =
+                (0..k).map(|i| if i == 0 { None } else { Some(crate::rng::below(&mut r, i as u64) as u32) }).collect();
+            let edges: Vec<(u32, u32)> = (1..k).map(|i| (par[i].unwrap(), i as u32)).collect();
+            let g = petgraph::graph::UnGraph::<(), ()>::from_edges(&edges);
+            let mut sum = 0.0;
+            for a in 0..k {
+                let d = petgraph::algo::dijkstra(&g, petgraph::graph::NodeIndex::new(a), None, |_| 1.0f64);
+                sum += d.values().sum::<f64>();
+            }
+            let oracle = sum / (k * (k - 1)) as f64;
+            let order: Vec<u32> = (0..k as u32).collect();
+            let got = structural_virality(&order, |v| par[v as usize]).unwrap();
+            assert!((got - oracle).abs() < 1e-9, "k={k}: {got} vs {oracle}");
+        }
+    }
+
+    #[test]
+    fn clustering_and_info() {
+        let k = crate::generate::karate_club();
+        let c = average_clustering(&k);
+        // networkx: nx.average_clustering(nx.karate_club_graph()) = 0.5706384782076823
+        assert!((c - 0.5706384782076823).abs() < 1e-12, "{c}");
+        let info = network_info(&k);
+        assert_eq!((info.nodes, info.edges, info.components, info.degree_max, info.degree_min), (34, 78, 1, 17, 1));
+        let two = Network::from_edges(5, false, &[(0, 1), (2, 3)], None).unwrap();
+        let info = network_info(&two);
+        assert_eq!((info.components, info.largest_component, info.isolated_nodes), (3, 2, 1));
+        assert_eq!(average_clustering(&crate::generate::complete(5).unwrap()), 1.0);
+    }
+}

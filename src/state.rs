@@ -1,0 +1,233 @@
+//! Per-node state of a run, as struct-of-arrays indexed by node id, and the bookkeeping every
+//! model shares (adopt, recover, sparse reset). Models change state only through these methods,
+//! so the counts, the history and the per-node records stay consistent.
+
+
+/// Node states, mirrored to JavaScript as `u8`.
+///
+/// What each state means for each model:
+///
+/// | state | IC / LT / threshold / Bass | SIR / SIS | Maki–Thompson |
+/// |---|---|---|---|
+/// | `Susceptible` (0) | not (yet) adopted | susceptible | ignorant |
+/// | `Active` (1) | adopted in the last step (spreads now) | infected | spreader |
+/// | `Removed` (2) | adopted earlier | recovered (SIR only) | stifler |
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum NodeState {
+    Susceptible = 0,
+    Active = 1,
+    Removed = 2,
+}
+
+/// `adopted_at` / `parent` value: never.
+pub const NONE: u32 = u32::MAX;
+/// `parent` value: the node was a seed.
+pub const SEED: u32 = u32::MAX - 1;
+/// `parent` value: the node adopted because of advertising.
+pub const ADVERTISING: u32 = u32::MAX - 2;
+
+/// One transmission of this step: `source` passed it on to `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Transmission {
+    pub source: u32,
+    pub target: u32,
+}
+
+/// What was recorded at the end of each step (index 0 = after seeding).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct History {
+    /// Count of nodes per state, `[susceptible, active, removed]`.
+    pub counts: Vec<[u32; 3]>,
+    /// Adoptions in that step (seeds at index 0), all causes.
+    pub new_adoptions: Vec<u32>,
+    /// Of `new_adoptions`, those caused by advertising.
+    pub new_by_ad: Vec<u32>,
+    /// Nodes ever adopted by the end of that step (the cumulative reach).
+    pub reach: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct RunState {
+    pub state: Vec<u8>,
+    pub adopted_at: Vec<u32>,
+    pub parent: Vec<u32>,
+    pub generation: Vec<u32>,
+    /// Nodes whose arrays differ from the blank state (for a reset in O(touched), not O(n)).
+    pub touched: Vec<u32>,
+    pub is_touched: Vec<bool>,
+    /// Nodes in state Active, in the order they became active.
+    pub active: Vec<u32>,
+    /// Nodes that became active during the current step.
+    pub fresh: Vec<u32>,
+    /// Per-node scratch values valid only where `stamp[v] == epoch`: LT influence and threshold,
+    /// counts of adopted neighbours (threshold, Bass).
+    pub acc: Vec<f64>,
+    pub thr: Vec<f64>,
+    pub cnt: Vec<u32>,
+    pub stamp: Vec<u32>,
+    pub epoch: u32,
+    /// Bass: non-adopters with at least one adopted neighbour.
+    pub exposed: Vec<u32>,
+    pub step: u32,
+    pub counts: [u32; 3],
+    pub reach: u32,
+    pub step_adoptions: u32,
+    pub step_by_ad: u32,
+    pub record: bool,
+    pub transmissions: Vec<Transmission>,
+    pub history: History,
+}
+
+impl RunState {
+    pub fn new(n: usize) -> Self {
+        RunState {
+            state: vec![0; n],
+            adopted_at: vec![NONE; n],
+            parent: vec![NONE; n],
+            generation: vec![NONE; n],
+            touched: Vec::new(),
+            is_touched: vec![false; n],
+            active: Vec::new(),
+            fresh: Vec::new(),
+            acc: vec![0.0; n],
+            thr: vec![0.0; n],
+            cnt: vec![0; n],
+            stamp: vec![0; n],
+            epoch: 1,
+            exposed: Vec::new(),
+            step: 0,
+            counts: [n as u32, 0, 0],
+            reach: 0,
+            step_adoptions: 0,
+            step_by_ad: 0,
+            record: true,
+            transmissions: Vec::new(),
+            history: History::default(),
+        }
+    }
+
+    /// Back to the blank state in O(touched nodes).
+    pub fn clear(&mut self) {
+        for &v in &self.touched {
+            let v = v as usize;
+            self.state[v] = 0;
+            self.adopted_at[v] = NONE;
+            self.parent[v] = NONE;
+            self.generation[v] = NONE;
+            self.is_touched[v] = false;
+        }
+        self.touched.clear();
+        self.active.clear();
+        self.fresh.clear();
+        self.exposed.clear();
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+        self.step = 0;
+        self.counts = [self.state.len() as u32, 0, 0];
+        self.reach = 0;
+        self.step_adoptions = 0;
+        self.step_by_ad = 0;
+        self.transmissions.clear();
+        self.history = History::default();
+    }
+
+    #[inline]
+    fn touch(&mut self, v: u32) {
+        if !self.is_touched[v as usize] {
+            self.is_touched[v as usize] = true;
+            self.touched.push(v);
+        }
+    }
+
+    #[inline]
+    pub fn is_susceptible(&self, v: u32) -> bool {
+        self.state[v as usize] == NodeState::Susceptible as u8
+    }
+
+    #[inline]
+    fn set_state(&mut self, v: u32, s: NodeState) {
+        let old = self.state[v as usize];
+        self.counts[old as usize] -= 1;
+        self.counts[s as usize] += 1;
+        self.state[v as usize] = s as u8;
+    }
+
+    /// `v` (susceptible) becomes active now; `source` is the node that passed it on, or
+    /// [`SEED`] / [`ADVERTISING`]. It acts from the next step on (it is put in `fresh`).
+    #[inline]
+    pub fn adopt(&mut self, v: u32, source: u32) {
+        debug_assert!(self.is_susceptible(v));
+        self.touch(v);
+        self.set_state(v, NodeState::Active);
+        let vi = v as usize;
+        if self.adopted_at[vi] == NONE {
+            self.reach += 1;
+        }
+        self.adopted_at[vi] = self.step;
+        self.parent[vi] = source;
+        self.generation[vi] = if source >= ADVERTISING { 0 } else { self.generation[source as usize] + 1 };
+        self.step_adoptions += 1;
+        if source == ADVERTISING {
+            self.step_by_ad += 1;
+        }
+        if self.record && source < ADVERTISING {
+            self.transmissions.push(Transmission { source, target: v });
+        }
+        self.fresh.push(v);
+    }
+
+    /// Active → removed (spent adopter, recovered, stifler).
+    #[inline]
+    pub fn remove(&mut self, v: u32) {
+        self.set_state(v, NodeState::Removed);
+    }
+
+    /// Active → susceptible again (SIS recovery).
+    #[inline]
+    pub fn make_susceptible(&mut self, v: u32) {
+        self.set_state(v, NodeState::Susceptible);
+    }
+
+    /// Is the scratch of `v` current? If not, marks it current and returns false.
+    #[inline]
+    pub fn fresh_scratch(&mut self, v: u32) -> bool {
+        if self.stamp[v as usize] == self.epoch {
+            true
+        } else {
+            self.stamp[v as usize] = self.epoch;
+            false
+        }
+    }
+
+    /// Opens a new step: clears this step's transmissions and counters.
+    pub fn begin_step(&mut self) {
+        self.step += 1;
+        self.transmissions.clear();
+        self.step_adoptions = 0;
+        self.step_by_ad = 0;
+    }
+
+    /// Records the history entry of the step just finished.
+    pub fn end_step(&mut self) {
+        self.history.counts.push(self.counts);
+        self.history.new_adoptions.push(self.step_adoptions);
+        self.history.new_by_ad.push(self.step_by_ad);
+        self.history.reach.push(self.reach);
+    }
+
+    /// `fresh` joins `active`, as the models whose adopters act once want it:
+    /// the previous active nodes become removed.
+    pub fn rotate_once(&mut self) {
+        let old = std::mem::take(&mut self.active);
+        for &u in &old {
+            self.remove(u);
+        }
+        self.active = std::mem::take(&mut self.fresh);
+        self.fresh = old;
+        self.fresh.clear();
+    }
+}
