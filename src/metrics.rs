@@ -28,6 +28,8 @@ pub struct CascadeMetrics {
     /// Mean distance between all pairs of nodes of the same cascade tree (Goel et al. 2016);
     /// `None` with fewer than two nodes in every tree.
     pub structural_virality: Option<f64>,
+    /// Number of adopters in each generation.
+    pub generation_sizes: Vec<u32>,
     /// Mean number of nodes each adopter of generation g passed it on to (R by generation).
     pub offspring_by_generation: Vec<f64>,
     /// Reach split by cause: seeds, advertising, word of mouth.
@@ -96,6 +98,7 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
         .map(|g| if gen_count[g] == 0 { 0.0 } else { gen_count.get(g + 1).copied().unwrap_or(0) as f64 / gen_count[g] as f64 })
         .collect();
     m.structural_virality = structural_virality(&nodes, tree_parent);
+    m.generation_sizes = gen_count;
     m
 }
 

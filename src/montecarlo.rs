@@ -236,15 +236,12 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
         let k = ms.len() as f64;
         let mean = |f: &dyn Fn(&CascadeMetrics) -> f64| ms.iter().map(|m| f(m)).sum::<f64>() / k;
         let svs: Vec<f64> = ms.iter().filter_map(|m| m.structural_virality).collect();
-        // pooled offspring by generation: Σ size(g+1) / Σ size(g) == mean of R_g weighted by size(g)
-        let gens = ms.iter().map(|m| m.offspring_by_generation.len()).max().unwrap_or(0);
+        // pooled offspring by generation: Σ size(g+1) / Σ size(g) over runs
+        let gens = ms.iter().map(|m| m.generation_sizes.len()).max().unwrap_or(0);
         let mut size_g = vec![0f64; gens + 1];
         for m in &ms {
-            // reconstruct generation sizes from R: size(g+1) = R_g · size(g), size(0) = roots
-            let mut s = (m.reach_seeds + m.reach_advertising) as f64;
-            for (g, &r) in m.offspring_by_generation.iter().enumerate() {
-                size_g[g] += s;
-                s *= r;
+            for (g, &c) in m.generation_sizes.iter().enumerate() {
+                size_g[g] += c as f64;
             }
         }
         let offspring = (0..gens).map(|g| if size_g[g] > 0.0 { size_g[g + 1] / size_g[g] } else { 0.0 }).collect();

@@ -24,7 +24,9 @@ use std::sync::Arc;
 /// let mut sim = Simulation::new(net, model, &"nodes:0".parse::<Seeding>().unwrap(), 42).unwrap();
 /// let t = sim.step();
 /// assert_eq!((t[0].source, t[0].target), (0, 1));
-/// assert_eq!(sim.run(100), 3); // three more steps reach node 4, then nothing can change
+/// // three more steps reach node 4; a last one finds nothing left to pass on
+/// assert_eq!(sim.run(100), 4);
+/// assert!(sim.is_finished());
 /// assert_eq!(sim.reach(), 5);
 /// ```
 #[derive(Clone, Debug)]

@@ -1,1 +1,521 @@
-fn main() {}
+//! `viralsim`: the command-line front end. It reads files and flags, then calls the same core
+//! (and the same `&str` parsers) as the page. Errors: exit code 2, one line on stderr naming
+//! the flag, field or line, nothing on stdout.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+use viralsim::io::{parse_edge_list, EdgeListOptions, Limits};
+use viralsim::metrics::network_info;
+use viralsim::model::{ModelSpec, WeightSource, MODEL_NAMES};
+use viralsim::montecarlo::{monte_carlo, MonteCarloConfig, MonteCarloResult};
+use viralsim::{Model, Network, NetworkSpec, Scenario, Seeding, Simulation};
+
+const HELP: &str = "\
+viralsim — word-of-mouth spread simulator
+
+USAGE:
+  viralsim run  (--graph FILE | --generate SPEC | --scenario FILE)
+                --model ic|lt|sir|sis|threshold|rumor|bass  [model parameters]
+                --seeds top-degree:K | random:K | nodes:ID,ID,... | none
+                [--runs R] [--seed S] [--max-steps T] [--threads N] [--threshold X]
+                [--format json|csv|table] [--out FILE]
+  viralsim info (--graph FILE | --generate SPEC) [--format json|table]
+  viralsim help | --help | --version
+
+NETWORK:
+  --graph FILE       edge list: 'source target [weight]' per line; spaces, tabs or commas;
+                     '#' and '%' comments; optional header; .gz accepted
+  --directed         read --graph as directed (default: undirected)
+  --generate SPEC    er:n=1000,p=0.01   gnm:n=1000,m=5000   ba:n=100000,m=5
+                     ws:n=1000,k=10,p=0.1   hk:n=1000,m=3,pt=0.5
+                     sbm:sizes=500/300/200,pin=0.05,pout=0.002
+                     powerlaw:n=1000,gamma=2.5,kmin=2   complete:n=50   ring:n=100,k=4
+                     star:n=20   path:n=10   grid:rows=20,cols=30   karate   facebook
+  --max-nodes N, --max-edges N   size limits (default 5000000 nodes, 50000000 edges)
+
+MODELS AND PARAMETERS:
+  ic         --p P (per-arc probability) | --weights edge|in_degree
+  lt         [--weights edge]            (default: 1/in-degree)
+  sir, sis   --beta B (per contact per step) --gamma G (recovery per step)
+  threshold  --k K (neighbours) | --theta T (fraction of neighbours)
+  rumor      (Maki–Thompson, no parameter)
+  bass       --p P (advertising per step) --q Q (word of mouth)
+
+RUNS:
+  --runs R        Monte Carlo runs (default 1)      --seed S       scenario seed (default 1)
+  --max-steps T   steps per run at most (default 1000)
+  --threads N     worker threads (default: all cores; results do not depend on it)
+  --threshold X   also report P(reach > X), X a node count
+  --scenario FILE a JSON scenario (network, model, seeds, seed, max_steps, runs);
+                  flags given as well override it
+
+OUTPUT:
+  --format json (default) | csv (one row per step) | table     --out FILE (default stdout)
+
+EXAMPLES:
+  viralsim run --generate ba:n=100000,m=5 --model ic --p 0.01 --seeds top-degree:10 --runs 1000
+  viralsim run --graph audience.csv --model bass --p 0.01 --q 0.3 --seeds none --format csv
+  viralsim info --generate facebook
+";
+
+struct Fail(String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail(e.to_string())
+    }
+}
+
+fn fail<T>(msg: impl Into<String>) -> Result<T, Fail> {
+    Err(Fail(msg.into()))
+}
+
+#[derive(Default)]
+struct Args {
+    cmd: String,
+    flags: Vec<(String, Option<String>)>,
+}
+
+const VALUE_FLAGS: &[&str] = &[
+    "graph", "generate", "scenario", "model", "p", "q", "beta", "gamma", "theta", "k", "weights", "seeds", "runs", "seed",
+    "max-steps", "threads", "threshold", "format", "out", "max-nodes", "max-edges",
+];
+const BOOL_FLAGS: &[&str] = &["directed"];
+
+fn parse_args(raw: Vec<String>) -> Result<Args, Fail> {
+    let mut it = raw.into_iter();
+    let mut a = Args { cmd: it.next().unwrap_or_default(), ..Default::default() };
+    while let Some(f) = it.next() {
+        let Some(name) = f.strip_prefix("--") else {
+            return fail(format!("unexpected argument '{f}' (flags start with --; see viralsim --help)"));
+        };
+        let (name, inline) = match name.split_once('=') {
+            Some((n, v)) => (n.to_string(), Some(v.to_string())),
+            None => (name.to_string(), None),
+        };
+        if BOOL_FLAGS.contains(&name.as_str()) {
+            a.flags.push((name, None));
+        } else if VALUE_FLAGS.contains(&name.as_str()) {
+            let v = match inline {
+                Some(v) => v,
+                None => it.next().ok_or_else(|| Fail(format!("--{name}: needs a value")))?,
+            };
+            if a.flags.iter().any(|(n, _)| *n == name) {
+                return fail(format!("--{name}: given twice"));
+            }
+            a.flags.push((name, Some(v)));
+        } else {
+            return fail(format!("--{name}: unknown flag (see viralsim --help)"));
+        }
+    }
+    Ok(a)
+}
+
+impl Args {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.flags.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+    fn has(&self, name: &str) -> bool {
+        self.flags.iter().any(|(n, _)| n == name)
+    }
+    fn num<T: std::str::FromStr>(&self, name: &str, what: &str) -> Result<Option<T>, Fail> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v.trim().parse().map(Some).map_err(|_| Fail(format!("--{name}: '{v}' is not {what}"))),
+        }
+    }
+    fn float(&self, name: &str) -> Result<Option<f64>, Fail> {
+        self.num::<f64>(name, "a number")
+    }
+    fn need_float(&self, name: &str, model: &str) -> Result<f64, Fail> {
+        self.float(name)?.ok_or_else(|| Fail(format!("--{name}: {model} needs --{name}")))
+    }
+    fn only(&self, allowed: &[&str]) -> Result<(), Fail> {
+        for (n, _) in &self.flags {
+            if !allowed.contains(&n.as_str()) {
+                return fail(format!("--{n}: not used by 'viralsim {}'", self.cmd));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_text(path: &str) -> Result<String, Fail> {
+    let bytes = std::fs::read(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
+    let bytes = if path.ends_with(".gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_end(&mut out)
+            .map_err(|e| Fail(format!("--graph: '{path}' is not valid gzip: {e}")))?;
+        out
+    } else {
+        bytes
+    };
+    String::from_utf8(bytes).map_err(|e| Fail(format!("--graph: '{path}' is not UTF-8 text: {e}")))
+}
+
+fn limits(a: &Args) -> Result<Limits, Fail> {
+    let mut l = Limits::default();
+    if let Some(n) = a.num::<usize>("max-nodes", "a whole number ≥ 0")? {
+        l.max_nodes = n;
+    }
+    if let Some(m) = a.num::<usize>("max-edges", "a whole number ≥ 0")? {
+        l.max_edges = m;
+    }
+    Ok(l)
+}
+
+/// The network from --graph or --generate (or the scenario's), with its spec for the output.
+fn network(a: &Args, scenario: Option<&Scenario>, seed: u64) -> Result<(Network, NetworkSpec), Fail> {
+    let lim = limits(a)?;
+    match (a.get("graph"), a.get("generate")) {
+        (Some(_), Some(_)) => fail("--graph: give either --graph or --generate, not both"),
+        (Some(path), None) => {
+            let text = read_text(path)?;
+            let net = parse_edge_list(&text, &EdgeListOptions { directed: a.has("directed"), limits: lim })
+                .map_err(|e| Fail(format!("--graph {path}: {e}")))?;
+            let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |s| s.to_string_lossy().into_owned());
+            let spec: NetworkSpec = format!("file:{name}{}", if a.has("directed") { ",directed" } else { "" })
+                .parse()
+                .map_err(|e| Fail(format!("--graph: {e}")))?;
+            Ok((net, spec))
+        }
+        (None, Some(spec)) => {
+            let spec: NetworkSpec = spec.parse().map_err(|e| Fail(format!("--generate: {e}")))?;
+            if spec.file_name().is_some() {
+                return fail("--generate: use --graph FILE to read a file");
+            }
+            let net = spec.build(seed, &lim, None).map_err(|e| Fail(format!("--generate: {e}")))?;
+            Ok((net, spec))
+        }
+        (None, None) => match scenario {
+            Some(s) if s.network.file_name().is_none() => {
+                Ok((s.network.build(seed, &lim, None).map_err(|e| Fail(format!("--scenario: {e}")))?, s.network.clone()))
+            }
+            Some(s) => fail(format!("--graph: the scenario's network is {}; give the file with --graph", s.network)),
+            None => fail("--graph: give --graph FILE or --generate SPEC (see viralsim --help)"),
+        },
+    }
+}
+
+fn model_spec(a: &Args, fallback: Option<&ModelSpec>) -> Result<ModelSpec, Fail> {
+    let Some(name) = a.get("model") else {
+        return match fallback {
+            Some(m) => Ok(m.clone()),
+            None => fail(format!("--model: required ({MODEL_NAMES})")),
+        };
+    };
+    let params = ["p", "q", "beta", "gamma", "theta", "k", "weights"];
+    let takes: &[&str] = match name {
+        "ic" => &["p", "weights"],
+        "lt" => &["weights"],
+        "sir" | "sis" => &["beta", "gamma"],
+        "threshold" => &["k", "theta"],
+        "rumor" => &[],
+        "bass" => &["p", "q"],
+        other => return fail(format!("--model: unknown model '{other}' (expected one of: {MODEL_NAMES})")),
+    };
+    for p in params {
+        if a.has(p) && !takes.contains(&p) {
+            let list: Vec<String> = takes.iter().map(|t| format!("--{t}")).collect();
+            let list = if list.is_empty() { "no parameter".to_string() } else { list.join(", ") };
+            return fail(format!("--{p}: not a parameter of {name} (it takes {list})"));
+        }
+    }
+    let weights = match a.get("weights") {
+        None => WeightSource::Default,
+        Some("edge") => WeightSource::Edge,
+        Some("in_degree") | Some("in-degree") if name == "ic" => WeightSource::InDegree,
+        Some(w) => return fail(format!("--weights: '{w}' is not one of: edge{}", if name == "ic" { ", in_degree" } else { "" })),
+    };
+    Ok(match name {
+        "ic" => ModelSpec::Ic { p: a.float("p")?, weights },
+        "lt" => ModelSpec::Lt { weights },
+        "sir" => ModelSpec::Sir { beta: a.need_float("beta", name)?, gamma: a.need_float("gamma", name)? },
+        "sis" => ModelSpec::Sis { beta: a.need_float("beta", name)?, gamma: a.need_float("gamma", name)? },
+        "threshold" => ModelSpec::Threshold { k: a.num::<u32>("k", "a whole number ≥ 0")?, theta: a.float("theta")? },
+        "rumor" => ModelSpec::Rumor {},
+        _ => ModelSpec::Bass { p: a.need_float("p", name)?, q: a.need_float("q", name)? },
+    })
+}
+
+/// Maps a core error about a model field (`p: …`, `model.p: …`) to its flag (`--p: …`).
+fn flag_error(e: viralsim::Error) -> Fail {
+    let s = e.to_string();
+    let s = s.strip_prefix("model.").unwrap_or(&s);
+    Fail(format!("--{s}"))
+}
+
+struct Progress {
+    start: Instant,
+    shown: bool,
+    tty: bool,
+}
+
+impl Progress {
+    fn update(&mut self, done: u32, total: u32) {
+        if !self.tty || self.start.elapsed().as_secs_f64() < 1.0 {
+            return;
+        }
+        self.shown = true;
+        let width = 30;
+        let filled = (done as usize * width) / total.max(1) as usize;
+        eprint!("\r[{}{}] {done}/{total} runs, {:.1} s ", "#".repeat(filled), " ".repeat(width - filled), self.start.elapsed().as_secs_f64());
+        let _ = std::io::stderr().flush();
+    }
+    fn finish(&self) {
+        if self.shown {
+            eprintln!();
+        }
+    }
+}
+
+fn cmd_run(a: &Args) -> Result<String, Fail> {
+    a.only(&[
+        "graph", "generate", "scenario", "directed", "model", "p", "q", "beta", "gamma", "theta", "k", "weights", "seeds", "runs",
+        "seed", "max-steps", "threads", "threshold", "format", "out", "max-nodes", "max-edges",
+    ])?;
+    let scenario = match a.get("scenario") {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
+            Some(Scenario::from_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?)
+        }
+        None => None,
+    };
+    let format = a.get("format").unwrap_or("json");
+    if !["json", "csv", "table"].contains(&format) {
+        return fail(format!("--format: '{format}' is not one of: json, csv, table"));
+    }
+    let seed = match a.num::<u64>("seed", "a whole number ≥ 0")? {
+        Some(s) => s,
+        None => scenario.as_ref().map_or(1, |s| s.seed),
+    };
+    let runs = a.num::<i64>("runs", "a whole number")?.map_or(Ok(scenario.as_ref().map_or(1, |s| s.runs)), |r| {
+        if (1..=u32::MAX as i64).contains(&r) {
+            Ok(r as u32)
+        } else {
+            Err(Fail(format!("--runs: must be at least 1, got {r}")))
+        }
+    })?;
+    let max_steps = a.num::<i64>("max-steps", "a whole number")?.map_or(Ok(scenario.as_ref().map_or(1000, |s| s.max_steps)), |t| {
+        if (1..=u32::MAX as i64).contains(&t) {
+            Ok(t as u32)
+        } else {
+            Err(Fail(format!("--max-steps: must be at least 1, got {t}")))
+        }
+    })?;
+    let threads = a.num::<i64>("threads", "a whole number")?.map_or(Ok(0), |t| {
+        if (1..=1024).contains(&t) {
+            Ok(t as usize)
+        } else {
+            Err(Fail(format!("--threads: must be between 1 and 1024, got {t}")))
+        }
+    })?;
+    let threshold = a.float("threshold")?;
+    if let Some(t) = threshold {
+        if !t.is_finite() || t < 0.0 {
+            return fail(format!("--threshold: must be a node count ≥ 0, got {t}"));
+        }
+    }
+    let spec = model_spec(a, scenario.as_ref().map(|s| &s.model))?;
+    let model = Model::try_from(spec.clone()).map_err(flag_error)?;
+    let seeding: Seeding = match a.get("seeds") {
+        Some(s) => s.parse().map_err(|e| Fail(format!("--{e}")))?,
+        None => match &scenario {
+            Some(s) => s.seeds.clone(),
+            None => return fail("--seeds: required (top-degree:K, random:K, nodes:ID,ID,... or none)"),
+        },
+    };
+    let (net, net_spec) = network(a, scenario.as_ref(), seed)?;
+    let (nodes, edges) = (net.node_count(), net.edge_count());
+    let sim = Simulation::new(Arc::new(net), model, &seeding, seed).map_err(|e| {
+        let s = e.to_string();
+        if s.starts_with("seeds:") {
+            Fail(format!("--{s}"))
+        } else {
+            flag_error(e)
+        }
+    })?;
+    let out_scenario = Scenario { network: net_spec, model: spec, seeds: seeding, seed, max_steps, runs };
+    let mut progress = Progress { start: Instant::now(), shown: false, tty: std::io::stderr().is_terminal() };
+    let t0 = Instant::now();
+    let cfg = MonteCarloConfig { runs, max_steps, threads, threshold, metrics: true };
+    let res = monte_carlo(&sim, seed, &cfg, &mut |d, t| progress.update(d, t))?;
+    progress.finish();
+    let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    // a single run also reports its whole trajectory (the same numbers the page shows)
+    let history = if runs == 1 {
+        let mut one = sim.clone();
+        one.run(max_steps);
+        Some(one.history().clone())
+    } else {
+        None
+    };
+    Ok(match format {
+        "json" => json_output(&out_scenario, nodes, edges, &res, elapsed_ms, sim.model().state_names(), history),
+        "csv" => csv_output(&res),
+        _ => table_output(&out_scenario, nodes, edges, &res, elapsed_ms),
+    })
+}
+
+fn json_output(
+    s: &Scenario,
+    nodes: usize,
+    edges: usize,
+    r: &MonteCarloResult,
+    elapsed_ms: f64,
+    states: [&str; 3],
+    history: Option<viralsim::state::History>,
+) -> String {
+    let v = serde_json::json!({
+        "history": history,
+        "scenario": s,
+        "nodes": nodes,
+        "edges": edges,
+        "runs": r.runs,
+        "seed": r.seed,
+        "states": states,
+        "reach": r.reach,
+        "reach_fraction": r.reach_fraction,
+        "prob_exceed": r.prob_exceed.map(|p| serde_json::json!({"threshold": r.threshold, "probability": p})),
+        "curve": r.curve,
+        "active_curve": r.active_curve,
+        "metrics": r.metrics,
+        "edge_checks": r.arcs_from_adopters,
+        "elapsed_ms": elapsed_ms,
+        "runs_per_second": r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9),
+    });
+    serde_json::to_string_pretty(&v).expect("plain data serialises") + "\n"
+}
+
+fn csv_output(r: &MonteCarloResult) -> String {
+    let mut out = String::from("step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95\n");
+    for t in 0..r.curve.mean.len() {
+        let a = &r.active_curve;
+        out.push_str(&format!(
+            "{t},{},{},{},{},{},{}\n",
+            r.curve.mean[t], r.curve.p05[t], r.curve.p95[t], a.mean[t], a.p05[t], a.p95[t]
+        ));
+    }
+    out
+}
+
+fn table_output(s: &Scenario, nodes: usize, edges: usize, r: &MonteCarloResult, elapsed_ms: f64) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("network      {}  ({nodes} nodes, {edges} edges)\n", s.network));
+    o.push_str(&format!("model        {}\n", serde_json::to_string(&s.model).unwrap_or_default()));
+    o.push_str(&format!("seeds        {}   seed {}   runs {}   max steps {}\n", s.seeds, s.seed, r.runs, s.max_steps));
+    o.push_str(&format!(
+        "reach        mean {:.2} ± {:.2} (95% CI {:.2} – {:.2}), std {:.2}, min {}, max {}\n",
+        r.reach.mean,
+        (r.reach.ci95[1] - r.reach.ci95[0]) / 2.0,
+        r.reach.ci95[0],
+        r.reach.ci95[1],
+        r.reach.std,
+        r.reach.min,
+        r.reach.max
+    ));
+    o.push_str(&format!("reach share  {:.2} % of nodes\n", 100.0 * r.reach_fraction.mean));
+    if let (Some(p), Some(t)) = (r.prob_exceed, r.threshold) {
+        o.push_str(&format!("P(reach > {t}) = {p:.4}\n"));
+    }
+    if let Some(m) = &r.metrics {
+        o.push_str(&format!(
+            "steps        {:.1}   peak {:.1} new at step {:.1}   50% by step {:.1}   90% by step {:.1}\n",
+            m.steps, m.peak_new, m.peak_step, m.steps_to_50, m.steps_to_90
+        ));
+        o.push_str(&format!(
+            "cascade      depth {:.2}   widest generation {:.1}   structural virality {}\n",
+            m.depth,
+            m.widest_generation_size,
+            m.structural_virality.map_or("–".into(), |v| format!("{v:.3}"))
+        ));
+        let rs: Vec<String> = m.offspring_by_generation.iter().take(8).map(|x| format!("{x:.2}")).collect();
+        o.push_str(&format!("R by gen     {}\n", rs.join("  ")));
+        o.push_str(&format!(
+            "by cause     seeds {:.1}   advertising {:.1}   word of mouth {:.1}\n",
+            m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth
+        ));
+    }
+    o.push_str(&format!("time         {:.1} ms ({:.0} runs/s)\n", elapsed_ms, r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9)));
+    o
+}
+
+fn cmd_info(a: &Args) -> Result<String, Fail> {
+    a.only(&["graph", "generate", "directed", "seed", "format", "out", "max-nodes", "max-edges"])?;
+    let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
+    let format = a.get("format").unwrap_or("table");
+    if !["json", "table"].contains(&format) {
+        return fail(format!("--format: '{format}' is not one of: json, table"));
+    }
+    let (net, spec) = network(a, None, seed)?;
+    let info = network_info(&net);
+    if format == "json" {
+        let mut v = serde_json::to_value(&info)?;
+        v["network"] = serde_json::Value::String(spec.to_string());
+        return Ok(serde_json::to_string_pretty(&v)? + "\n");
+    }
+    let mut o = String::new();
+    o.push_str(&format!("network             {spec}\n"));
+    o.push_str(&format!("nodes               {}\n", info.nodes));
+    o.push_str(&format!("edges               {}{}\n", info.edges, if info.directed { " (directed)" } else { "" }));
+    o.push_str(&format!("weighted            {}\n", if info.weighted { "yes" } else { "no" }));
+    o.push_str(&format!(
+        "degree              min {}  median {}  mean {:.3}  max {}\n",
+        info.degree_min, info.degree_median, info.degree_mean, info.degree_max
+    ));
+    o.push_str(&format!(
+        "components          {} (largest {} nodes, {:.1} %), isolated nodes {}\n",
+        info.components,
+        info.largest_component,
+        100.0 * info.largest_component as f64 / info.nodes.max(1) as f64,
+        info.isolated_nodes
+    ));
+    o.push_str(&format!("average clustering  {:.4}\n", info.average_clustering));
+    if let Some(k) = info.segments {
+        o.push_str(&format!("segments            {k}\n"));
+    }
+    if info.duplicates_merged + info.self_loops_dropped > 0 {
+        o.push_str(&format!("cleaned             {} duplicate edges merged, {} self-loops dropped\n", info.duplicates_merged, info.self_loops_dropped));
+    }
+    Ok(o)
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    match raw.first().map(String::as_str) {
+        None | Some("help") | Some("--help") | Some("-h") => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Some("--version") | Some("-V") => {
+            println!("viralsim {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let result = parse_args(raw).and_then(|a| {
+        let out = match a.cmd.as_str() {
+            "run" => cmd_run(&a)?,
+            "info" => cmd_info(&a)?,
+            other => return fail(format!("unknown command '{other}' (expected run, info or help)")),
+        };
+        match a.get("out") {
+            Some(path) => std::fs::write(path, out).map_err(|e| Fail(format!("--out: cannot write '{path}': {e}"))),
+            None => {
+                let mut so = std::io::stdout().lock();
+                let _ = so.write_all(out.as_bytes());
+                Ok(())
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -54,6 +54,12 @@ pub enum WeightSource {
     InDegree,
 }
 
+impl WeightSource {
+    fn is_default(&self) -> bool {
+        *self == WeightSource::Default
+    }
+}
+
 /// The serialisable description of a model (tagged by `kind`; unknown fields are rejected).
 ///
 /// ```
@@ -70,11 +76,11 @@ pub enum ModelSpec {
     Ic {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         p: Option<f64>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "WeightSource::is_default")]
         weights: WeightSource,
     },
     Lt {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "WeightSource::is_default")]
         weights: WeightSource,
     },
     Sir { beta: f64, gamma: f64 },
