@@ -14,11 +14,20 @@ pub const FACEBOOK_TEXT: &str = include_str!("../data/ego-facebook.txt");
 pub fn facebook(limits: &Limits) -> Result<Network> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        parse_edge_list(FACEBOOK_TEXT, &EdgeListOptions { directed: false, limits: *limits })
+        parse_edge_list(
+            FACEBOOK_TEXT,
+            &EdgeListOptions {
+                directed: false,
+                limits: *limits,
+            },
+        )
     }
     #[cfg(target_arch = "wasm32")]
     {
         let _ = (limits, parse_edge_list, EdgeListOptions::default());
-        Err(crate::Error::param("network", "facebook: load data/ego-facebook.txt and pass its text"))
+        Err(crate::Error::param(
+            "network",
+            "facebook: load data/ego-facebook.txt and pass its text",
+        ))
     }
 }

@@ -13,26 +13,53 @@ pub enum Error {
     /// An input is larger than the configured limit.
     Limit { what: String, limit: u64, got: u64 },
     /// A name (model, generator, network, strategy) is not known.
-    Unknown { field: String, name: String, expected: String },
+    Unknown {
+        field: String,
+        name: String,
+        expected: String,
+    },
 }
 
 impl Error {
     pub fn param(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Param { field: field.into(), reason: reason.into() }
+        Error::Param {
+            field: field.into(),
+            reason: reason.into(),
+        }
     }
     pub fn line(line: usize, reason: impl Into<String>) -> Self {
-        Error::Line { line, reason: reason.into() }
+        Error::Line {
+            line,
+            reason: reason.into(),
+        }
     }
-    pub fn unknown(field: impl Into<String>, name: impl Into<String>, expected: impl Into<String>) -> Self {
-        Error::Unknown { field: field.into(), name: name.into(), expected: expected.into() }
+    pub fn unknown(
+        field: impl Into<String>,
+        name: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
+        Error::Unknown {
+            field: field.into(),
+            name: name.into(),
+            expected: expected.into(),
+        }
     }
     /// Prefixes the field name (`p` → `model.p`), for errors raised inside a nested value.
     pub fn within(self, prefix: &str) -> Self {
         match self {
-            Error::Param { field, reason } => Error::Param { field: format!("{prefix}.{field}"), reason },
-            Error::Unknown { field, name, expected } => {
-                Error::Unknown { field: format!("{prefix}.{field}"), name, expected }
-            }
+            Error::Param { field, reason } => Error::Param {
+                field: format!("{prefix}.{field}"),
+                reason,
+            },
+            Error::Unknown {
+                field,
+                name,
+                expected,
+            } => Error::Unknown {
+                field: format!("{prefix}.{field}"),
+                name,
+                expected,
+            },
             other => other,
         }
     }
@@ -46,7 +73,11 @@ impl fmt::Display for Error {
             Error::Limit { what, limit, got } => {
                 write!(f, "{what}: {got} is over the limit of {limit}")
             }
-            Error::Unknown { field, name, expected } => {
+            Error::Unknown {
+                field,
+                name,
+                expected,
+            } => {
                 write!(f, "{field}: unknown '{name}' (expected one of: {expected})")
             }
         }
@@ -62,6 +93,9 @@ pub fn check_prob(field: &str, p: f64) -> Result<f64> {
     if p.is_finite() && (0.0..=1.0).contains(&p) {
         Ok(p)
     } else {
-        Err(Error::param(field, format!("must be a probability in [0, 1], got {p}")))
+        Err(Error::param(
+            field,
+            format!("must be a probability in [0, 1], got {p}"),
+        ))
     }
 }

@@ -11,10 +11,17 @@ use std::collections::HashSet;
 
 fn check_n(n: usize, min: usize) -> Result<()> {
     if n < min {
-        return Err(Error::param("n", format!("must be at least {min}, got {n}")));
+        return Err(Error::param(
+            "n",
+            format!("must be at least {min}, got {n}"),
+        ));
     }
     if n > u32::MAX as usize - 1 {
-        return Err(Error::Limit { what: "n".into(), limit: u32::MAX as u64 - 1, got: n as u64 });
+        return Err(Error::Limit {
+            what: "n".into(),
+            limit: u32::MAX as u64 - 1,
+            got: n as u64,
+        });
     }
     Ok(())
 }
@@ -40,7 +47,8 @@ fn key(u: u32, v: u32) -> u64 {
 pub fn erdos_renyi_gnp<R: RngCore + ?Sized>(n: usize, p: f64, rng: &mut R) -> Result<Network> {
     check_n(n, 1)?;
     check_prob("p", p)?;
-    let mut edges = Vec::with_capacity(((n as f64) * (n as f64 - 1.0) / 2.0 * p * 1.05) as usize + 16);
+    let mut edges =
+        Vec::with_capacity(((n as f64) * (n as f64 - 1.0) / 2.0 * p * 1.05) as usize + 16);
     if p > 0.0 {
         let skip = Skipper::new(p);
         let (mut v, mut w): (u64, i64) = (1, -1);
@@ -50,7 +58,9 @@ pub fn erdos_renyi_gnp<R: RngCore + ?Sized>(n: usize, p: f64, rng: &mut R) -> Re
             if g == u64::MAX {
                 break;
             }
-            w = w.saturating_add(1).saturating_add(g.min(i64::MAX as u64 / 2) as i64);
+            w = w
+                .saturating_add(1)
+                .saturating_add(g.min(i64::MAX as u64 / 2) as i64);
             while w >= v as i64 && v < n64 {
                 w -= v as i64;
                 v += 1;
@@ -72,10 +82,17 @@ pub fn erdos_renyi_gnm<R: RngCore + ?Sized>(n: usize, m: usize, rng: &mut R) -> 
     check_n(n, 1)?;
     let total = n as u64 * (n as u64 - 1) / 2;
     if m as u64 > total {
-        return Err(Error::param("m", format!("a simple graph on {n} nodes has at most {total} edges, got {m}")));
+        return Err(Error::param(
+            "m",
+            format!("a simple graph on {n} nodes has at most {total} edges, got {m}"),
+        ));
     }
     let complement = (m as u64) > total / 2;
-    let draw = if complement { (total - m as u64) as usize } else { m };
+    let draw = if complement {
+        (total - m as u64) as usize
+    } else {
+        m
+    };
     let mut chosen: HashSet<u64> = HashSet::with_capacity(draw);
     let mut order = Vec::with_capacity(draw);
     while order.len() < draw {
@@ -119,17 +136,32 @@ pub fn holme_kim<R: RngCore + ?Sized>(n: usize, m: usize, pt: f64, rng: &mut R) 
     holme_kim_inner(n, m, pt, rng, "m")
 }
 
-fn holme_kim_inner<R: RngCore + ?Sized>(n: usize, m: usize, pt: f64, rng: &mut R, mname: &str) -> Result<Network> {
+fn holme_kim_inner<R: RngCore + ?Sized>(
+    n: usize,
+    m: usize,
+    pt: f64,
+    rng: &mut R,
+    mname: &str,
+) -> Result<Network> {
     if m < 1 {
         return Err(Error::param(mname, format!("must be at least 1, got {m}")));
     }
-    check_n(n, m + 1).map_err(|_| Error::param("n", format!("must be greater than m = {m}, got {n}")))?;
+    check_n(n, m + 1)
+        .map_err(|_| Error::param("n", format!("must be greater than m = {m}, got {n}")))?;
     let mut edges: Vec<(u32, u32)> = Vec::with_capacity(m * (n - m));
     // endpoint list: a node appears once per incident edge
     let mut ends: Vec<u32> = Vec::with_capacity(2 * m * (n - m));
     // adjacency, needed only for triad formation
-    let mut adj: Vec<Vec<u32>> = if pt > 0.0 { vec![Vec::new(); n] } else { Vec::new() };
-    let add = |u: u32, v: u32, edges: &mut Vec<(u32, u32)>, ends: &mut Vec<u32>, adj: &mut Vec<Vec<u32>>| {
+    let mut adj: Vec<Vec<u32>> = if pt > 0.0 {
+        vec![Vec::new(); n]
+    } else {
+        Vec::new()
+    };
+    let add = |u: u32,
+               v: u32,
+               edges: &mut Vec<(u32, u32)>,
+               ends: &mut Vec<u32>,
+               adj: &mut Vec<Vec<u32>>| {
         edges.push((u, v));
         ends.push(u);
         ends.push(v);
@@ -186,12 +218,21 @@ fn holme_kim_inner<R: RngCore + ?Sized>(n: usize, m: usize, pt: f64, rng: &mut R
 ///
 /// # Complexity
 /// O(n·k) expected.
-pub fn watts_strogatz<R: RngCore + ?Sized>(n: usize, k: usize, p: f64, rng: &mut R) -> Result<Network> {
+pub fn watts_strogatz<R: RngCore + ?Sized>(
+    n: usize,
+    k: usize,
+    p: f64,
+    rng: &mut R,
+) -> Result<Network> {
     check_prob("p", p)?;
     if k % 2 == 1 || k < 2 {
-        return Err(Error::param("k", format!("must be an even number ≥ 2, got {k}")));
+        return Err(Error::param(
+            "k",
+            format!("must be an even number ≥ 2, got {k}"),
+        ));
     }
-    check_n(n, k + 1).map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
+    check_n(n, k + 1)
+        .map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
     let half = k / 2;
     let mut present: HashSet<u64> = HashSet::with_capacity(n * half);
     let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * half);
@@ -232,11 +273,19 @@ pub fn watts_strogatz<R: RngCore + ?Sized>(n: usize, k: usize, p: f64, rng: &mut
 ///
 /// # Complexity
 /// O(n + m) expected: geometric skipping inside each block pair.
-pub fn stochastic_block_model<R: RngCore + ?Sized>(sizes: &[usize], p_in: f64, p_out: f64, rng: &mut R) -> Result<Network> {
+pub fn stochastic_block_model<R: RngCore + ?Sized>(
+    sizes: &[usize],
+    p_in: f64,
+    p_out: f64,
+    rng: &mut R,
+) -> Result<Network> {
     check_prob("p_in", p_in)?;
     check_prob("p_out", p_out)?;
     if sizes.is_empty() || sizes.len() > u16::MAX as usize {
-        return Err(Error::param("sizes", format!("needs 1 to {} segments, got {}", u16::MAX, sizes.len())));
+        return Err(Error::param(
+            "sizes",
+            format!("needs 1 to {} segments, got {}", u16::MAX, sizes.len()),
+        ));
     }
     if let Some(i) = sizes.iter().position(|&s| s == 0) {
         return Err(Error::param("sizes", format!("segment {i} is empty")));
@@ -306,11 +355,17 @@ pub fn configuration_power_law<R: RngCore + ?Sized>(
 ) -> Result<Network> {
     check_n(n, 2)?;
     if !(gamma.is_finite() && gamma > 1.0) {
-        return Err(Error::param("gamma", format!("must be a number > 1, got {gamma}")));
+        return Err(Error::param(
+            "gamma",
+            format!("must be a number > 1, got {gamma}"),
+        ));
     }
     let k_max = k_max.unwrap_or(((n as f64).sqrt() as usize).max(k_min));
     if k_min < 1 || k_min > k_max || k_max >= n {
-        return Err(Error::param("kmin", format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {k_min}, kmax = {k_max}, n = {n}")));
+        return Err(Error::param(
+            "kmin",
+            format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {k_min}, kmax = {k_max}, n = {n}"),
+        ));
     }
     // cumulative distribution over k_min..=k_max
     let mut cdf = Vec::with_capacity(k_max - k_min + 1);
@@ -342,7 +397,11 @@ pub fn configuration_power_law<R: RngCore + ?Sized>(
 pub fn complete(n: usize) -> Result<Network> {
     check_n(n, 1)?;
     if n > 20_000 {
-        return Err(Error::Limit { what: "complete graph nodes".into(), limit: 20_000, got: n as u64 });
+        return Err(Error::Limit {
+            what: "complete graph nodes".into(),
+            limit: 20_000,
+            got: n as u64,
+        });
     }
     let mut edges = Vec::with_capacity(n * (n - 1) / 2);
     for u in 0..n as u32 {
@@ -358,7 +417,8 @@ pub fn ring_lattice(n: usize, k: usize) -> Result<Network> {
     if k % 2 == 1 {
         return Err(Error::param("k", format!("must be even, got {k}")));
     }
-    check_n(n, k + 1).map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
+    check_n(n, k + 1)
+        .map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
     let mut edges = Vec::with_capacity(n * k / 2);
     for u in 0..n {
         for j in 1..=k / 2 {
@@ -385,9 +445,14 @@ pub fn path(n: usize) -> Result<Network> {
 /// 2-D grid of `rows × cols` nodes, 4-neighbour links; node `r·cols + c` is at row `r`, column `c`.
 pub fn grid(rows: usize, cols: usize) -> Result<Network> {
     if rows == 0 || cols == 0 {
-        return Err(Error::param("rows", format!("rows and cols must be ≥ 1, got {rows} × {cols}")));
+        return Err(Error::param(
+            "rows",
+            format!("rows and cols must be ≥ 1, got {rows} × {cols}"),
+        ));
     }
-    let n = rows.checked_mul(cols).ok_or_else(|| Error::param("rows", "rows × cols overflows"))?;
+    let n = rows
+        .checked_mul(cols)
+        .ok_or_else(|| Error::param("rows", "rows × cols overflows"))?;
     check_n(n, 1)?;
     let mut edges = Vec::with_capacity(2 * n);
     for r in 0..rows {
@@ -435,10 +500,12 @@ pub fn karate_club() -> Network {
         (31, &[32, 33]),
         (32, &[33]),
     ];
-    let edges: Vec<(u32, u32)> = ADJ.iter().flat_map(|(u, vs)| vs.iter().map(move |&v| (*u, v))).collect();
+    let edges: Vec<(u32, u32)> = ADJ
+        .iter()
+        .flat_map(|(u, vs)| vs.iter().map(move |&v| (*u, v)))
+        .collect();
     Network::from_edges(34, false, &edges, None).expect("the karate club edge list is valid")
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -448,7 +515,10 @@ mod tests {
     fn simple(net: &Network) {
         for u in 0..net.node_count() as u32 {
             let nb = net.neighbors(u);
-            assert!(nb.windows(2).all(|w| w[0] < w[1]), "row {u} sorted, no duplicates");
+            assert!(
+                nb.windows(2).all(|w| w[0] < w[1]),
+                "row {u} sorted, no duplicates"
+            );
             assert!(!nb.contains(&u), "no self-loop at {u}");
         }
     }
@@ -473,7 +543,11 @@ mod tests {
         simple(&g);
         let expected = p * (n as f64) * (n as f64 - 1.0) / 2.0;
         let sd = (expected * (1.0 - p)).sqrt();
-        assert!((g.edge_count() as f64 - expected).abs() < 4.0 * sd, "{} vs {expected}", g.edge_count());
+        assert!(
+            (g.edge_count() as f64 - expected).abs() < 4.0 * sd,
+            "{} vs {expected}",
+            g.edge_count()
+        );
         assert_eq!(g.report(), Default::default());
         // p = 1 gives the complete graph, p = 0 the empty one
         assert_eq!(erdos_renyi_gnp(30, 1.0, &mut r).unwrap().edge_count(), 435);
@@ -488,7 +562,10 @@ mod tests {
         simple(&g);
         let g = erdos_renyi_gnm(10, 44, &mut r).unwrap();
         assert_eq!(g.edge_count(), 44);
-        assert!(erdos_renyi_gnm(10, 46, &mut r).unwrap_err().to_string().starts_with("m:"));
+        assert!(erdos_renyi_gnm(10, 46, &mut r)
+            .unwrap_err()
+            .to_string()
+            .starts_with("m:"));
     }
 
     #[test]
@@ -501,7 +578,10 @@ mod tests {
         let max = (0..2000).map(|u| g.out_degree(u)).max().unwrap();
         assert!(max > 40, "hubs form: max degree {max}");
         assert!(barabasi_albert(3, 3, &mut r).is_err());
-        assert!(barabasi_albert(10, 0, &mut r).unwrap_err().to_string().starts_with("m:"));
+        assert!(barabasi_albert(10, 0, &mut r)
+            .unwrap_err()
+            .to_string()
+            .starts_with("m:"));
     }
 
     #[test]
@@ -511,7 +591,10 @@ mod tests {
         let hk = holme_kim(3000, 3, 0.9, &mut r).unwrap();
         simple(&hk);
         assert_eq!(hk.edge_count(), ba.edge_count());
-        let (cb, ch) = (crate::metrics::average_clustering(&ba), crate::metrics::average_clustering(&hk));
+        let (cb, ch) = (
+            crate::metrics::average_clustering(&ba),
+            crate::metrics::average_clustering(&hk),
+        );
         assert!(ch > 3.0 * cb, "clustering HK {ch} vs BA {cb}");
     }
 
@@ -523,7 +606,10 @@ mod tests {
         simple(&g);
         let lattice = watts_strogatz(100, 4, 0.0, &mut r).unwrap();
         assert_eq!(lattice.neighbors(0), &[1, 2, 98, 99]);
-        assert!(watts_strogatz(100, 3, 0.1, &mut r).unwrap_err().to_string().starts_with("k:"));
+        assert!(watts_strogatz(100, 3, 0.1, &mut r)
+            .unwrap_err()
+            .to_string()
+            .starts_with("k:"));
     }
 
     #[test]
@@ -536,7 +622,10 @@ mod tests {
         assert_eq!(seg[300], 1);
         for u in 0..500u32 {
             for &v in g.neighbors(u) {
-                assert_eq!(seg[u as usize], seg[v as usize], "no cross edges when p_out = 0");
+                assert_eq!(
+                    seg[u as usize], seg[v as usize],
+                    "no cross edges when p_out = 0"
+                );
             }
         }
         let expected = 0.1 * (300.0 * 299.0 / 2.0 + 200.0 * 199.0 / 2.0);
@@ -554,7 +643,10 @@ mod tests {
         simple(&g);
         assert!(g.edge_count() > 10_000);
         assert!((0..10_000).all(|u| g.out_degree(u) <= 100));
-        assert!(configuration_power_law(100, 0.5, 2, None, &mut r).unwrap_err().to_string().starts_with("gamma:"));
+        assert!(configuration_power_law(100, 0.5, 2, None, &mut r)
+            .unwrap_err()
+            .to_string()
+            .starts_with("gamma:"));
     }
 
     #[test]

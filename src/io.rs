@@ -16,20 +16,31 @@ pub struct Limits {
 impl Default for Limits {
     /// 5 million nodes and 50 million edges: about 450 MB of CSR at most.
     fn default() -> Self {
-        Limits { max_nodes: 5_000_000, max_edges: 50_000_000 }
+        Limits {
+            max_nodes: 5_000_000,
+            max_edges: 50_000_000,
+        }
     }
 }
 
 impl Limits {
     pub fn check_nodes(&self, what: &str, n: u64) -> Result<()> {
         if n > self.max_nodes as u64 {
-            return Err(Error::Limit { what: format!("{what} (nodes)"), limit: self.max_nodes as u64, got: n });
+            return Err(Error::Limit {
+                what: format!("{what} (nodes)"),
+                limit: self.max_nodes as u64,
+                got: n,
+            });
         }
         Ok(())
     }
     pub fn check_edges(&self, what: &str, m: u64) -> Result<()> {
         if m > self.max_edges as u64 {
-            return Err(Error::Limit { what: format!("{what} (edges)"), limit: self.max_edges as u64, got: m });
+            return Err(Error::Limit {
+                what: format!("{what} (edges)"),
+                limit: self.max_edges as u64,
+                got: m,
+            });
         }
         Ok(())
     }
@@ -43,8 +54,9 @@ pub struct EdgeListOptions {
 }
 
 /// Words that mark the first line as a header row (compared case-insensitively).
-const HEADER_WORDS: &[&str] =
-    &["source", "target", "from", "to", "src", "dst", "node1", "node2", "id1", "id2", "weight"];
+const HEADER_WORDS: &[&str] = &[
+    "source", "target", "from", "to", "src", "dst", "node1", "node2", "id1", "id2", "weight",
+];
 
 /// Parses an edge list.
 ///
@@ -105,7 +117,13 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         }
         if fields.len() < 2 || fields.len() > 3 {
             let s = if fields.len() == 1 { "" } else { "s" };
-            return Err(Error::line(line_no, format!("expected 'source target [weight]', found {} field{s}", fields.len())));
+            return Err(Error::line(
+                line_no,
+                format!(
+                    "expected 'source target [weight]', found {} field{s}",
+                    fields.len()
+                ),
+            ));
         }
         if let Some(e) = fields.iter().position(|f| f.is_empty()) {
             return Err(Error::line(line_no, format!("field {} is empty", e + 1)));
@@ -116,17 +134,24 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
             Some(w) if w != has_w => {
                 return Err(Error::line(
                     line_no,
-                    if w { "has no weight, but earlier lines have one".to_string() } else { "has a weight, but earlier lines have none".to_string() },
+                    if w {
+                        "has no weight, but earlier lines have one".to_string()
+                    } else {
+                        "has a weight, but earlier lines have none".to_string()
+                    },
                 ))
             }
             _ => {}
         }
         if has_w {
-            let w: f32 = fields[2]
-                .parse()
-                .map_err(|_| Error::line(line_no, format!("weight '{}' is not a number", fields[2])))?;
+            let w: f32 = fields[2].parse().map_err(|_| {
+                Error::line(line_no, format!("weight '{}' is not a number", fields[2]))
+            })?;
             if !w.is_finite() || w < 0.0 {
-                return Err(Error::line(line_no, format!("weight {} must be a finite number ≥ 0", fields[2])));
+                return Err(Error::line(
+                    line_no,
+                    format!("weight {} must be a finite number ≥ 0", fields[2]),
+                ));
             }
             weights.push(w);
         }
@@ -135,7 +160,8 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
                 Some(&k) => k,
                 None => {
                     let k = names.len() as u32;
-                    opts.limits.check_nodes(&format!("line {line_no}"), k as u64 + 1)?;
+                    opts.limits
+                        .check_nodes(&format!("line {line_no}"), k as u64 + 1)?;
                     ids.insert(name, k);
                     names.push(name);
                     k
@@ -144,14 +170,21 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         };
         let u = id(fields[0])?;
         let v = id(fields[1])?;
-        opts.limits.check_edges(&format!("line {line_no}"), edges.len() as u64 + 1)?;
+        opts.limits
+            .check_edges(&format!("line {line_no}"), edges.len() as u64 + 1)?;
         edges.push((u, v));
     }
     if edges.is_empty() {
-        return Err(Error::line(text.lines().count().max(1), "no edges found (expected lines like 'source target')"));
+        return Err(Error::line(
+            text.lines().count().max(1),
+            "no edges found (expected lines like 'source target')",
+        ));
     }
     // numeric ids: renumber in increasing order
-    let numeric: Option<Vec<u64>> = names.iter().map(|s| s.parse::<u64>().ok().filter(|_| !s.starts_with('+'))).collect();
+    let numeric: Option<Vec<u64>> = names
+        .iter()
+        .map(|s| s.parse::<u64>().ok().filter(|_| !s.starts_with('+')))
+        .collect();
     let n = names.len();
     let labels: Vec<String>;
     if let Some(nums) = numeric {
@@ -164,11 +197,18 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         for e in edges.iter_mut() {
             *e = (new_of[e.0 as usize], new_of[e.1 as usize]);
         }
-        labels = order.iter().map(|&k| names[k as usize].to_string()).collect();
+        labels = order
+            .iter()
+            .map(|&k| names[k as usize].to_string())
+            .collect();
     } else {
         labels = names.iter().map(|s| s.to_string()).collect();
     }
-    let w = if weighted == Some(true) { Some(&weights[..]) } else { None };
+    let w = if weighted == Some(true) {
+        Some(&weights[..])
+    } else {
+        None
+    };
     Network::from_edges(n, opts.directed, &edges, w)?.with_labels(labels)
 }
 
@@ -207,7 +247,14 @@ mod tests {
 
     #[test]
     fn weights_and_direction() {
-        let net = parse_edge_list("0 1 0.5\n1 2 0.25\n", &EdgeListOptions { directed: true, ..Default::default() }).unwrap();
+        let net = parse_edge_list(
+            "0 1 0.5\n1 2 0.25\n",
+            &EdgeListOptions {
+                directed: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert!(net.is_directed());
         assert_eq!(net.arc_weight(0, 1), Some(0.5));
         assert_eq!(net.arc_weight(1, 0), None);
@@ -216,12 +263,24 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         for (text, msg) in [
-            ("0 1\n2\n", "line 2: expected 'source target [weight]', found 1 field"),
-            ("0 1\n2 3 4 5\n", "line 2: expected 'source target [weight]', found 4 fields"),
+            (
+                "0 1\n2\n",
+                "line 2: expected 'source target [weight]', found 1 field",
+            ),
+            (
+                "0 1\n2 3 4 5\n",
+                "line 2: expected 'source target [weight]', found 4 fields",
+            ),
             ("0 1 x\n", "line 1: weight 'x' is not a number"),
             ("0 1 -2\n", "line 1: weight -2 must be a finite number ≥ 0"),
-            ("0 1 1\n# c\n1 2\n", "line 3: has no weight, but earlier lines have one"),
-            ("0 1\n1 2 3\n", "line 2: has a weight, but earlier lines have none"),
+            (
+                "0 1 1\n# c\n1 2\n",
+                "line 3: has no weight, but earlier lines have one",
+            ),
+            (
+                "0 1\n1 2 3\n",
+                "line 2: has a weight, but earlier lines have none",
+            ),
             ("0,,1\n", "line 1: field 2 is empty"),
             (",1\n", "line 1: field 1 is empty"),
             ("# nothing\n", "line 1: no edges found"),
@@ -234,11 +293,21 @@ mod tests {
 
     #[test]
     fn limits_give_errors() {
-        let lim = Limits { max_nodes: 3, max_edges: 2 };
-        let opts = EdgeListOptions { limits: lim, ..Default::default() };
-        let e = parse_edge_list("0 1\n1 2\n2 3\n", &opts).unwrap_err().to_string();
+        let lim = Limits {
+            max_nodes: 3,
+            max_edges: 2,
+        };
+        let opts = EdgeListOptions {
+            limits: lim,
+            ..Default::default()
+        };
+        let e = parse_edge_list("0 1\n1 2\n2 3\n", &opts)
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "line 3 (nodes): 4 is over the limit of 3");
-        let e = parse_edge_list("0 1\n1 2\n2 0\n", &opts).unwrap_err().to_string();
+        let e = parse_edge_list("0 1\n1 2\n2 0\n", &opts)
+            .unwrap_err()
+            .to_string();
         assert_eq!(e, "line 3 (edges): 3 is over the limit of 2");
     }
 

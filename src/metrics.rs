@@ -46,11 +46,17 @@ pub struct CascadeMetrics {
 pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
     let n = sim.network().node_count();
     let h = sim.history();
-    let parents = sim.parents();
-    let at = sim.adopted_at();
-    let gen = sim.generations();
-    let mut m = CascadeMetrics { reach: sim.reach(), steps: sim.step_count(), ..Default::default() };
-    m.reach_fraction = if n == 0 { 0.0 } else { m.reach as f64 / n as f64 };
+    let rec = sim.records();
+    let mut m = CascadeMetrics {
+        reach: sim.reach(),
+        steps: sim.step_count(),
+        ..Default::default()
+    };
+    m.reach_fraction = if n == 0 {
+        0.0
+    } else {
+        m.reach as f64 / n as f64
+    };
     for (t, &k) in h.new_adoptions.iter().enumerate().skip(1) {
         if k > m.peak_new {
             m.peak_new = k;
@@ -58,30 +64,55 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
         }
     }
     let final_reach = m.reach as f64;
-    m.steps_to_50 = h.reach.iter().position(|&r| r as f64 >= 0.5 * final_reach).unwrap_or(0) as u32;
-    m.steps_to_90 = h.reach.iter().position(|&r| r as f64 >= 0.9 * final_reach).unwrap_or(0) as u32;
+    m.steps_to_50 = h
+        .reach
+        .iter()
+        .position(|&r| r as f64 >= 0.5 * final_reach)
+        .unwrap_or(0) as u32;
+    m.steps_to_90 = h
+        .reach
+        .iter()
+        .position(|&r| r as f64 >= 0.9 * final_reach)
+        .unwrap_or(0) as u32;
 
-    let mut nodes: Vec<u32> = sim.adopters().collect();
-    nodes.sort_by_key(|&v| (at[v as usize], v));
-    // a parent edge counts only if the parent adopted earlier (SIS re-infections can otherwise
-    // make cycles); other nodes are roots
-    let tree_parent = |v: u32| -> Option<u32> {
-        let p = parents[v as usize];
-        if p < ADVERTISING && at[p as usize] < at[v as usize] {
-            Some(p)
-        } else {
-            None
-        }
+    // Adopters in order of first adoption. Outside SIS a node adopts once, after its parent, so
+    // this order is topological and positions come from the engine in O(1). In SIS a node's
+    // record is its latest infection: sort by it, and keep a parent edge only if the parent's
+    // record is earlier (re-infections could otherwise make cycles).
+    let sis = matches!(sim.model(), crate::Model::Sis(_));
+    let nodes: Vec<u32> = if sis {
+        let mut v = sim.adopters().to_vec();
+        v.sort_by_key(|&x| (rec[x as usize].adopted_at, x));
+        v
+    } else {
+        sim.adopters().to_vec()
     };
+    let parent_pos: Vec<u32> = nodes
+        .iter()
+        .map(|&v| {
+            let p = rec[v as usize].parent;
+            if p >= ADVERTISING || rec[p as usize].adopted_at >= rec[v as usize].adopted_at {
+                return ROOT;
+            }
+            if sis {
+                let key = |x: &u32| (rec[*x as usize].adopted_at, *x);
+                nodes
+                    .binary_search_by_key(&key(&p), key)
+                    .map_or(ROOT, |i| i as u32)
+            } else {
+                rec[p as usize].position
+            }
+        })
+        .collect();
     let mut gen_count: Vec<u32> = Vec::new();
     for &v in &nodes {
-        match parents[v as usize] {
+        match rec[v as usize].parent {
             SEED => m.reach_seeds += 1,
             ADVERTISING => m.reach_advertising += 1,
             NONE => {}
             _ => m.reach_word_of_mouth += 1,
         }
-        let g = gen[v as usize] as usize;
+        let g = rec[v as usize].generation as usize;
         if g >= gen_count.len() {
             gen_count.resize(g + 1, 0);
         }
@@ -95,50 +126,73 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
         }
     }
     m.offspring_by_generation = (0..gen_count.len())
-        .map(|g| if gen_count[g] == 0 { 0.0 } else { gen_count.get(g + 1).copied().unwrap_or(0) as f64 / gen_count[g] as f64 })
+        .map(|g| {
+            if gen_count[g] == 0 {
+                0.0
+            } else {
+                gen_count.get(g + 1).copied().unwrap_or(0) as f64 / gen_count[g] as f64
+            }
+        })
         .collect();
-    m.structural_virality = structural_virality(&nodes, tree_parent);
+    m.structural_virality = structural_virality(&parent_pos);
     m.generation_sizes = gen_count;
     m
 }
 
-/// Structural virality of a forest given in topological order (every parent before its
-/// children): the mean distance over all pairs of nodes in the same tree.
+/// Marks a root in the parent positions given to [`structural_virality`].
+pub const ROOT: u32 = u32::MAX;
+
+/// Structural virality of a forest (Goel et al. 2016): the mean distance over all pairs of
+/// nodes in the same tree.
+///
+/// # Arguments
+/// * `parent` — for each node `i`, the index of its parent, or [`ROOT`]; every parent must come
+///   before its children (`parent[i] < i`).
+///
+/// # Returns
+/// `None` when no tree has two nodes.
 ///
 /// # Complexity
-/// O(k log k) for k nodes (an ordered map from node to position), O(k) memory.
-pub fn structural_virality(order: &[u32], parent: impl Fn(u32) -> Option<u32>) -> Option<f64> {
-    let k = order.len();
+/// O(k) for k nodes: the Wiener index is Σ over tree edges of s·(N − s), s the size of the
+/// subtree below the edge and N the size of its tree.
+///
+/// # Examples
+/// ```
+/// use viralsim::metrics::{structural_virality, ROOT};
+/// // a star with 4 nodes: 2 (n − 1) / n = 1.5; a path with 4 nodes: (n + 1) / 3 = 5/3
+/// assert_eq!(structural_virality(&[ROOT, 0, 0, 0]), Some(1.5));
+/// assert!((structural_virality(&[ROOT, 0, 1, 2]).unwrap() - 5.0 / 3.0).abs() < 1e-12);
+/// ```
+pub fn structural_virality(parent: &[u32]) -> Option<f64> {
+    let k = parent.len();
     if k < 2 {
         return None;
     }
-    let mut pos = std::collections::BTreeMap::new();
-    for (i, &v) in order.iter().enumerate() {
-        pos.insert(v, i);
-    }
-    let par: Vec<Option<usize>> = order.iter().map(|&v| parent(v).and_then(|p| pos.get(&p).copied())).collect();
-    // root of each node (parents come first)
-    let mut root = vec![0usize; k];
+    let mut root = vec![0u32; k];
     for i in 0..k {
-        root[i] = match par[i] {
-            Some(p) => root[p],
-            None => i,
+        root[i] = if parent[i] == ROOT {
+            i as u32
+        } else {
+            root[parent[i] as usize]
         };
     }
     let mut tree_size = vec![0u64; k];
-    for i in 0..k {
-        tree_size[root[i]] += 1;
+    for &r in &root {
+        tree_size[r as usize] += 1;
     }
     let mut sub = vec![1u64; k];
     let mut wiener: f64 = 0.0;
     for i in (0..k).rev() {
-        if let Some(p) = par[i] {
-            let n = tree_size[root[i]];
+        if parent[i] != ROOT {
+            let n = tree_size[root[i] as usize];
             wiener += (sub[i] * (n - sub[i])) as f64;
-            sub[p] += sub[i];
+            sub[parent[i] as usize] += sub[i];
         }
     }
-    let pairs: f64 = (0..k).filter(|&i| root[i] == i).map(|i| (tree_size[i] * (tree_size[i] - 1) / 2) as f64).sum();
+    let pairs: f64 = (0..k)
+        .filter(|&i| root[i] as usize == i)
+        .map(|i| (tree_size[i] * (tree_size[i] - 1) / 2) as f64)
+        .sum();
     if pairs == 0.0 {
         None
     } else {
@@ -173,7 +227,11 @@ pub fn network_info(net: &Network) -> NetworkInfo {
     let n = net.node_count();
     let mut degs: Vec<u32> = (0..n as u32).map(|u| net.out_degree(u)).collect();
     degs.sort_unstable();
-    let mean = if n == 0 { 0.0 } else { net.arc_count() as f64 / n as f64 };
+    let mean = if n == 0 {
+        0.0
+    } else {
+        net.arc_count() as f64 / n as f64
+    };
     let median = if n == 0 {
         0.0
     } else if n % 2 == 1 {
@@ -194,7 +252,9 @@ pub fn network_info(net: &Network) -> NetworkInfo {
         size[l as usize] += 1;
     }
     let components = size.iter().filter(|&&s| s > 0).count();
-    let isolated = (0..n as u32).filter(|&u| net.out_degree(u) == 0 && net.in_degree(u) == 0).count();
+    let isolated = (0..n as u32)
+        .filter(|&u| net.out_degree(u) == 0 && net.in_degree(u) == 0)
+        .count();
     NetworkInfo {
         nodes: n,
         edges: net.edge_count(),
@@ -210,7 +270,9 @@ pub fn network_info(net: &Network) -> NetworkInfo {
         average_clustering: average_clustering(net),
         duplicates_merged: net.report().duplicates_merged,
         self_loops_dropped: net.report().self_loops_dropped,
-        segments: net.segments().map(|s| s.iter().map(|&x| x as usize + 1).max().unwrap_or(0)),
+        segments: net
+            .segments()
+            .map(|s| s.iter().map(|&x| x as usize + 1).max().unwrap_or(0)),
     }
 }
 
@@ -273,7 +335,21 @@ mod tests {
             }
             i += 1;
         }
-        structural_virality(&order, |v| if par[v as usize] == u32::MAX { None } else { Some(par[v as usize]) }).unwrap()
+        let mut pos = vec![0u32; n];
+        for (i, &v) in order.iter().enumerate() {
+            pos[v as usize] = i as u32;
+        }
+        let pp: Vec<u32> = order
+            .iter()
+            .map(|&v| {
+                if par[v as usize] == u32::MAX {
+                    ROOT
+                } else {
+                    pos[par[v as usize] as usize]
+                }
+            })
+            .collect();
+        structural_virality(&pp).unwrap()
     }
 
     #[test]
@@ -288,7 +364,12 @@ mod tests {
             // the root does not matter
             assert!((sv_of(&path, (n / 2) as u32) - expect).abs() < 1e-12);
         }
-        assert_eq!(structural_virality(&[0], |_| None), None);
+        assert_eq!(structural_virality(&[ROOT]), None);
+        assert_eq!(
+            structural_virality(&[ROOT, ROOT]),
+            None,
+            "two one-node trees have no pair"
+        );
     }
 
     #[test]
@@ -296,18 +377,28 @@ mod tests {
         // oracle: mean of all-pairs distances with petgraph's BFS-based dijkstra on random trees
         let mut r = crate::rng::rng_from_seed(9);
         for k in [2usize, 5, 17, 40] {
-            let par: Vec<Option<u32>> =
-                (0..k).map(|i| if i == 0 { None } else { Some(crate::rng::below(&mut r, i as u64) as u32) }).collect();
+            let par: Vec<Option<u32>> = (0..k)
+                .map(|i| {
+                    if i == 0 {
+                        None
+                    } else {
+                        Some(crate::rng::below(&mut r, i as u64) as u32)
+                    }
+                })
+                .collect();
             let edges: Vec<(u32, u32)> = (1..k).map(|i| (par[i].unwrap(), i as u32)).collect();
             let g = petgraph::graph::UnGraph::<(), ()>::from_edges(&edges);
             let mut sum = 0.0;
             for a in 0..k {
-                let d = petgraph::algo::dijkstra(&g, petgraph::graph::NodeIndex::new(a), None, |_| 1.0f64);
+                let d =
+                    petgraph::algo::dijkstra(&g, petgraph::graph::NodeIndex::new(a), None, |_| {
+                        1.0f64
+                    });
                 sum += d.values().sum::<f64>();
             }
             let oracle = sum / (k * (k - 1)) as f64;
-            let order: Vec<u32> = (0..k as u32).collect();
-            let got = structural_virality(&order, |v| par[v as usize]).unwrap();
+            let pp: Vec<u32> = par.iter().map(|p| p.unwrap_or(ROOT)).collect();
+            let got = structural_virality(&pp).unwrap();
             assert!((got - oracle).abs() < 1e-9, "k={k}: {got} vs {oracle}");
         }
     }
@@ -319,10 +410,25 @@ mod tests {
         // networkx: nx.average_clustering(nx.karate_club_graph()) = 0.5706384782076823
         assert!((c - 0.5706384782076823).abs() < 1e-12, "{c}");
         let info = network_info(&k);
-        assert_eq!((info.nodes, info.edges, info.components, info.degree_max, info.degree_min), (34, 78, 1, 17, 1));
+        assert_eq!(
+            (
+                info.nodes,
+                info.edges,
+                info.components,
+                info.degree_max,
+                info.degree_min
+            ),
+            (34, 78, 1, 17, 1)
+        );
         let two = Network::from_edges(5, false, &[(0, 1), (2, 3)], None).unwrap();
         let info = network_info(&two);
-        assert_eq!((info.components, info.largest_component, info.isolated_nodes), (3, 2, 1));
-        assert_eq!(average_clustering(&crate::generate::complete(5).unwrap()), 1.0);
+        assert_eq!(
+            (info.components, info.largest_component, info.isolated_nodes),
+            (3, 2, 1)
+        );
+        assert_eq!(
+            average_clustering(&crate::generate::complete(5).unwrap()),
+            1.0
+        );
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Run `r` draws from the stream `stream_seed(seed, r)`, so every number depends only on
 //! `(scenario, seed, runs)`: not on the thread count, not on how runs are split. Natively the
-//! runs are spread over threads with rayon; in wasm they run one after another.
+//! runs are spread over scoped threads, one simulation each; in wasm they run one after another.
 
 use crate::error::{Error, Result};
 use crate::metrics::{cascade_metrics, CascadeMetrics};
@@ -24,7 +24,13 @@ pub struct MonteCarloConfig {
 
 impl Default for MonteCarloConfig {
     fn default() -> Self {
-        MonteCarloConfig { runs: 100, max_steps: 1000, threads: 0, threshold: None, metrics: true }
+        MonteCarloConfig {
+            runs: 100,
+            max_steps: 1000,
+            threads: 0,
+            threshold: None,
+            metrics: true,
+        }
     }
 }
 
@@ -47,7 +53,11 @@ impl Summary {
             return Summary::default();
         }
         let mean = xs.iter().sum::<f64>() / n;
-        let var = if xs.len() > 1 { xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+        let var = if xs.len() > 1 {
+            xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)
+        } else {
+            0.0
+        };
         let std = var.sqrt();
         let h = 1.96 * std / n.sqrt();
         Summary {
@@ -126,7 +136,11 @@ fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> R
         reach: sim.reach(),
         reach_curve: h.reach.clone(),
         active_curve: h.counts.iter().map(|c| c[1]).collect(),
-        metrics: if cfg.metrics { Some(cascade_metrics(sim)) } else { None },
+        metrics: if cfg.metrics {
+            Some(cascade_metrics(sim))
+        } else {
+            None
+        },
         arcs: sim.arcs_from_adopters(),
     }
 }
@@ -137,7 +151,12 @@ fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> R
 ///
 /// # Errors
 /// `runs` or `max_steps` is 0.
-pub fn monte_carlo(base: &Simulation, seed: u64, cfg: &MonteCarloConfig, progress: &mut dyn FnMut(u32, u32)) -> Result<MonteCarloResult> {
+pub fn monte_carlo(
+    base: &Simulation,
+    seed: u64,
+    cfg: &MonteCarloConfig,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<MonteCarloResult> {
     if cfg.runs == 0 {
         return Err(Error::param("runs", "must be at least 1"));
     }
@@ -145,39 +164,66 @@ pub fn monte_carlo(base: &Simulation, seed: u64, cfg: &MonteCarloConfig, progres
         return Err(Error::param("max_steps", "must be at least 1"));
     }
     let runs = cfg.runs as u64;
-    let mut outs: Vec<RunOut> = Vec::with_capacity(cfg.runs as usize);
-    let block = (runs / 50).clamp(1, 2000);
+    let block = (runs / 100).clamp(1, 1000);
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        use rayon::prelude::*;
-        let threads = if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::param("threads", e.to_string()))?;
-        let mut start = 0u64;
-        while start < runs {
-            let end = (start + block * threads as u64).min(runs);
-            let chunk: Vec<RunOut> = pool.install(|| {
-                (start..end)
-                    .into_par_iter()
-                    .map_init(
-                        || {
-                            let mut s = base.clone();
-                            s.set_recording(false);
-                            s
-                        },
-                        |sim, r| one_run(sim, seed, r, cfg),
-                    )
-                    .collect()
-            });
-            outs.extend(chunk);
-            start = end;
-            progress(start as u32, cfg.runs);
-        }
-    }
+    let outs = {
+        let threads = if cfg.threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            cfg.threads
+        };
+        let threads = threads.clamp(1, runs as usize) as u64;
+        // Worker t does runs t, t + T, t + 2T, ... with one simulation of its own for the whole
+        // job (cloning a large network's state per run would cost more than the run).
+        let (tx, rx) = std::sync::mpsc::channel::<u64>();
+        let parts: Vec<Vec<RunOut>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let tx = tx.clone();
+                    scope.spawn(move || {
+                        let mut sim = base.clone();
+                        sim.set_recording(false);
+                        let mut mine = Vec::with_capacity((runs / threads + 1) as usize);
+                        let mut since = 0;
+                        let mut r = t;
+                        while r < runs {
+                            mine.push(one_run(&mut sim, seed, r, cfg));
+                            since += 1;
+                            if since == block {
+                                let _ = tx.send(since);
+                                since = 0;
+                            }
+                            r += threads;
+                        }
+                        let _ = tx.send(since);
+                        mine
+                    })
+                })
+                .collect();
+            drop(tx);
+            let mut done = 0u64;
+            for k in rx.iter() {
+                done += k;
+                progress(done as u32, cfg.runs);
+            }
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a Monte Carlo worker panicked"))
+                .collect()
+        });
+        // back to run order: run r is item r / T of part r % T
+        let mut iters: Vec<_> = parts.into_iter().map(|p| p.into_iter()).collect();
+        (0..runs)
+            .map(|r| {
+                iters[(r % threads) as usize]
+                    .next()
+                    .expect("every run is done")
+            })
+            .collect::<Vec<RunOut>>()
+    };
     #[cfg(target_arch = "wasm32")]
-    {
+    let outs = {
+        let mut outs = Vec::with_capacity(runs as usize);
         let mut sim = base.clone();
         sim.set_recording(false);
         for r in 0..runs {
@@ -186,20 +232,30 @@ pub fn monte_carlo(base: &Simulation, seed: u64, cfg: &MonteCarloConfig, progres
                 progress((r + 1) as u32, cfg.runs);
             }
         }
-    }
+        outs
+    };
     Ok(summarise(outs, base.network().node_count(), seed, cfg))
 }
 
 fn band(curves: &[&[u32]]) -> Curve {
     let len = curves.iter().map(|c| c.len()).max().unwrap_or(0);
-    let mut out = Curve { mean: Vec::with_capacity(len), p05: Vec::with_capacity(len), p95: Vec::with_capacity(len) };
+    let mut out = Curve {
+        mean: Vec::with_capacity(len),
+        p05: Vec::with_capacity(len),
+        p95: Vec::with_capacity(len),
+    };
     let mut col: Vec<u32> = Vec::with_capacity(curves.len());
     for t in 0..len {
         col.clear();
-        col.extend(curves.iter().map(|c| c.get(t).copied().unwrap_or_else(|| *c.last().unwrap_or(&0))));
+        col.extend(
+            curves
+                .iter()
+                .map(|c| c.get(t).copied().unwrap_or_else(|| *c.last().unwrap_or(&0))),
+        );
         col.sort_unstable();
         let n = col.len();
-        out.mean.push(col.iter().map(|&x| x as f64).sum::<f64>() / n as f64);
+        out.mean
+            .push(col.iter().map(|&x| x as f64).sum::<f64>() / n as f64);
         out.p05.push(quantile(&col, 0.05));
         out.p95.push(quantile(&col, 0.95));
     }
@@ -229,7 +285,12 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
             })
             .collect()
     };
-    let curve = band(&outs.iter().map(|o| o.reach_curve.as_slice()).collect::<Vec<_>>());
+    let curve = band(
+        &outs
+            .iter()
+            .map(|o| o.reach_curve.as_slice())
+            .collect::<Vec<_>>(),
+    );
     let active_curve = band(&active.iter().map(|c| c.as_slice()).collect::<Vec<_>>());
     let metrics = if cfg.metrics {
         let ms: Vec<&CascadeMetrics> = outs.iter().filter_map(|o| o.metrics.as_ref()).collect();
@@ -237,14 +298,26 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
         let mean = |f: &dyn Fn(&CascadeMetrics) -> f64| ms.iter().map(|m| f(m)).sum::<f64>() / k;
         let svs: Vec<f64> = ms.iter().filter_map(|m| m.structural_virality).collect();
         // pooled offspring by generation: Σ size(g+1) / Σ size(g) over runs
-        let gens = ms.iter().map(|m| m.generation_sizes.len()).max().unwrap_or(0);
+        let gens = ms
+            .iter()
+            .map(|m| m.generation_sizes.len())
+            .max()
+            .unwrap_or(0);
         let mut size_g = vec![0f64; gens + 1];
         for m in &ms {
             for (g, &c) in m.generation_sizes.iter().enumerate() {
                 size_g[g] += c as f64;
             }
         }
-        let offspring = (0..gens).map(|g| if size_g[g] > 0.0 { size_g[g + 1] / size_g[g] } else { 0.0 }).collect();
+        let offspring = (0..gens)
+            .map(|g| {
+                if size_g[g] > 0.0 {
+                    size_g[g + 1] / size_g[g]
+                } else {
+                    0.0
+                }
+            })
+            .collect();
         Some(MetricsSummary {
             steps: mean(&|m| m.steps as f64),
             peak_new: mean(&|m| m.peak_new as f64),
@@ -253,7 +326,11 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
             steps_to_90: mean(&|m| m.steps_to_90 as f64),
             depth: mean(&|m| m.depth as f64),
             widest_generation_size: mean(&|m| m.widest_generation_size as f64),
-            structural_virality: if svs.is_empty() { None } else { Some(svs.iter().sum::<f64>() / svs.len() as f64) },
+            structural_virality: if svs.is_empty() {
+                None
+            } else {
+                Some(svs.iter().sum::<f64>() / svs.len() as f64)
+            },
             offspring_by_generation: offspring,
             reach_seeds: mean(&|m| m.reach_seeds as f64),
             reach_advertising: mean(&|m| m.reach_advertising as f64),
@@ -270,7 +347,9 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
         reach_fraction: Summary::of(&frac),
         curve,
         active_curve,
-        prob_exceed: cfg.threshold.map(|t| reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / reaches.len() as f64),
+        prob_exceed: cfg.threshold.map(|t| {
+            reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / reaches.len() as f64
+        }),
         threshold: cfg.threshold,
         metrics,
         arcs_from_adopters: outs.iter().map(|o| o.arcs).sum(),

@@ -71,27 +71,53 @@ impl Network {
     /// assert_eq!(net.report().self_loops_dropped, 1);
     /// assert_eq!(net.neighbors(1), &[0, 2]);
     /// ```
-    pub fn from_edges(n: usize, directed: bool, edges: &[(u32, u32)], weights: Option<&[f32]>) -> Result<Self> {
+    pub fn from_edges(
+        n: usize,
+        directed: bool,
+        edges: &[(u32, u32)],
+        weights: Option<&[f32]>,
+    ) -> Result<Self> {
         if n > u32::MAX as usize - 1 {
-            return Err(Error::Limit { what: "nodes".into(), limit: u32::MAX as u64 - 1, got: n as u64 });
+            return Err(Error::Limit {
+                what: "nodes".into(),
+                limit: u32::MAX as u64 - 1,
+                got: n as u64,
+            });
         }
         if let Some(w) = weights {
             if w.len() != edges.len() {
-                return Err(Error::param("weights", format!("{} weights for {} edges", w.len(), edges.len())));
+                return Err(Error::param(
+                    "weights",
+                    format!("{} weights for {} edges", w.len(), edges.len()),
+                ));
             }
-            if let Some((i, x)) = w.iter().enumerate().find(|(_, x)| !x.is_finite() || **x < 0.0) {
-                return Err(Error::param("weights", format!("edge {i} has weight {x}; weights must be finite and ≥ 0")));
+            if let Some((i, x)) = w
+                .iter()
+                .enumerate()
+                .find(|(_, x)| !x.is_finite() || **x < 0.0)
+            {
+                return Err(Error::param(
+                    "weights",
+                    format!("edge {i} has weight {x}; weights must be finite and ≥ 0"),
+                ));
             }
         }
         let arcs_per_edge = if directed { 1 } else { 2 };
         if edges.len().saturating_mul(arcs_per_edge) > MAX_ARCS {
-            return Err(Error::Limit { what: "arcs".into(), limit: MAX_ARCS as u64, got: (edges.len() * arcs_per_edge) as u64 });
+            return Err(Error::Limit {
+                what: "arcs".into(),
+                limit: MAX_ARCS as u64,
+                got: (edges.len() * arcs_per_edge) as u64,
+            });
         }
         let mut report = BuildReport::default();
         let mut deg = vec![0u32; n + 1];
         for &(u, v) in edges {
             if u as usize >= n || v as usize >= n {
-                return Err(Error::param("edges", format!("edge ({u}, {v}) has an endpoint ≥ n = {n}")));
+                return Err(Error::param(
+                    "edges",
+                    format!("edge ({u}, {v}) has an endpoint ≥ n = {n}"),
+                ));
             }
             if u == v {
                 report.self_loops_dropped += 1;
@@ -193,7 +219,10 @@ impl Network {
         let in_offsets = deg.clone();
         let mut fill = deg;
         let mut in_sources = vec![0u32; self.targets.len()];
-        let mut in_weights = self.weights.as_ref().map(|_| vec![0f32; self.targets.len()]);
+        let mut in_weights = self
+            .weights
+            .as_ref()
+            .map(|_| vec![0f32; self.targets.len()]);
         for u in 0..n {
             for k in self.offsets[u] as usize..self.offsets[u + 1] as usize {
                 let v = self.targets[k] as usize;
@@ -220,7 +249,10 @@ impl Network {
     /// let net = viralsim::Network::from_petgraph(&g, |_| None).unwrap();
     /// assert_eq!((net.node_count(), net.edge_count()), (3, 2));
     /// ```
-    pub fn from_petgraph<N, E, Ty: EdgeType>(g: &Graph<N, E, Ty>, weight: impl Fn(&E) -> Option<f32>) -> Result<Self> {
+    pub fn from_petgraph<N, E, Ty: EdgeType>(
+        g: &Graph<N, E, Ty>,
+        weight: impl Fn(&E) -> Option<f32>,
+    ) -> Result<Self> {
         let mut edges = Vec::with_capacity(g.edge_count());
         let mut ws = Vec::with_capacity(g.edge_count());
         let mut any_weight = false;
@@ -230,7 +262,12 @@ impl Network {
             any_weight |= w.is_some();
             ws.push(w.unwrap_or(1.0));
         }
-        Network::from_edges(g.node_count(), g.is_directed(), &edges, if any_weight { Some(&ws) } else { None })
+        Network::from_edges(
+            g.node_count(),
+            g.is_directed(),
+            &edges,
+            if any_weight { Some(&ws) } else { None },
+        )
     }
 
     /// The network as a petgraph graph (directed or undirected as stored), arc weights as edge
@@ -243,8 +280,15 @@ impl Network {
         for u in 0..self.node_count() as u32 {
             for (k, &v) in self.neighbors(u).iter().enumerate() {
                 if self.directed || u < v {
-                    let w = self.weights.as_ref().map_or(1.0, |w| w[self.offsets[u as usize] as usize + k]);
-                    g.add_edge(petgraph::graph::NodeIndex::new(u as usize), petgraph::graph::NodeIndex::new(v as usize), w);
+                    let w = self
+                        .weights
+                        .as_ref()
+                        .map_or(1.0, |w| w[self.offsets[u as usize] as usize + k]);
+                    g.add_edge(
+                        petgraph::graph::NodeIndex::new(u as usize),
+                        petgraph::graph::NodeIndex::new(v as usize),
+                        w,
+                    );
                 }
             }
         }
@@ -254,7 +298,10 @@ impl Network {
     /// Same network with node labels (the ids written in an input file). Labels must be unique.
     pub fn with_labels(mut self, labels: Vec<String>) -> Result<Self> {
         if labels.len() != self.node_count() {
-            return Err(Error::param("labels", format!("{} labels for {} nodes", labels.len(), self.node_count())));
+            return Err(Error::param(
+                "labels",
+                format!("{} labels for {} nodes", labels.len(), self.node_count()),
+            ));
         }
         let mut index = HashMap::with_capacity(labels.len());
         for (i, l) in labels.iter().enumerate() {
@@ -270,7 +317,14 @@ impl Network {
     /// Same network with a segment (audience group) per node.
     pub fn with_segments(mut self, segments: Vec<u16>) -> Result<Self> {
         if segments.len() != self.node_count() {
-            return Err(Error::param("segments", format!("{} segments for {} nodes", segments.len(), self.node_count())));
+            return Err(Error::param(
+                "segments",
+                format!(
+                    "{} segments for {} nodes",
+                    segments.len(),
+                    self.node_count()
+                ),
+            ));
         }
         self.segments = Some(segments);
         Ok(self)
@@ -308,13 +362,16 @@ impl Network {
     /// Arc weights of `u`'s out-arcs, in the order of [`neighbors`](Self::neighbors).
     #[inline]
     pub fn neighbor_weights(&self, u: u32) -> Option<&[f32]> {
-        self.weights.as_ref().map(|w| &w[self.offsets[u as usize] as usize..self.offsets[u as usize + 1] as usize])
+        self.weights
+            .as_ref()
+            .map(|w| &w[self.offsets[u as usize] as usize..self.offsets[u as usize + 1] as usize])
     }
     /// In-neighbours of `v` (equal to the neighbours when undirected), sorted.
     #[inline]
     pub fn in_neighbors(&self, v: u32) -> &[u32] {
         if self.directed {
-            &self.in_sources[self.in_offsets[v as usize] as usize..self.in_offsets[v as usize + 1] as usize]
+            &self.in_sources
+                [self.in_offsets[v as usize] as usize..self.in_offsets[v as usize + 1] as usize]
         } else {
             self.neighbors(v)
         }
@@ -323,9 +380,9 @@ impl Network {
     #[inline]
     pub fn in_neighbor_weights(&self, v: u32) -> Option<&[f32]> {
         if self.directed {
-            self.in_weights
-                .as_ref()
-                .map(|w| &w[self.in_offsets[v as usize] as usize..self.in_offsets[v as usize + 1] as usize])
+            self.in_weights.as_ref().map(|w| {
+                &w[self.in_offsets[v as usize] as usize..self.in_offsets[v as usize + 1] as usize]
+            })
         } else {
             self.neighbor_weights(v)
         }
@@ -370,7 +427,10 @@ impl Network {
     pub fn node_by_label(&self, id: &str) -> Option<u32> {
         match &self.label_index {
             Some(ix) => ix.get(id).copied(),
-            None => id.parse::<u32>().ok().filter(|&u| (u as usize) < self.node_count()),
+            None => id
+                .parse::<u32>()
+                .ok()
+                .filter(|&u| (u as usize) < self.node_count()),
         }
     }
     pub fn segments(&self) -> Option<&[u16]> {
@@ -384,7 +444,13 @@ mod tests {
 
     #[test]
     fn directed_has_transpose() {
-        let net = Network::from_edges(4, true, &[(0, 1), (0, 2), (2, 1), (3, 1), (0, 1)], Some(&[0.5, 0.25, 1.0, 0.125, 0.9])).unwrap();
+        let net = Network::from_edges(
+            4,
+            true,
+            &[(0, 1), (0, 2), (2, 1), (3, 1), (0, 1)],
+            Some(&[0.5, 0.25, 1.0, 0.125, 0.9]),
+        )
+        .unwrap();
         assert_eq!(net.edge_count(), 4);
         assert_eq!(net.report().duplicates_merged, 1);
         assert_eq!(net.neighbors(0), &[1, 2]);
@@ -405,7 +471,10 @@ mod tests {
         assert!(e.to_string().starts_with("weights:"), "{e}");
         let e = Network::from_edges(2, false, &[(0, 1)], Some(&[])).unwrap_err();
         assert!(e.to_string().contains("0 weights for 1 edges"), "{e}");
-        let e = Network::from_edges(2, false, &[], None).unwrap().with_labels(vec!["a".into(), "a".into()]).unwrap_err();
+        let e = Network::from_edges(2, false, &[], None)
+            .unwrap()
+            .with_labels(vec!["a".into(), "a".into()])
+            .unwrap_err();
         assert!(e.to_string().contains("'a' is used twice"), "{e}");
     }
 

@@ -27,7 +27,10 @@ pub fn mix64(mut z: u64) -> u64 {
 /// (Monte Carlo run index, or one of the `STREAM_*` constants). Results depend only on
 /// `(seed, index)`, never on how runs are spread over threads.
 pub fn stream_seed(seed: u64, index: u64) -> u64 {
-    mix64(mix64(seed ^ 0x5EED_5EED_5EED_5EED).wrapping_add(mix64(index.wrapping_add(0x9E37_79B9_7F4A_7C15))))
+    mix64(
+        mix64(seed ^ 0x5EED_5EED_5EED_5EED)
+            .wrapping_add(mix64(index.wrapping_add(0x9E37_79B9_7F4A_7C15))),
+    )
 }
 
 /// Stream index used to generate the network of a scenario (independent of the run streams).
@@ -82,7 +85,11 @@ pub struct Skipper {
 impl Skipper {
     /// `p` must be in `[0, 1]` (validated by the models before this is built).
     pub fn new(p: f64) -> Self {
-        let inv_log_q = if p >= 1.0 || p <= 0.0 { 0.0 } else { 1.0 / (-p).ln_1p() };
+        let inv_log_q = if p >= 1.0 || p <= 0.0 {
+            0.0
+        } else {
+            1.0 / (-p).ln_1p()
+        };
         Skipper { inv_log_q, p }
     }
 

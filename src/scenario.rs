@@ -54,7 +54,8 @@ pub struct NetworkSpec {
 }
 
 /// Generator names, as typed.
-pub const NETWORK_KINDS: &str = "er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, file";
+pub const NETWORK_KINDS: &str =
+    "er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, file";
 
 impl FromStr for NetworkSpec {
     type Err = Error;
@@ -70,21 +71,32 @@ impl FromStr for NetworkSpec {
             let mut parts = rest.split(',');
             let name = parts.next().unwrap_or("").trim();
             if name.is_empty() {
-                return Err(Error::param("network", "file: needs a name, e.g. file:audience.csv"));
+                return Err(Error::param(
+                    "network",
+                    "file: needs a name, e.g. file:audience.csv",
+                ));
             }
             params.push(("name".to_string(), name.to_string()));
             for p in parts {
                 match p.trim() {
                     "directed" => params.push(("directed".into(), "true".into())),
                     "undirected" => {}
-                    other => return Err(Error::param("network", format!("file: unknown option '{other}' (expected directed)"))),
+                    other => {
+                        return Err(Error::param(
+                            "network",
+                            format!("file: unknown option '{other}' (expected directed)"),
+                        ))
+                    }
                 }
             }
         } else if !rest.trim().is_empty() {
             for part in rest.split(',') {
-                let (k, v) = part
-                    .split_once('=')
-                    .ok_or_else(|| Error::param("network", format!("'{part}' should be name=value, e.g. n=1000")))?;
+                let (k, v) = part.split_once('=').ok_or_else(|| {
+                    Error::param(
+                        "network",
+                        format!("'{part}' should be name=value, e.g. n=1000"),
+                    )
+                })?;
                 params.push((k.trim().to_string(), v.trim().to_string()));
             }
         }
@@ -148,28 +160,55 @@ impl NetworkSpec {
         for (k, _) in &self.params {
             if !req.contains(&k.as_str()) && !opt.contains(&k.as_str()) {
                 let all: Vec<&str> = req.iter().chain(opt.iter()).copied().collect();
-                let expected = if all.is_empty() { "none".to_string() } else { all.join(", ") };
-                return Err(Error::param(format!("network.{k}"), format!("{} has no parameter '{k}' (it takes: {expected})", self.kind)));
+                let expected = if all.is_empty() {
+                    "none".to_string()
+                } else {
+                    all.join(", ")
+                };
+                return Err(Error::param(
+                    format!("network.{k}"),
+                    format!(
+                        "{} has no parameter '{k}' (it takes: {expected})",
+                        self.kind
+                    ),
+                ));
             }
         }
-        if let Some((k, _)) = self.params.iter().enumerate().find_map(|(i, (k, _))| self.params[..i].iter().find(|(k2, _)| k2 == k)) {
+        if let Some((k, _)) = self
+            .params
+            .iter()
+            .enumerate()
+            .find_map(|(i, (k, _))| self.params[..i].iter().find(|(k2, _)| k2 == k))
+        {
             return Err(Error::param(format!("network.{k}"), "is given twice"));
         }
         for r in req {
             if self.get(r).is_none() {
-                return Err(Error::param(format!("network.{r}"), format!("{} needs {r}", self.kind)));
+                return Err(Error::param(
+                    format!("network.{r}"),
+                    format!("{} needs {r}", self.kind),
+                ));
             }
         }
         Ok(())
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     fn num<T: FromStr>(&self, key: &str, what: &str) -> Result<T> {
-        let v = self.get(key).ok_or_else(|| Error::param(format!("network.{key}"), format!("{} needs {key}", self.kind)))?;
-        v.parse().map_err(|_| Error::param(format!("network.{key}"), format!("'{v}' is not {what}")))
+        let v = self.get(key).ok_or_else(|| {
+            Error::param(
+                format!("network.{key}"),
+                format!("{} needs {key}", self.kind),
+            )
+        })?;
+        v.parse()
+            .map_err(|_| Error::param(format!("network.{key}"), format!("'{v}' is not {what}")))
     }
     fn count(&self, key: &str) -> Result<usize> {
         self.num::<usize>(key, "a whole number ≥ 0")
@@ -238,19 +277,34 @@ impl NetworkSpec {
                 let n: usize = sizes.iter().sum();
                 limits.check_nodes("network", n as u64)?;
                 let (pin, pout) = (self.prob("pin")?, self.prob("pout")?);
-                let within: f64 = sizes.iter().map(|&s| s as f64 * (s as f64 - 1.0) / 2.0).sum();
+                let within: f64 = sizes
+                    .iter()
+                    .map(|&s| s as f64 * (s as f64 - 1.0) / 2.0)
+                    .sum();
                 let total = n as f64 * (n as f64 - 1.0) / 2.0;
                 edges(pin * within + pout * (total - within))?;
-                generate::stochastic_block_model(&sizes, pin, pout, &mut rng).map_err(|e| match e {
-                    Error::Param { field, reason } => Error::param(format!("network.{}", field.replace('_', "")), reason),
-                    other => other,
-                })?
+                generate::stochastic_block_model(&sizes, pin, pout, &mut rng).map_err(
+                    |e| match e {
+                        Error::Param { field, reason } => {
+                            Error::param(format!("network.{}", field.replace('_', "")), reason)
+                        }
+                        other => other,
+                    },
+                )?
             }
             "powerlaw" => {
                 let n = n_checked("n")?;
                 let gamma: f64 = self.num("gamma", "a number")?;
-                let kmin = if self.get("kmin").is_some() { self.count("kmin")? } else { 1 };
-                let kmax = if self.get("kmax").is_some() { Some(self.count("kmax")?) } else { None };
+                let kmin = if self.get("kmin").is_some() {
+                    self.count("kmin")?
+                } else {
+                    1
+                };
+                let kmax = if self.get("kmax").is_some() {
+                    Some(self.count("kmax")?)
+                } else {
+                    None
+                };
                 edges(n as f64 * kmax.unwrap_or((n as f64).sqrt() as usize) as f64 / 2.0)?;
                 generate::configuration_power_law(n, gamma, kmin, kmax, &mut rng).map_err(named)?
             }
@@ -273,14 +327,32 @@ impl NetworkSpec {
             }
             "karate" => generate::karate_club(),
             "facebook" => match file_text {
-                Some(text) => parse_edge_list(text, &EdgeListOptions { directed: false, limits: *limits })?,
+                Some(text) => parse_edge_list(
+                    text,
+                    &EdgeListOptions {
+                        directed: false,
+                        limits: *limits,
+                    },
+                )?,
                 None => crate::datasets::facebook(limits)?,
             },
             "file" => {
                 let text = file_text.ok_or_else(|| {
-                    Error::param("network", format!("file:{} needs the file's text (load the file first)", self.get("name").unwrap_or("")))
+                    Error::param(
+                        "network",
+                        format!(
+                            "file:{} needs the file's text (load the file first)",
+                            self.get("name").unwrap_or("")
+                        ),
+                    )
                 })?;
-                parse_edge_list(text, &EdgeListOptions { directed: self.get("directed").is_some(), limits: *limits })?
+                parse_edge_list(
+                    text,
+                    &EdgeListOptions {
+                        directed: self.get("directed").is_some(),
+                        limits: *limits,
+                    },
+                )?
             }
             other => return Err(Error::unknown("network", other, NETWORK_KINDS)),
         };
@@ -335,7 +407,10 @@ impl Scenario {
     /// Builds the network and a simulation at step 0 (run 0), with default limits.
     pub fn build(&self, file_text: Option<&str>) -> Result<Simulation> {
         let model = self.validated_model()?;
-        let net = Arc::new(self.network.build(self.seed, &Limits::default(), file_text)?);
+        let net = Arc::new(
+            self.network
+                .build(self.seed, &Limits::default(), file_text)?,
+        );
         Simulation::new(net, model, &self.seeds, self.seed)
     }
 }
@@ -346,7 +421,13 @@ mod tests {
 
     #[test]
     fn spec_round_trip_and_errors() {
-        for s in ["ba:n=100,m=2", "karate", "sbm:sizes=10/20,pin=0.5,pout=0.01", "file:a.csv,directed", "grid:rows=3,cols=4"] {
+        for s in [
+            "ba:n=100,m=2",
+            "karate",
+            "sbm:sizes=10/20,pin=0.5,pout=0.01",
+            "file:a.csv,directed",
+            "grid:rows=3,cols=4",
+        ] {
             assert_eq!(s.parse::<NetworkSpec>().unwrap().to_string(), s);
         }
         for (bad, msg) in [
@@ -367,12 +448,23 @@ mod tests {
             ("ba:n=-5,m=2", "network.n: '-5' is not a whole number"),
             ("ba:n=3,m=5", "network.n: must be greater than m"),
             ("ws:n=100,k=3,p=0.1", "network.k: must be an even number"),
-            ("ba:n=100000000,m=2", "network (nodes): 100000000 is over the limit"),
+            (
+                "ba:n=100000000,m=2",
+                "network (nodes): 100000000 is over the limit",
+            ),
             ("sbm:sizes=10/x,pin=0.1,pout=0", "network.sizes:"),
-            ("sbm:sizes=10/20,pin=0.1,pout=2", "network.pout: must be a probability"),
+            (
+                "sbm:sizes=10/20,pin=0.1,pout=2",
+                "network.pout: must be a probability",
+            ),
             ("file:x.txt", "network: file:x.txt needs the file's text"),
         ] {
-            let e = bad.parse::<NetworkSpec>().unwrap().build(1, &lim, None).unwrap_err().to_string();
+            let e = bad
+                .parse::<NetworkSpec>()
+                .unwrap()
+                .build(1, &lim, None)
+                .unwrap_err()
+                .to_string();
             assert!(e.starts_with(msg), "{bad}: {e}");
         }
     }
@@ -381,22 +473,38 @@ mod tests {
     fn network_depends_on_seed_only() {
         let s: NetworkSpec = "ba:n=300,m=2".parse().unwrap();
         let lim = Limits::default();
-        assert_eq!(s.build(5, &lim, None).unwrap().targets(), s.build(5, &lim, None).unwrap().targets());
-        assert_ne!(s.build(5, &lim, None).unwrap().targets(), s.build(6, &lim, None).unwrap().targets());
+        assert_eq!(
+            s.build(5, &lim, None).unwrap().targets(),
+            s.build(5, &lim, None).unwrap().targets()
+        );
+        assert_ne!(
+            s.build(5, &lim, None).unwrap().targets(),
+            s.build(6, &lim, None).unwrap().targets()
+        );
     }
 
     #[test]
     fn scenario_errors() {
-        let base = r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"random:2","seed":1}"#;
+        let base =
+            r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"random:2","seed":1}"#;
         assert!(Scenario::from_json(base).unwrap().build(None).is_ok());
         for (text, msg) in [
             (base.replace("0.1", "1.5"), "model.p: must be a probability"),
             (base.replace("\"ic\"", "\"icc\""), "unknown variant `icc`"),
-            (base.replace("random:2", "random:99"), "seeds: asks for 99 seeds"),
-            (base.replace("\"seed\":1", "\"seed\":1,\"runs\":0"), "runs: must be at least 1"),
+            (
+                base.replace("random:2", "random:99"),
+                "seeds: asks for 99 seeds",
+            ),
+            (
+                base.replace("\"seed\":1", "\"seed\":1,\"runs\":0"),
+                "runs: must be at least 1",
+            ),
             (base.replace("\"p\":0.1", "\"q\":0.1"), "unknown field `q`"),
         ] {
-            let e = Scenario::from_json(&text).and_then(|s| s.build(None).map(|_| ())).unwrap_err().to_string();
+            let e = Scenario::from_json(&text)
+                .and_then(|s| s.build(None).map(|_| ()))
+                .unwrap_err()
+                .to_string();
             assert!(e.contains(msg), "{text}: {e}");
         }
     }

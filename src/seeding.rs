@@ -36,11 +36,21 @@ impl FromStr for Seeding {
         if s == "none" {
             return Ok(Seeding::None);
         }
-        let (kind, arg) = s.split_once(':').ok_or_else(|| Error::param("seeds", format!("'{s}' should look like one of: {SEEDING_FORMS}")))?;
+        let (kind, arg) = s.split_once(':').ok_or_else(|| {
+            Error::param(
+                "seeds",
+                format!("'{s}' should look like one of: {SEEDING_FORMS}"),
+            )
+        })?;
         let count = |arg: &str| -> Result<u32> {
-            let k: i64 = arg.trim().parse().map_err(|_| Error::param("seeds", format!("'{arg}' is not a whole number of seeds")))?;
+            let k: i64 = arg.trim().parse().map_err(|_| {
+                Error::param("seeds", format!("'{arg}' is not a whole number of seeds"))
+            })?;
             if k < 1 || k > u32::MAX as i64 {
-                return Err(Error::param("seeds", format!("the number of seeds must be at least 1, got {k}")));
+                return Err(Error::param(
+                    "seeds",
+                    format!("the number of seeds must be at least 1, got {k}"),
+                ));
             }
             Ok(k as u32)
         };
@@ -48,7 +58,10 @@ impl FromStr for Seeding {
             "nodes" => {
                 let ids: Vec<String> = arg.split(',').map(|x| x.trim().to_string()).collect();
                 if ids.iter().any(|x| x.is_empty()) {
-                    return Err(Error::param("seeds", format!("'{arg}' has an empty node id")));
+                    return Err(Error::param(
+                        "seeds",
+                        format!("'{arg}' has an empty node id"),
+                    ));
                 }
                 Ok(Seeding::Nodes(ids))
             }
@@ -95,7 +108,10 @@ impl SeedPlan {
         let n = net.node_count();
         let check_k = |k: u32| -> Result<()> {
             if k as usize > n {
-                Err(Error::param("seeds", format!("asks for {k} seeds but the network has {n} nodes")))
+                Err(Error::param(
+                    "seeds",
+                    format!("asks for {k} seeds but the network has {n} nodes"),
+                ))
             } else {
                 Ok(())
             }
@@ -105,7 +121,9 @@ impl SeedPlan {
             Seeding::Nodes(ids) => {
                 let mut out = Vec::with_capacity(ids.len());
                 for id in ids {
-                    let u = net.node_by_label(id).ok_or_else(|| Error::param("seeds", format!("node '{id}' is not in the network")))?;
+                    let u = net.node_by_label(id).ok_or_else(|| {
+                        Error::param("seeds", format!("node '{id}' is not in the network"))
+                    })?;
                     if !out.contains(&u) {
                         out.push(u);
                     }
@@ -188,9 +206,18 @@ mod tests {
     #[test]
     fn resolve_checks_the_network() {
         let net = crate::generate::karate_club();
-        assert_eq!(SeedPlan::resolve(&Seeding::TopDegree(3), &net).unwrap(), SeedPlan::Fixed(vec![33, 0, 32]));
-        assert!(SeedPlan::resolve(&Seeding::Random(35), &net).unwrap_err().to_string().contains("34 nodes"));
-        assert!(SeedPlan::resolve(&"nodes:40".parse().unwrap(), &net).unwrap_err().to_string().contains("'40' is not in"));
+        assert_eq!(
+            SeedPlan::resolve(&Seeding::TopDegree(3), &net).unwrap(),
+            SeedPlan::Fixed(vec![33, 0, 32])
+        );
+        assert!(SeedPlan::resolve(&Seeding::Random(35), &net)
+            .unwrap_err()
+            .to_string()
+            .contains("34 nodes"));
+        assert!(SeedPlan::resolve(&"nodes:40".parse().unwrap(), &net)
+            .unwrap_err()
+            .to_string()
+            .contains("'40' is not in"));
         let mut r = crate::rng::rng_from_seed(1);
         let mut out = Vec::new();
         for k in [1, 5, 30, 34] {

@@ -6,7 +6,7 @@ use crate::model::Model;
 use crate::network::Network;
 use crate::rng::{rng_from_seed, stream_seed, SimRng};
 use crate::seeding::{SeedPlan, Seeding};
-use crate::state::{History, RunState, Transmission, NONE, SEED};
+use crate::state::{History, NodeRecord, RunState, Transmission, SEED};
 use std::sync::Arc;
 
 /// One simulated spread on a network.
@@ -78,7 +78,8 @@ impl Simulation {
         self.rng = rng_from_seed(stream_seed(seed, run));
         self.st.clear();
         let mut seeds = std::mem::take(&mut self.seeds);
-        self.plan.draw(self.net.node_count(), &mut self.rng, &mut seeds);
+        self.plan
+            .draw(self.net.node_count(), &mut self.rng, &mut seeds);
         for &u in &seeds {
             if self.st.is_susceptible(u) {
                 self.st.adopt(u, SEED);
@@ -120,7 +121,13 @@ impl Simulation {
     /// adopted (or is active). It acts from the next step on.
     pub fn seed_node(&mut self, node: u32) -> Result<bool> {
         if node as usize >= self.net.node_count() {
-            return Err(Error::param("node", format!("{node} is not a node id (the network has {} nodes)", self.net.node_count())));
+            return Err(Error::param(
+                "node",
+                format!(
+                    "{node} is not a node id (the network has {} nodes)",
+                    self.net.node_count()
+                ),
+            ));
         }
         if !self.st.is_susceptible(node) {
             return Ok(false);
@@ -188,18 +195,30 @@ impl Simulation {
     pub fn states(&self) -> &[u8] {
         &self.st.state
     }
-    /// Step at which each node last adopted, [`crate::state::NONE`] if never.
-    pub fn adopted_at(&self) -> &[u32] {
-        &self.st.adopted_at
+    /// What is recorded about each node (adoption step, parent, generation, position), node-id
+    /// order. See [`NodeRecord`] for the layout.
+    pub fn records(&self) -> &[NodeRecord] {
+        &self.st.rec
+    }
+    /// The record of one node.
+    #[inline]
+    pub fn record(&self, v: u32) -> NodeRecord {
+        self.st.rec[v as usize]
+    }
+    /// Step at which each node last adopted, [`crate::state::NONE`] if never (a copy; for one
+    /// node use [`record`](Self::record)).
+    pub fn adopted_at(&self) -> Vec<u32> {
+        self.st.rec.iter().map(|r| r.adopted_at).collect()
     }
     /// Who passed it on to each node: a node id, [`SEED`], [`crate::state::ADVERTISING`] or
-    /// [`NONE`].
-    pub fn parents(&self) -> &[u32] {
-        &self.st.parent
+    /// [`crate::state::NONE`] (a copy).
+    pub fn parents(&self) -> Vec<u32> {
+        self.st.rec.iter().map(|r| r.parent).collect()
     }
-    /// Generation of each adopter (seeds and advertising adopters are 0), [`NONE`] otherwise.
-    pub fn generations(&self) -> &[u32] {
-        &self.st.generation
+    /// Generation of each adopter (seeds and advertising adopters are 0),
+    /// [`crate::state::NONE`] otherwise (a copy).
+    pub fn generations(&self) -> Vec<u32> {
+        self.st.rec.iter().map(|r| r.generation).collect()
     }
     /// The transmissions of the last step.
     pub fn transmissions(&self) -> &[Transmission] {
@@ -208,13 +227,16 @@ impl Simulation {
     pub fn history(&self) -> &History {
         &self.st.history
     }
-    /// The nodes that have adopted at some point, in no particular order.
-    pub fn adopters(&self) -> impl Iterator<Item = u32> + '_ {
-        self.st.touched.iter().copied().filter(|&v| self.st.adopted_at[v as usize] != NONE)
+    /// The nodes that have adopted at some point, in the order of their first adoption.
+    pub fn adopters(&self) -> &[u32] {
+        &self.st.touched
     }
     /// Sum of the out-degrees of all adopters: the arcs a frontier-based IC/LT scans (the
     /// "edge checks" of the benchmarks).
     pub fn arcs_from_adopters(&self) -> u64 {
-        self.adopters().map(|v| self.net.out_degree(v) as u64).sum()
+        self.adopters()
+            .iter()
+            .map(|&v| self.net.out_degree(v) as u64)
+            .sum()
     }
 }

@@ -2,7 +2,6 @@
 //! model shares (adopt, recover, sparse reset). Models change state only through these methods,
 //! so the counts, the history and the per-node records stay consistent.
 
-
 /// Node states, mirrored to JavaScript as `u8`.
 ///
 /// What each state means for each model:
@@ -47,15 +46,39 @@ pub struct History {
     pub reach: Vec<u32>,
 }
 
+/// What is recorded about each node, packed so that an adoption writes one cache line.
+///
+/// Layout (as seen from JavaScript): 4 × u32 per node, node-id order:
+/// `adopted_at, parent, generation, position`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NodeRecord {
+    /// Step at which the node (last) adopted; [`NONE`] if never.
+    pub adopted_at: u32,
+    /// Who passed it on: a node id, [`SEED`], [`ADVERTISING`]; [`NONE`] if never adopted.
+    pub parent: u32,
+    /// Generation: 0 for seeds and advertising adopters, parent's + 1 otherwise; [`NONE`] if never.
+    pub generation: u32,
+    /// Index of the node in the list of adopters (order of first adoption).
+    pub position: u32,
+}
+
+impl NodeRecord {
+    pub const BLANK: NodeRecord = NodeRecord {
+        adopted_at: NONE,
+        parent: NONE,
+        generation: NONE,
+        position: NONE,
+    };
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct RunState {
     pub state: Vec<u8>,
-    pub adopted_at: Vec<u32>,
-    pub parent: Vec<u32>,
-    pub generation: Vec<u32>,
-    /// Nodes whose arrays differ from the blank state (for a reset in O(touched), not O(n)).
+    pub rec: Vec<NodeRecord>,
+    /// Nodes that have ever adopted in this run, in order of first adoption: the only nodes whose
+    /// record differs from blank, so a reset costs O(adopters), not O(n).
     pub touched: Vec<u32>,
-    pub is_touched: Vec<bool>,
     /// Nodes in state Active, in the order they became active.
     pub active: Vec<u32>,
     /// Nodes that became active during the current step.
@@ -83,11 +106,8 @@ impl RunState {
     pub fn new(n: usize) -> Self {
         RunState {
             state: vec![0; n],
-            adopted_at: vec![NONE; n],
-            parent: vec![NONE; n],
-            generation: vec![NONE; n],
+            rec: vec![NodeRecord::BLANK; n],
             touched: Vec::new(),
-            is_touched: vec![false; n],
             active: Vec::new(),
             fresh: Vec::new(),
             acc: vec![0.0; n],
@@ -110,12 +130,8 @@ impl RunState {
     /// Back to the blank state in O(touched nodes).
     pub fn clear(&mut self) {
         for &v in &self.touched {
-            let v = v as usize;
-            self.state[v] = 0;
-            self.adopted_at[v] = NONE;
-            self.parent[v] = NONE;
-            self.generation[v] = NONE;
-            self.is_touched[v] = false;
+            self.state[v as usize] = 0;
+            self.rec[v as usize] = NodeRecord::BLANK;
         }
         self.touched.clear();
         self.active.clear();
@@ -136,14 +152,6 @@ impl RunState {
     }
 
     #[inline]
-    fn touch(&mut self, v: u32) {
-        if !self.is_touched[v as usize] {
-            self.is_touched[v as usize] = true;
-            self.touched.push(v);
-        }
-    }
-
-    #[inline]
     pub fn is_susceptible(&self, v: u32) -> bool {
         self.state[v as usize] == NodeState::Susceptible as u8
     }
@@ -161,15 +169,21 @@ impl RunState {
     #[inline]
     pub fn adopt(&mut self, v: u32, source: u32) {
         debug_assert!(self.is_susceptible(v));
-        self.touch(v);
         self.set_state(v, NodeState::Active);
-        let vi = v as usize;
-        if self.adopted_at[vi] == NONE {
+        let generation = if source >= ADVERTISING {
+            0
+        } else {
+            self.rec[source as usize].generation + 1
+        };
+        let r = &mut self.rec[v as usize];
+        if r.adopted_at == NONE {
+            r.position = self.touched.len() as u32;
+            self.touched.push(v);
             self.reach += 1;
         }
-        self.adopted_at[vi] = self.step;
-        self.parent[vi] = source;
-        self.generation[vi] = if source >= ADVERTISING { 0 } else { self.generation[source as usize] + 1 };
+        r.adopted_at = self.step;
+        r.parent = source;
+        r.generation = generation;
         self.step_adoptions += 1;
         if source == ADVERTISING {
             self.step_by_ad += 1;

@@ -3,12 +3,19 @@ use std::io::Write;
 use std::process::{Command, Output};
 
 fn viralsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_viralsim")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_viralsim"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = viralsim(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
@@ -22,7 +29,21 @@ fn tmp(name: &str, content: &[u8]) -> String {
 
 #[test]
 fn run_json_has_the_documented_fields() {
-    let v = json(&["run", "--generate", "ba:n=2000,m=3", "--model", "ic", "--p", "0.05", "--seeds", "top-degree:5", "--runs", "200", "--seed", "9"]);
+    let v = json(&[
+        "run",
+        "--generate",
+        "ba:n=2000,m=3",
+        "--model",
+        "ic",
+        "--p",
+        "0.05",
+        "--seeds",
+        "top-degree:5",
+        "--runs",
+        "200",
+        "--seed",
+        "9",
+    ]);
     assert_eq!(v["nodes"], 2000);
     assert_eq!(v["edges"], 3 * (2000 - 3));
     assert_eq!(v["runs"], 200);
@@ -33,8 +54,16 @@ fn run_json_has_the_documented_fields() {
     assert!(v["reach"]["std"].as_f64().unwrap() > 0.0);
     let curve = &v["curve"];
     let n = curve["mean"].as_array().unwrap().len();
-    assert!(n > 1 && curve["p05"].as_array().unwrap().len() == n && curve["p95"].as_array().unwrap().len() == n);
-    assert_eq!(curve["mean"][n - 1].as_f64().unwrap(), mean, "the curve ends at the mean reach");
+    assert!(
+        n > 1
+            && curve["p05"].as_array().unwrap().len() == n
+            && curve["p95"].as_array().unwrap().len() == n
+    );
+    assert_eq!(
+        curve["mean"][n - 1].as_f64().unwrap(),
+        mean,
+        "the curve ends at the mean reach"
+    );
     assert!(v["metrics"]["depth"].as_f64().unwrap() >= 1.0);
     assert!(v["elapsed_ms"].as_f64().unwrap() >= 0.0);
     assert_eq!(v["scenario"]["network"], "ba:n=2000,m=3");
@@ -43,7 +72,25 @@ fn run_json_has_the_documented_fields() {
 
 #[test]
 fn same_command_same_numbers_whatever_the_threads() {
-    let args = |t: &'static str| ["run", "--generate", "ws:n=3000,k=6,p=0.1", "--model", "sir", "--beta", "0.2", "--gamma", "0.3", "--seeds", "random:2", "--runs", "300", "--threads", t];
+    let args = |t: &'static str| {
+        [
+            "run",
+            "--generate",
+            "ws:n=3000,k=6,p=0.1",
+            "--model",
+            "sir",
+            "--beta",
+            "0.2",
+            "--gamma",
+            "0.3",
+            "--seeds",
+            "random:2",
+            "--runs",
+            "300",
+            "--threads",
+            t,
+        ]
+    };
     let mut a = json(&args("1"));
     let mut b = json(&args("2"));
     for v in [&mut a, &mut b] {
@@ -55,12 +102,31 @@ fn same_command_same_numbers_whatever_the_threads() {
 
 #[test]
 fn csv_has_one_row_per_step() {
-    let out = viralsim(&["run", "--generate", "path:n=6", "--model", "ic", "--p", "1", "--seeds", "nodes:0", "--format", "csv"]);
+    let out = viralsim(&[
+        "run",
+        "--generate",
+        "path:n=6",
+        "--model",
+        "ic",
+        "--p",
+        "1",
+        "--seeds",
+        "nodes:0",
+        "--format",
+        "csv",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95");
-    assert_eq!(lines.len(), 1 + 7, "steps 0..=6 (the last finds nothing left to do)");
+    assert_eq!(
+        lines[0],
+        "step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95"
+    );
+    assert_eq!(
+        lines.len(),
+        1 + 7,
+        "steps 0..=6 (the last finds nothing left to do)"
+    );
     assert_eq!(lines[1], "0,1,1,1,1,1,1");
     assert_eq!(lines[6], "5,6,6,6,1,1,1");
     assert_eq!(lines[7], "6,6,6,6,0,0,0");
@@ -68,9 +134,27 @@ fn csv_has_one_row_per_step() {
 
 #[test]
 fn reads_edge_list_files_with_labels_and_gzip() {
-    let csv = tmp("friends.csv", b"# who talks to whom\nsource,target\nana,ben\nben,cleo\ncleo,dan\n");
-    let v = json(&["run", "--graph", &csv, "--model", "ic", "--p", "1", "--seeds", "nodes:ana", "--format", "json"]);
-    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64()), (Some(4), Some(3)));
+    let csv = tmp(
+        "friends.csv",
+        b"# who talks to whom\nsource,target\nana,ben\nben,cleo\ncleo,dan\n",
+    );
+    let v = json(&[
+        "run",
+        "--graph",
+        &csv,
+        "--model",
+        "ic",
+        "--p",
+        "1",
+        "--seeds",
+        "nodes:ana",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        (v["nodes"].as_u64(), v["edges"].as_u64()),
+        (Some(4), Some(3))
+    );
     assert_eq!(v["reach"]["mean"], 4.0);
     assert_eq!(v["scenario"]["network"], "file:friends.csv");
     // gzip
@@ -78,13 +162,23 @@ fn reads_edge_list_files_with_labels_and_gzip() {
     gz.write_all(b"1 2\n2 3\n").unwrap();
     let path = tmp("g.txt.gz", &gz.finish().unwrap());
     let v = json(&["info", "--graph", &path, "--format", "json"]);
-    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        (v["nodes"].as_u64(), v["edges"].as_u64()),
+        (Some(3), Some(2))
+    );
 }
 
 #[test]
 fn info_on_ego_facebook() {
     let v = json(&["info", "--generate", "facebook", "--format", "json"]);
-    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64(), v["components"].as_u64()), (Some(4039), Some(88234), Some(1)));
+    assert_eq!(
+        (
+            v["nodes"].as_u64(),
+            v["edges"].as_u64(),
+            v["components"].as_u64()
+        ),
+        (Some(4039), Some(88234), Some(1))
+    );
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ego-facebook.txt");
     let v = json(&["info", "--graph", path, "--format", "json"]);
     assert_eq!(v["nodes"], 4039);
@@ -98,9 +192,11 @@ fn scenario_file_and_out_file() {
     let out = tmp("out.json", b"");
     let o = viralsim(&["run", "--scenario", &sc, "--out", &out]);
     assert!(o.status.success() && o.stdout.is_empty());
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     // the golden trajectory of this scenario (tests/golden/scenarios.json)
-    let golden: serde_json::Value = serde_json::from_str(include_str!("golden/scenarios.json")).unwrap();
+    let golden: serde_json::Value =
+        serde_json::from_str(include_str!("golden/scenarios.json")).unwrap();
     assert_eq!(golden[0]["name"], "karate-ic");
     assert_eq!(v["history"]["counts"], golden[0]["counts"]);
     // flags override the scenario
@@ -112,22 +208,207 @@ fn scenario_file_and_out_file() {
 fn bad_input_exits_2_with_one_line_and_no_stdout() {
     let malformed = tmp("bad.txt", b"0 1\n1 2\n3\n");
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["run", "--generate", "karate", "--model", "voter", "--seeds", "random:1"], "--model: unknown model 'voter'"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "1.5", "--seeds", "random:1"], "--p: must be a probability in [0, 1], got 1.5"),
-        (vec!["run", "--graph", "/no/such/file.txt", "--model", "ic", "--p", "0.1", "--seeds", "random:1"], "--graph: cannot read '/no/such/file.txt'"),
-        (vec!["run", "--graph", &malformed, "--model", "ic", "--p", "0.1", "--seeds", "random:1"], "line 3: expected 'source target [weight]', found 1 field"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "random:-2"], "--seeds: the number of seeds must be at least 1, got -2"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "random:1", "--runs", "-5"], "--runs: must be at least 1, got -5"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "random:1", "--runs", "x"], "--runs: 'x' is not a whole number"),
-        (vec!["run", "--generate", "karate", "--model", "sir", "--beta", "0.1", "--seeds", "random:1"], "--gamma: sir needs --gamma"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--beta", "0.1", "--seeds", "random:1"], "--beta: not a parameter of ic"),
-        (vec!["run", "--generate", "er:n=100,p=2", "--model", "ic", "--p", "0.1", "--seeds", "random:1"], "--generate: network.p: must be a probability"),
-        (vec!["run", "--generate", "ba:n=50000000,m=5", "--model", "ic", "--p", "0.1", "--seeds", "random:1"], "over the limit of 5000000"),
-        (vec!["info", "--graph", &malformed, "--max-edges", "1"], "line 2 (edges): 2 is over the limit of 1"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "nodes:77"], "--seeds: node '77' is not in the network"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "random:1", "--format", "xml"], "--format: 'xml' is not one of"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1", "--seeds", "random:1", "--colour"], "--colour: unknown flag"),
-        (vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1"], "--seeds: required"),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "voter",
+                "--seeds",
+                "random:1",
+            ],
+            "--model: unknown model 'voter'",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "1.5",
+                "--seeds",
+                "random:1",
+            ],
+            "--p: must be a probability in [0, 1], got 1.5",
+        ),
+        (
+            vec![
+                "run",
+                "--graph",
+                "/no/such/file.txt",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+            ],
+            "--graph: cannot read '/no/such/file.txt'",
+        ),
+        (
+            vec![
+                "run", "--graph", &malformed, "--model", "ic", "--p", "0.1", "--seeds", "random:1",
+            ],
+            "line 3: expected 'source target [weight]', found 1 field",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:-2",
+            ],
+            "--seeds: the number of seeds must be at least 1, got -2",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+                "--runs",
+                "-5",
+            ],
+            "--runs: must be at least 1, got -5",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+                "--runs",
+                "x",
+            ],
+            "--runs: 'x' is not a whole number",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "sir",
+                "--beta",
+                "0.1",
+                "--seeds",
+                "random:1",
+            ],
+            "--gamma: sir needs --gamma",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--beta",
+                "0.1",
+                "--seeds",
+                "random:1",
+            ],
+            "--beta: not a parameter of ic",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "er:n=100,p=2",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+            ],
+            "--generate: network.p: must be a probability",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "ba:n=50000000,m=5",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+            ],
+            "over the limit of 5000000",
+        ),
+        (
+            vec!["info", "--graph", &malformed, "--max-edges", "1"],
+            "line 2 (edges): 2 is over the limit of 1",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "nodes:77",
+            ],
+            "--seeds: node '77' is not in the network",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+                "--format",
+                "xml",
+            ],
+            "--format: 'xml' is not one of",
+        ),
+        (
+            vec![
+                "run",
+                "--generate",
+                "karate",
+                "--model",
+                "ic",
+                "--p",
+                "0.1",
+                "--seeds",
+                "random:1",
+                "--colour",
+            ],
+            "--colour: unknown flag",
+        ),
+        (
+            vec!["run", "--generate", "karate", "--model", "ic", "--p", "0.1"],
+            "--seeds: required",
+        ),
         (vec!["launch"], "unknown command 'launch'"),
     ];
     for (args, msg) in cases {
@@ -136,7 +417,10 @@ fn bad_input_exits_2_with_one_line_and_no_stdout() {
         assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
-        assert!(err.starts_with("error: ") && err.contains(msg), "{args:?}: {err}");
+        assert!(
+            err.starts_with("error: ") && err.contains(msg),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -147,5 +431,7 @@ fn help_and_version() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("viralsim run") && text.contains("--seeds top-degree:K"));
     let out = viralsim(&["--version"]);
-    assert!(String::from_utf8(out.stdout).unwrap().starts_with("viralsim "));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("viralsim "));
 }

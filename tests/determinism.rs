@@ -15,12 +15,20 @@ const MODELS: &[&str] = &[
     r#"{"kind":"bass","p":0.01,"q":0.3}"#,
 ];
 
-fn trace(s: &mut viralsim::Simulation) -> (Vec<u8>, Vec<u32>, Vec<u32>, Vec<[u32; 3]>, Vec<(u32, u32)>) {
+fn trace(
+    s: &mut viralsim::Simulation,
+) -> (Vec<u8>, Vec<u32>, Vec<u32>, Vec<[u32; 3]>, Vec<(u32, u32)>) {
     let mut tx = Vec::new();
     for _ in 0..200 {
         tx.extend(s.step().iter().map(|t| (t.source, t.target)));
     }
-    (s.states().to_vec(), s.adopted_at().to_vec(), s.parents().to_vec(), s.history().counts.clone(), tx)
+    (
+        s.states().to_vec(),
+        s.adopted_at().to_vec(),
+        s.parents().to_vec(),
+        s.history().counts.clone(),
+        tx,
+    )
 }
 
 #[test]
@@ -46,7 +54,13 @@ fn monte_carlo_does_not_depend_on_threads() {
     for m in MODELS {
         let s = sim(generate::karate_club(), m, "random:2", 7);
         let run = |threads| {
-            let cfg = MonteCarloConfig { runs: 300, max_steps: 100, threads, threshold: Some(10.0), metrics: true };
+            let cfg = MonteCarloConfig {
+                runs: 300,
+                max_steps: 100,
+                threads,
+                threshold: Some(10.0),
+                metrics: true,
+            };
             let r = monte_carlo(&s, 7, &cfg, &mut |_, _| {}).unwrap();
             serde_json::to_string(&r).unwrap()
         };
@@ -56,8 +70,22 @@ fn monte_carlo_does_not_depend_on_threads() {
 
 #[test]
 fn run_r_of_monte_carlo_is_a_reset_run() {
-    let s = sim(generate::karate_club(), r#"{"kind":"ic","p":0.2}"#, "random:1", 11);
-    let res = monte_carlo(&s, 11, &MonteCarloConfig { runs: 20, ..Default::default() }, &mut |_, _| {}).unwrap();
+    let s = sim(
+        generate::karate_club(),
+        r#"{"kind":"ic","p":0.2}"#,
+        "random:1",
+        11,
+    );
+    let res = monte_carlo(
+        &s,
+        11,
+        &MonteCarloConfig {
+            runs: 20,
+            ..Default::default()
+        },
+        &mut |_, _| {},
+    )
+    .unwrap();
     for r in 0..20u64 {
         let mut one = s.clone();
         one.reset_run(11, r);
@@ -75,7 +103,11 @@ fn run_r_of_monte_carlo_is_a_reset_run() {
 /// The page checks the same file (www tests), so the CLI and the page agree.
 #[test]
 fn golden_trajectory() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/scenarios.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/scenarios.json"
+    ))
+    .unwrap();
     let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     assert!(cases.len() >= 3);
     for case in cases {
@@ -84,6 +116,11 @@ fn golden_trajectory() {
         s.run(scenario.max_steps);
         let counts: Vec<[u32; 3]> = serde_json::from_value(case["counts"].clone()).unwrap();
         assert_eq!(s.history().counts, counts, "{}", case["name"]);
-        assert_eq!(s.reach() as u64, case["reach"].as_u64().unwrap(), "{}", case["name"]);
+        assert_eq!(
+            s.reach() as u64,
+            case["reach"].as_u64().unwrap(),
+            "{}",
+            case["name"]
+        );
     }
 }

@@ -12,7 +12,10 @@ fn ic_p1_on_a_path_reaches_everyone_in_n_minus_1_steps() {
         let steps = s.run(1000);
         // n − 1 steps reach the last node; one more step finds nothing left to do
         assert_eq!(s.reach() as usize, n);
-        assert_eq!(s.history().reach.iter().position(|&r| r as usize == n), Some(n - 1));
+        assert_eq!(
+            s.history().reach.iter().position(|&r| r as usize == n),
+            Some(n - 1)
+        );
         assert_eq!(steps as usize, n);
         for v in 0..n {
             assert_eq!(s.adopted_at()[v], v as u32);
@@ -45,13 +48,22 @@ fn step_reports_this_steps_transmissions() {
 
 #[test]
 fn sir_with_recovery_1_recovers_every_infected_node_the_next_step() {
-    let mut s = sim(karate_club(), r#"{"kind":"sir","beta":0.3,"gamma":1.0}"#, "top-degree:4", 9);
+    let mut s = sim(
+        karate_club(),
+        r#"{"kind":"sir","beta":0.3,"gamma":1.0}"#,
+        "top-degree:4",
+        9,
+    );
     while !s.is_finished() {
         let before: Vec<u8> = s.states().to_vec();
         s.step();
         for (v, &b) in before.iter().enumerate() {
             if b == 1 {
-                assert_eq!(s.states()[v], 2, "node {v} infected at the start of the step recovers");
+                assert_eq!(
+                    s.states()[v],
+                    2,
+                    "node {v} infected at the start of the step recovers"
+                );
             }
         }
     }
@@ -62,7 +74,12 @@ fn sir_with_recovery_1_recovers_every_infected_node_the_next_step() {
 
 #[test]
 fn sis_returns_nodes_to_susceptible() {
-    let mut s = sim(complete(4).unwrap(), r#"{"kind":"sis","beta":0.0,"gamma":1.0}"#, "nodes:1", 1);
+    let mut s = sim(
+        complete(4).unwrap(),
+        r#"{"kind":"sis","beta":0.0,"gamma":1.0}"#,
+        "nodes:1",
+        1,
+    );
     s.step();
     assert_eq!(s.states(), &[0, 0, 0, 0]);
     assert_eq!(s.reach(), 1, "reach counts nodes ever infected");
@@ -81,14 +98,23 @@ fn threshold_count_and_fraction() {
     assert_eq!(s.reach(), 1, "one neighbour is not enough");
     let mut s = sim(net, r#"{"kind":"threshold","theta":0.5}"#, "nodes:1", 1);
     s.run(10);
-    assert_eq!(s.adopted_at(), &[1, 0, 1, 2], "half of two neighbours is one");
+    assert_eq!(
+        s.adopted_at(),
+        &[1, 0, 1, 2],
+        "half of two neighbours is one"
+    );
 }
 
 #[test]
 fn lt_all_neighbours_adopted_always_adopts() {
     // complete graph: with every other node a seed, the last one must adopt whatever its threshold
     for seed in 0..20 {
-        let mut s = sim(complete(6).unwrap(), r#"{"kind":"lt"}"#, "nodes:0,1,2,3,4", seed);
+        let mut s = sim(
+            complete(6).unwrap(),
+            r#"{"kind":"lt"}"#,
+            "nodes:0,1,2,3,4",
+            seed,
+        );
         s.run(5);
         assert_eq!(s.reach(), 6);
     }
@@ -114,19 +140,35 @@ fn rumor_on_two_nodes() {
 #[test]
 fn bass_causes() {
     // p = 1: every non-adopter adopts from advertising in step 1
-    let mut s = sim(karate_club(), r#"{"kind":"bass","p":1.0,"q":0.5}"#, "none", 1);
+    let mut s = sim(
+        karate_club(),
+        r#"{"kind":"bass","p":1.0,"q":0.5}"#,
+        "none",
+        1,
+    );
     s.step();
     assert_eq!(s.reach(), 34);
     assert!(s.parents().iter().all(|&p| p == ADVERTISING));
     assert_eq!(s.history().new_by_ad, vec![0, 34]);
     assert!(s.is_finished());
     // p = 0, q = 1 on a complete graph with one seed: a neighbour adopts with probability 1/(n−1)
-    let mut s = sim(complete(3).unwrap(), r#"{"kind":"bass","p":0.0,"q":1.0}"#, "nodes:0", 1);
+    let mut s = sim(
+        complete(3).unwrap(),
+        r#"{"kind":"bass","p":0.0,"q":1.0}"#,
+        "nodes:0",
+        1,
+    );
     s.run(200);
     assert_eq!(s.reach(), 3);
-    assert!(s.parents()[1..].iter().all(|&p| p < ADVERTISING), "word of mouth only");
+    assert!(
+        s.parents()[1..].iter().all(|&p| p < ADVERTISING),
+        "word of mouth only"
+    );
     let m = viralsim::metrics::cascade_metrics(&s);
-    assert_eq!((m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth), (1, 0, 2));
+    assert_eq!(
+        (m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth),
+        (1, 0, 2)
+    );
 }
 
 #[test]
@@ -135,12 +177,19 @@ fn seed_node_during_a_run() {
     s.step();
     assert!(s.seed_node(4).unwrap());
     assert!(!s.seed_node(1).unwrap(), "already adopted");
-    assert_eq!(s.seed_node(5).unwrap_err().to_string(), "node: 5 is not a node id (the network has 5 nodes)");
+    assert_eq!(
+        s.seed_node(5).unwrap_err().to_string(),
+        "node: 5 is not a node id (the network has 5 nodes)"
+    );
     assert_eq!(s.parents()[4], SEED);
     s.step();
     assert_eq!(s.adopted_at(), &[0, 1, 2, 2, 1]);
     assert_eq!(s.reach(), 5);
-    assert_eq!(s.parents()[3], 4, "node 4 (seeded at step 1) passes it on in step 2");
+    assert_eq!(
+        s.parents()[3],
+        4,
+        "node 4 (seeded at step 1) passes it on in step 2"
+    );
     // reset forgets the manual seed
     s.reset(1);
     assert_eq!(s.reach(), 1);
@@ -152,8 +201,19 @@ fn cascade_metrics_on_a_star() {
     let mut s = sim(star(6).unwrap(), r#"{"kind":"ic","p":1.0}"#, "nodes:0", 1);
     s.run(10);
     let m = viralsim::metrics::cascade_metrics(&s);
-    assert_eq!((m.reach, m.depth, m.widest_generation_size, m.widest_generation), (6, 1, 5, 1));
-    assert_eq!((m.peak_new, m.peak_step, m.steps_to_50, m.steps_to_90), (5, 1, 1, 1));
+    assert_eq!(
+        (
+            m.reach,
+            m.depth,
+            m.widest_generation_size,
+            m.widest_generation
+        ),
+        (6, 1, 5, 1)
+    );
+    assert_eq!(
+        (m.peak_new, m.peak_step, m.steps_to_50, m.steps_to_90),
+        (5, 1, 1, 1)
+    );
     assert!((m.structural_virality.unwrap() - 2.0 * 5.0 / 6.0).abs() < 1e-12);
     assert_eq!(m.offspring_by_generation, vec![5.0, 0.0]);
     assert!((m.reach_fraction - 1.0).abs() < 1e-12);

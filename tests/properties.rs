@@ -26,7 +26,14 @@ fn random_graph(case: u64) -> Network {
         _ => {
             // directed random edges
             let m = below(&mut r, 3 * n as u64) as usize;
-            let edges: Vec<(u32, u32)> = (0..m).map(|_| (below(&mut r, n as u64) as u32, below(&mut r, n as u64) as u32)).collect();
+            let edges: Vec<(u32, u32)> = (0..m)
+                .map(|_| {
+                    (
+                        below(&mut r, n as u64) as u32,
+                        below(&mut r, n as u64) as u32,
+                    )
+                })
+                .collect();
             Network::from_edges(n, true, &edges, None).unwrap()
         }
     }
@@ -39,7 +46,11 @@ fn counts_sum_to_n_and_parents_are_earlier_neighbours() {
         let n = net.node_count() as u32;
         for m in MODELS {
             let k = 1 + (case % 3) as u32;
-            let seeds = if k > n { "random:1".to_string() } else { format!("random:{k}") };
+            let seeds = if k > n {
+                "random:1".to_string()
+            } else {
+                format!("random:{k}")
+            };
             let mut s = common::sim(net.clone(), m, &seeds, case);
             let mut steps = 0;
             while !s.is_finished() && steps < 60 {
@@ -52,9 +63,15 @@ fn counts_sum_to_n_and_parents_are_earlier_neighbours() {
                 let recount = [0u8, 1, 2].map(|x| st.iter().filter(|&&y| y == x).count() as u32);
                 assert_eq!(recount, c, "case {case} {m}: counts match the states");
                 for t in &tx {
-                    assert!(before_at[t.source as usize] < s.step_count(), "source adopted before this step");
+                    assert!(
+                        before_at[t.source as usize] < s.step_count(),
+                        "source adopted before this step"
+                    );
                     assert_eq!(s.adopted_at()[t.target as usize], s.step_count());
-                    assert!(net.neighbors(t.source).contains(&t.target), "case {case} {m}: transmission along an arc");
+                    assert!(
+                        net.neighbors(t.source).contains(&t.target),
+                        "case {case} {m}: transmission along an arc"
+                    );
                 }
             }
             let at = s.adopted_at();
@@ -69,9 +86,15 @@ fn counts_sum_to_n_and_parents_are_earlier_neighbours() {
                 match par[v] {
                     SEED | ADVERTISING => {}
                     p => {
-                        assert!(net.neighbors(p).contains(&(v as u32)), "case {case} {m}: parent {p} of {v} is an in-neighbour");
+                        assert!(
+                            net.neighbors(p).contains(&(v as u32)),
+                            "case {case} {m}: parent {p} of {v} is an in-neighbour"
+                        );
                         if !m.contains("sis") {
-                            assert!(at[p as usize] < at[v], "case {case} {m}: parent adopted earlier");
+                            assert!(
+                                at[p as usize] < at[v],
+                                "case {case} {m}: parent adopted earlier"
+                            );
                             assert_eq!(s.generations()[v], s.generations()[p as usize] + 1);
                         }
                     }
@@ -82,10 +105,17 @@ fn counts_sum_to_n_and_parents_are_earlier_neighbours() {
             assert_eq!(h.counts.len(), s.step_count() as usize + 1);
             assert_eq!(*h.reach.last().unwrap(), s.reach());
             if !m.contains("sis") {
-                assert_eq!(h.new_adoptions.iter().sum::<u32>(), s.reach(), "case {case} {m}: new adoptions add up");
+                assert_eq!(
+                    h.new_adoptions.iter().sum::<u32>(),
+                    s.reach(),
+                    "case {case} {m}: new adoptions add up"
+                );
             }
             let mc = viralsim::metrics::cascade_metrics(&s);
-            assert_eq!(mc.reach_seeds + mc.reach_advertising + mc.reach_word_of_mouth, s.reach());
+            assert_eq!(
+                mc.reach_seeds + mc.reach_advertising + mc.reach_word_of_mouth,
+                s.reach()
+            );
         }
     }
 }

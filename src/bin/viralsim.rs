@@ -79,17 +79,41 @@ struct Args {
 }
 
 const VALUE_FLAGS: &[&str] = &[
-    "graph", "generate", "scenario", "model", "p", "q", "beta", "gamma", "theta", "k", "weights", "seeds", "runs", "seed",
-    "max-steps", "threads", "threshold", "format", "out", "max-nodes", "max-edges",
+    "graph",
+    "generate",
+    "scenario",
+    "model",
+    "p",
+    "q",
+    "beta",
+    "gamma",
+    "theta",
+    "k",
+    "weights",
+    "seeds",
+    "runs",
+    "seed",
+    "max-steps",
+    "threads",
+    "threshold",
+    "format",
+    "out",
+    "max-nodes",
+    "max-edges",
 ];
 const BOOL_FLAGS: &[&str] = &["directed"];
 
 fn parse_args(raw: Vec<String>) -> Result<Args, Fail> {
     let mut it = raw.into_iter();
-    let mut a = Args { cmd: it.next().unwrap_or_default(), ..Default::default() };
+    let mut a = Args {
+        cmd: it.next().unwrap_or_default(),
+        ..Default::default()
+    };
     while let Some(f) = it.next() {
         let Some(name) = f.strip_prefix("--") else {
-            return fail(format!("unexpected argument '{f}' (flags start with --; see viralsim --help)"));
+            return fail(format!(
+                "unexpected argument '{f}' (flags start with --; see viralsim --help)"
+            ));
         };
         let (name, inline) = match name.split_once('=') {
             Some((n, v)) => (n.to_string(), Some(v.to_string())),
@@ -100,7 +124,9 @@ fn parse_args(raw: Vec<String>) -> Result<Args, Fail> {
         } else if VALUE_FLAGS.contains(&name.as_str()) {
             let v = match inline {
                 Some(v) => v,
-                None => it.next().ok_or_else(|| Fail(format!("--{name}: needs a value")))?,
+                None => it
+                    .next()
+                    .ok_or_else(|| Fail(format!("--{name}: needs a value")))?,
             };
             if a.flags.iter().any(|(n, _)| *n == name) {
                 return fail(format!("--{name}: given twice"));
@@ -115,7 +141,10 @@ fn parse_args(raw: Vec<String>) -> Result<Args, Fail> {
 
 impl Args {
     fn get(&self, name: &str) -> Option<&str> {
-        self.flags.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+        self.flags
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.as_deref())
     }
     fn has(&self, name: &str) -> bool {
         self.flags.iter().any(|(n, _)| n == name)
@@ -123,14 +152,19 @@ impl Args {
     fn num<T: std::str::FromStr>(&self, name: &str, what: &str) -> Result<Option<T>, Fail> {
         match self.get(name) {
             None => Ok(None),
-            Some(v) => v.trim().parse().map(Some).map_err(|_| Fail(format!("--{name}: '{v}' is not {what}"))),
+            Some(v) => v
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| Fail(format!("--{name}: '{v}' is not {what}"))),
         }
     }
     fn float(&self, name: &str) -> Result<Option<f64>, Fail> {
         self.num::<f64>(name, "a number")
     }
     fn need_float(&self, name: &str, model: &str) -> Result<f64, Fail> {
-        self.float(name)?.ok_or_else(|| Fail(format!("--{name}: {model} needs --{name}")))
+        self.float(name)?
+            .ok_or_else(|| Fail(format!("--{name}: {model} needs --{name}")))
     }
     fn only(&self, allowed: &[&str]) -> Result<(), Fail> {
         for (n, _) in &self.flags {
@@ -143,7 +177,8 @@ impl Args {
 }
 
 fn read_text(path: &str) -> Result<String, Fail> {
-    let bytes = std::fs::read(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
     let bytes = if path.ends_with(".gz") {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..])
@@ -168,18 +203,33 @@ fn limits(a: &Args) -> Result<Limits, Fail> {
 }
 
 /// The network from --graph or --generate (or the scenario's), with its spec for the output.
-fn network(a: &Args, scenario: Option<&Scenario>, seed: u64) -> Result<(Network, NetworkSpec), Fail> {
+fn network(
+    a: &Args,
+    scenario: Option<&Scenario>,
+    seed: u64,
+) -> Result<(Network, NetworkSpec), Fail> {
     let lim = limits(a)?;
     match (a.get("graph"), a.get("generate")) {
         (Some(_), Some(_)) => fail("--graph: give either --graph or --generate, not both"),
         (Some(path), None) => {
             let text = read_text(path)?;
-            let net = parse_edge_list(&text, &EdgeListOptions { directed: a.has("directed"), limits: lim })
-                .map_err(|e| Fail(format!("--graph {path}: {e}")))?;
-            let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |s| s.to_string_lossy().into_owned());
-            let spec: NetworkSpec = format!("file:{name}{}", if a.has("directed") { ",directed" } else { "" })
-                .parse()
-                .map_err(|e| Fail(format!("--graph: {e}")))?;
+            let net = parse_edge_list(
+                &text,
+                &EdgeListOptions {
+                    directed: a.has("directed"),
+                    limits: lim,
+                },
+            )
+            .map_err(|e| Fail(format!("--graph {path}: {e}")))?;
+            let name = std::path::Path::new(path)
+                .file_name()
+                .map_or(path.to_string(), |s| s.to_string_lossy().into_owned());
+            let spec: NetworkSpec = format!(
+                "file:{name}{}",
+                if a.has("directed") { ",directed" } else { "" }
+            )
+            .parse()
+            .map_err(|e| Fail(format!("--graph: {e}")))?;
             Ok((net, spec))
         }
         (None, Some(spec)) => {
@@ -187,14 +237,22 @@ fn network(a: &Args, scenario: Option<&Scenario>, seed: u64) -> Result<(Network,
             if spec.file_name().is_some() {
                 return fail("--generate: use --graph FILE to read a file");
             }
-            let net = spec.build(seed, &lim, None).map_err(|e| Fail(format!("--generate: {e}")))?;
+            let net = spec
+                .build(seed, &lim, None)
+                .map_err(|e| Fail(format!("--generate: {e}")))?;
             Ok((net, spec))
         }
         (None, None) => match scenario {
-            Some(s) if s.network.file_name().is_none() => {
-                Ok((s.network.build(seed, &lim, None).map_err(|e| Fail(format!("--scenario: {e}")))?, s.network.clone()))
-            }
-            Some(s) => fail(format!("--graph: the scenario's network is {}; give the file with --graph", s.network)),
+            Some(s) if s.network.file_name().is_none() => Ok((
+                s.network
+                    .build(seed, &lim, None)
+                    .map_err(|e| Fail(format!("--scenario: {e}")))?,
+                s.network.clone(),
+            )),
+            Some(s) => fail(format!(
+                "--graph: the scenario's network is {}; give the file with --graph",
+                s.network
+            )),
             None => fail("--graph: give --graph FILE or --generate SPEC (see viralsim --help)"),
         },
     }
@@ -215,29 +273,59 @@ fn model_spec(a: &Args, fallback: Option<&ModelSpec>) -> Result<ModelSpec, Fail>
         "threshold" => &["k", "theta"],
         "rumor" => &[],
         "bass" => &["p", "q"],
-        other => return fail(format!("--model: unknown model '{other}' (expected one of: {MODEL_NAMES})")),
+        other => {
+            return fail(format!(
+                "--model: unknown model '{other}' (expected one of: {MODEL_NAMES})"
+            ))
+        }
     };
     for p in params {
         if a.has(p) && !takes.contains(&p) {
             let list: Vec<String> = takes.iter().map(|t| format!("--{t}")).collect();
-            let list = if list.is_empty() { "no parameter".to_string() } else { list.join(", ") };
-            return fail(format!("--{p}: not a parameter of {name} (it takes {list})"));
+            let list = if list.is_empty() {
+                "no parameter".to_string()
+            } else {
+                list.join(", ")
+            };
+            return fail(format!(
+                "--{p}: not a parameter of {name} (it takes {list})"
+            ));
         }
     }
     let weights = match a.get("weights") {
         None => WeightSource::Default,
         Some("edge") => WeightSource::Edge,
         Some("in_degree") | Some("in-degree") if name == "ic" => WeightSource::InDegree,
-        Some(w) => return fail(format!("--weights: '{w}' is not one of: edge{}", if name == "ic" { ", in_degree" } else { "" })),
+        Some(w) => {
+            return fail(format!(
+                "--weights: '{w}' is not one of: edge{}",
+                if name == "ic" { ", in_degree" } else { "" }
+            ))
+        }
     };
     Ok(match name {
-        "ic" => ModelSpec::Ic { p: a.float("p")?, weights },
+        "ic" => ModelSpec::Ic {
+            p: a.float("p")?,
+            weights,
+        },
         "lt" => ModelSpec::Lt { weights },
-        "sir" => ModelSpec::Sir { beta: a.need_float("beta", name)?, gamma: a.need_float("gamma", name)? },
-        "sis" => ModelSpec::Sis { beta: a.need_float("beta", name)?, gamma: a.need_float("gamma", name)? },
-        "threshold" => ModelSpec::Threshold { k: a.num::<u32>("k", "a whole number ≥ 0")?, theta: a.float("theta")? },
+        "sir" => ModelSpec::Sir {
+            beta: a.need_float("beta", name)?,
+            gamma: a.need_float("gamma", name)?,
+        },
+        "sis" => ModelSpec::Sis {
+            beta: a.need_float("beta", name)?,
+            gamma: a.need_float("gamma", name)?,
+        },
+        "threshold" => ModelSpec::Threshold {
+            k: a.num::<u32>("k", "a whole number ≥ 0")?,
+            theta: a.float("theta")?,
+        },
         "rumor" => ModelSpec::Rumor {},
-        _ => ModelSpec::Bass { p: a.need_float("p", name)?, q: a.need_float("q", name)? },
+        _ => ModelSpec::Bass {
+            p: a.need_float("p", name)?,
+            q: a.need_float("q", name)?,
+        },
     })
 }
 
@@ -262,7 +350,12 @@ impl Progress {
         self.shown = true;
         let width = 30;
         let filled = (done as usize * width) / total.max(1) as usize;
-        eprint!("\r[{}{}] {done}/{total} runs, {:.1} s ", "#".repeat(filled), " ".repeat(width - filled), self.start.elapsed().as_secs_f64());
+        eprint!(
+            "\r[{}{}] {done}/{total} runs, {:.1} s ",
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            self.start.elapsed().as_secs_f64()
+        );
         let _ = std::io::stderr().flush();
     }
     fn finish(&self) {
@@ -274,45 +367,78 @@ impl Progress {
 
 fn cmd_run(a: &Args) -> Result<String, Fail> {
     a.only(&[
-        "graph", "generate", "scenario", "directed", "model", "p", "q", "beta", "gamma", "theta", "k", "weights", "seeds", "runs",
-        "seed", "max-steps", "threads", "threshold", "format", "out", "max-nodes", "max-edges",
+        "graph",
+        "generate",
+        "scenario",
+        "directed",
+        "model",
+        "p",
+        "q",
+        "beta",
+        "gamma",
+        "theta",
+        "k",
+        "weights",
+        "seeds",
+        "runs",
+        "seed",
+        "max-steps",
+        "threads",
+        "threshold",
+        "format",
+        "out",
+        "max-nodes",
+        "max-edges",
     ])?;
     let scenario = match a.get("scenario") {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
             Some(Scenario::from_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?)
         }
         None => None,
     };
     let format = a.get("format").unwrap_or("json");
     if !["json", "csv", "table"].contains(&format) {
-        return fail(format!("--format: '{format}' is not one of: json, csv, table"));
+        return fail(format!(
+            "--format: '{format}' is not one of: json, csv, table"
+        ));
     }
     let seed = match a.num::<u64>("seed", "a whole number ≥ 0")? {
         Some(s) => s,
         None => scenario.as_ref().map_or(1, |s| s.seed),
     };
-    let runs = a.num::<i64>("runs", "a whole number")?.map_or(Ok(scenario.as_ref().map_or(1, |s| s.runs)), |r| {
-        if (1..=u32::MAX as i64).contains(&r) {
-            Ok(r as u32)
-        } else {
-            Err(Fail(format!("--runs: must be at least 1, got {r}")))
-        }
-    })?;
-    let max_steps = a.num::<i64>("max-steps", "a whole number")?.map_or(Ok(scenario.as_ref().map_or(1000, |s| s.max_steps)), |t| {
-        if (1..=u32::MAX as i64).contains(&t) {
-            Ok(t as u32)
-        } else {
-            Err(Fail(format!("--max-steps: must be at least 1, got {t}")))
-        }
-    })?;
-    let threads = a.num::<i64>("threads", "a whole number")?.map_or(Ok(0), |t| {
-        if (1..=1024).contains(&t) {
-            Ok(t as usize)
-        } else {
-            Err(Fail(format!("--threads: must be between 1 and 1024, got {t}")))
-        }
-    })?;
+    let runs = a.num::<i64>("runs", "a whole number")?.map_or(
+        Ok(scenario.as_ref().map_or(1, |s| s.runs)),
+        |r| {
+            if (1..=u32::MAX as i64).contains(&r) {
+                Ok(r as u32)
+            } else {
+                Err(Fail(format!("--runs: must be at least 1, got {r}")))
+            }
+        },
+    )?;
+    let max_steps = a.num::<i64>("max-steps", "a whole number")?.map_or(
+        Ok(scenario.as_ref().map_or(1000, |s| s.max_steps)),
+        |t| {
+            if (1..=u32::MAX as i64).contains(&t) {
+                Ok(t as u32)
+            } else {
+                Err(Fail(format!("--max-steps: must be at least 1, got {t}")))
+            }
+        },
+    )?;
+    let threads = a
+        .num::<i64>("threads", "a whole number")?
+        .map_or(Ok(0), |t| {
+            if (1..=1024).contains(&t) {
+                Ok(t as usize)
+            } else {
+                Err(Fail(format!(
+                    "--threads: must be between 1 and 1024, got {t}"
+                )))
+            }
+        })?;
     let threshold = a.float("threshold")?;
     if let Some(t) = threshold {
         if !t.is_finite() || t < 0.0 {
@@ -325,7 +451,9 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         Some(s) => s.parse().map_err(|e| Fail(format!("--{e}")))?,
         None => match &scenario {
             Some(s) => s.seeds.clone(),
-            None => return fail("--seeds: required (top-degree:K, random:K, nodes:ID,ID,... or none)"),
+            None => {
+                return fail("--seeds: required (top-degree:K, random:K, nodes:ID,ID,... or none)")
+            }
         },
     };
     let (net, net_spec) = network(a, scenario.as_ref(), seed)?;
@@ -338,10 +466,27 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             flag_error(e)
         }
     })?;
-    let out_scenario = Scenario { network: net_spec, model: spec, seeds: seeding, seed, max_steps, runs };
-    let mut progress = Progress { start: Instant::now(), shown: false, tty: std::io::stderr().is_terminal() };
+    let out_scenario = Scenario {
+        network: net_spec,
+        model: spec,
+        seeds: seeding,
+        seed,
+        max_steps,
+        runs,
+    };
+    let mut progress = Progress {
+        start: Instant::now(),
+        shown: false,
+        tty: std::io::stderr().is_terminal(),
+    };
     let t0 = Instant::now();
-    let cfg = MonteCarloConfig { runs, max_steps, threads, threshold, metrics: true };
+    let cfg = MonteCarloConfig {
+        runs,
+        max_steps,
+        threads,
+        threshold,
+        metrics: true,
+    };
     let res = monte_carlo(&sim, seed, &cfg, &mut |d, t| progress.update(d, t))?;
     progress.finish();
     let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
@@ -354,7 +499,15 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         None
     };
     Ok(match format {
-        "json" => json_output(&out_scenario, nodes, edges, &res, elapsed_ms, sim.model().state_names(), history),
+        "json" => json_output(
+            &out_scenario,
+            nodes,
+            edges,
+            &res,
+            elapsed_ms,
+            sim.model().state_names(),
+            history,
+        ),
         "csv" => csv_output(&res),
         _ => table_output(&out_scenario, nodes, edges, &res, elapsed_ms),
     })
@@ -391,7 +544,8 @@ fn json_output(
 }
 
 fn csv_output(r: &MonteCarloResult) -> String {
-    let mut out = String::from("step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95\n");
+    let mut out =
+        String::from("step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95\n");
     for t in 0..r.curve.mean.len() {
         let a = &r.active_curve;
         out.push_str(&format!(
@@ -402,11 +556,26 @@ fn csv_output(r: &MonteCarloResult) -> String {
     out
 }
 
-fn table_output(s: &Scenario, nodes: usize, edges: usize, r: &MonteCarloResult, elapsed_ms: f64) -> String {
+fn table_output(
+    s: &Scenario,
+    nodes: usize,
+    edges: usize,
+    r: &MonteCarloResult,
+    elapsed_ms: f64,
+) -> String {
     let mut o = String::new();
-    o.push_str(&format!("network      {}  ({nodes} nodes, {edges} edges)\n", s.network));
-    o.push_str(&format!("model        {}\n", serde_json::to_string(&s.model).unwrap_or_default()));
-    o.push_str(&format!("seeds        {}   seed {}   runs {}   max steps {}\n", s.seeds, s.seed, r.runs, s.max_steps));
+    o.push_str(&format!(
+        "network      {}  ({nodes} nodes, {edges} edges)\n",
+        s.network
+    ));
+    o.push_str(&format!(
+        "model        {}\n",
+        serde_json::to_string(&s.model).unwrap_or_default()
+    ));
+    o.push_str(&format!(
+        "seeds        {}   seed {}   runs {}   max steps {}\n",
+        s.seeds, s.seed, r.runs, s.max_steps
+    ));
     o.push_str(&format!(
         "reach        mean {:.2} ± {:.2} (95% CI {:.2} – {:.2}), std {:.2}, min {}, max {}\n",
         r.reach.mean,
@@ -417,7 +586,10 @@ fn table_output(s: &Scenario, nodes: usize, edges: usize, r: &MonteCarloResult, 
         r.reach.min,
         r.reach.max
     ));
-    o.push_str(&format!("reach share  {:.2} % of nodes\n", 100.0 * r.reach_fraction.mean));
+    o.push_str(&format!(
+        "reach share  {:.2} % of nodes\n",
+        100.0 * r.reach_fraction.mean
+    ));
     if let (Some(p), Some(t)) = (r.prob_exceed, r.threshold) {
         o.push_str(&format!("P(reach > {t}) = {p:.4}\n"));
     }
@@ -430,21 +602,40 @@ fn table_output(s: &Scenario, nodes: usize, edges: usize, r: &MonteCarloResult, 
             "cascade      depth {:.2}   widest generation {:.1}   structural virality {}\n",
             m.depth,
             m.widest_generation_size,
-            m.structural_virality.map_or("–".into(), |v| format!("{v:.3}"))
+            m.structural_virality
+                .map_or("–".into(), |v| format!("{v:.3}"))
         ));
-        let rs: Vec<String> = m.offspring_by_generation.iter().take(8).map(|x| format!("{x:.2}")).collect();
+        let rs: Vec<String> = m
+            .offspring_by_generation
+            .iter()
+            .take(8)
+            .map(|x| format!("{x:.2}"))
+            .collect();
         o.push_str(&format!("R by gen     {}\n", rs.join("  ")));
         o.push_str(&format!(
             "by cause     seeds {:.1}   advertising {:.1}   word of mouth {:.1}\n",
             m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth
         ));
     }
-    o.push_str(&format!("time         {:.1} ms ({:.0} runs/s)\n", elapsed_ms, r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9)));
+    o.push_str(&format!(
+        "time         {:.1} ms ({:.0} runs/s)\n",
+        elapsed_ms,
+        r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9)
+    ));
     o
 }
 
 fn cmd_info(a: &Args) -> Result<String, Fail> {
-    a.only(&["graph", "generate", "directed", "seed", "format", "out", "max-nodes", "max-edges"])?;
+    a.only(&[
+        "graph",
+        "generate",
+        "directed",
+        "seed",
+        "format",
+        "out",
+        "max-nodes",
+        "max-edges",
+    ])?;
     let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
     let format = a.get("format").unwrap_or("table");
     if !["json", "table"].contains(&format) {
@@ -460,8 +651,15 @@ fn cmd_info(a: &Args) -> Result<String, Fail> {
     let mut o = String::new();
     o.push_str(&format!("network             {spec}\n"));
     o.push_str(&format!("nodes               {}\n", info.nodes));
-    o.push_str(&format!("edges               {}{}\n", info.edges, if info.directed { " (directed)" } else { "" }));
-    o.push_str(&format!("weighted            {}\n", if info.weighted { "yes" } else { "no" }));
+    o.push_str(&format!(
+        "edges               {}{}\n",
+        info.edges,
+        if info.directed { " (directed)" } else { "" }
+    ));
+    o.push_str(&format!(
+        "weighted            {}\n",
+        if info.weighted { "yes" } else { "no" }
+    ));
     o.push_str(&format!(
         "degree              min {}  median {}  mean {:.3}  max {}\n",
         info.degree_min, info.degree_median, info.degree_mean, info.degree_max
@@ -473,12 +671,18 @@ fn cmd_info(a: &Args) -> Result<String, Fail> {
         100.0 * info.largest_component as f64 / info.nodes.max(1) as f64,
         info.isolated_nodes
     ));
-    o.push_str(&format!("average clustering  {:.4}\n", info.average_clustering));
+    o.push_str(&format!(
+        "average clustering  {:.4}\n",
+        info.average_clustering
+    ));
     if let Some(k) = info.segments {
         o.push_str(&format!("segments            {k}\n"));
     }
     if info.duplicates_merged + info.self_loops_dropped > 0 {
-        o.push_str(&format!("cleaned             {} duplicate edges merged, {} self-loops dropped\n", info.duplicates_merged, info.self_loops_dropped));
+        o.push_str(&format!(
+            "cleaned             {} duplicate edges merged, {} self-loops dropped\n",
+            info.duplicates_merged, info.self_loops_dropped
+        ));
     }
     Ok(o)
 }
@@ -500,10 +704,15 @@ fn main() -> ExitCode {
         let out = match a.cmd.as_str() {
             "run" => cmd_run(&a)?,
             "info" => cmd_info(&a)?,
-            other => return fail(format!("unknown command '{other}' (expected run, info or help)")),
+            other => {
+                return fail(format!(
+                    "unknown command '{other}' (expected run, info or help)"
+                ))
+            }
         };
         match a.get("out") {
-            Some(path) => std::fs::write(path, out).map_err(|e| Fail(format!("--out: cannot write '{path}': {e}"))),
+            Some(path) => std::fs::write(path, out)
+                .map_err(|e| Fail(format!("--out: cannot write '{path}': {e}"))),
             None => {
                 let mut so = std::io::stdout().lock();
                 let _ = so.write_all(out.as_bytes());

@@ -31,7 +31,11 @@ impl Bass {
     pub fn new(p: f64, q: f64) -> Result<Self> {
         check_prob("p", p)?;
         check_prob("q", q)?;
-        Ok(Bass { p, q, skip: Skipper::new(p) })
+        Ok(Bass {
+            p,
+            q,
+            skip: Skipper::new(p),
+        })
     }
     pub fn p(&self) -> f64 {
         self.p
@@ -73,7 +77,9 @@ impl Bass {
             if st.is_susceptible(v) {
                 st.adopt(v, ADVERTISING);
             }
-            pos = pos.saturating_add(1).saturating_add(self.skip.next_gap(rng));
+            pos = pos
+                .saturating_add(1)
+                .saturating_add(self.skip.next_gap(rng));
         }
         // 3. word of mouth among the exposed non-adopters that advertising did not convert
         if self.q > 0.0 {
@@ -91,7 +97,7 @@ impl Bass {
                         .in_neighbors(v)
                         .iter()
                         .copied()
-                        .filter(|&w| st.adopted_at[w as usize] < st.step)
+                        .filter(|&w| st.rec[w as usize].adopted_at < st.step)
                         .nth(pick)
                         .expect("count matches the adopted in-neighbours");
                     st.adopt(v, parent);
@@ -107,6 +113,7 @@ impl Bass {
     }
 
     pub(crate) fn finished(&self, st: &RunState, n: usize) -> bool {
-        st.reach as usize == n || (self.p == 0.0 && (self.q == 0.0 || (st.active.is_empty() && st.exposed.is_empty())))
+        st.reach as usize == n
+            || (self.p == 0.0 && (self.q == 0.0 || (st.active.is_empty() && st.exposed.is_empty())))
     }
 }

@@ -44,13 +44,22 @@ impl IndependentCascade {
     /// ```
     pub fn uniform(p: f64) -> Result<Self> {
         check_prob("p", p)?;
-        Ok(IndependentCascade { prob: IcProb::Uniform(p), skip: Skipper::new(p) })
+        Ok(IndependentCascade {
+            prob: IcProb::Uniform(p),
+            skip: Skipper::new(p),
+        })
     }
     pub fn edge_weights() -> Self {
-        IndependentCascade { prob: IcProb::EdgeWeights, skip: Skipper::new(0.0) }
+        IndependentCascade {
+            prob: IcProb::EdgeWeights,
+            skip: Skipper::new(0.0),
+        }
     }
     pub fn weighted_cascade() -> Self {
-        IndependentCascade { prob: IcProb::WeightedCascade, skip: Skipper::new(0.0) }
+        IndependentCascade {
+            prob: IcProb::WeightedCascade,
+            skip: Skipper::new(0.0),
+        }
     }
     pub fn prob(&self) -> IcProb {
         self.prob
@@ -77,7 +86,9 @@ impl IndependentCascade {
                         if st.is_susceptible(v) {
                             st.adopt(v, u);
                         }
-                        pos = pos.saturating_add(1).saturating_add(self.skip.next_gap(rng));
+                        pos = pos
+                            .saturating_add(1)
+                            .saturating_add(self.skip.next_gap(rng));
                     }
                 }
                 IcProb::EdgeWeights => {
@@ -104,14 +115,21 @@ impl IndependentCascade {
 
 pub(crate) fn check_weights_are_probabilities(net: &Network) -> Result<()> {
     if !net.is_weighted() {
-        return Err(Error::param("weights", "the model uses edge weights but the network has none"));
+        return Err(Error::param(
+            "weights",
+            "the model uses edge weights but the network has none",
+        ));
     }
     for u in 0..net.node_count() as u32 {
         let ws = net.neighbor_weights(u).unwrap_or(&[]);
         if let Some((k, w)) = ws.iter().enumerate().find(|(_, w)| **w > 1.0) {
             return Err(Error::param(
                 "weights",
-                format!("arc {} → {} has weight {w}; as a probability it must be in [0, 1]", net.label(u), net.label(net.neighbors(u)[k])),
+                format!(
+                    "arc {} → {} has weight {w}; as a probability it must be in [0, 1]",
+                    net.label(u),
+                    net.label(net.neighbors(u)[k])
+                ),
             ));
         }
     }

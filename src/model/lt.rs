@@ -41,10 +41,18 @@ impl LinearThreshold {
     pub(crate) fn check_network(&self, net: &Network) -> Result<()> {
         if self.weights == LtWeights::EdgeWeights {
             if !net.is_weighted() {
-                return Err(Error::param("weights", "the model uses edge weights but the network has none"));
+                return Err(Error::param(
+                    "weights",
+                    "the model uses edge weights but the network has none",
+                ));
             }
             for v in 0..net.node_count() as u32 {
-                let s: f64 = net.in_neighbor_weights(v).unwrap_or(&[]).iter().map(|&w| w as f64).sum();
+                let s: f64 = net
+                    .in_neighbor_weights(v)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&w| w as f64)
+                    .sum();
                 if s > 1.0 + 1e-6 {
                     return Err(Error::param("weights", format!("the in-weights of node {} sum to {s}; Linear Threshold needs at most 1", net.label(v))));
                 }

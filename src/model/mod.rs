@@ -83,8 +83,14 @@ pub enum ModelSpec {
         #[serde(default, skip_serializing_if = "WeightSource::is_default")]
         weights: WeightSource,
     },
-    Sir { beta: f64, gamma: f64 },
-    Sis { beta: f64, gamma: f64 },
+    Sir {
+        beta: f64,
+        gamma: f64,
+    },
+    Sis {
+        beta: f64,
+        gamma: f64,
+    },
     Threshold {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         k: Option<u32>,
@@ -92,7 +98,10 @@ pub enum ModelSpec {
         theta: Option<f64>,
     },
     Rumor {},
-    Bass { p: f64, q: f64 },
+    Bass {
+        p: f64,
+        q: f64,
+    },
 }
 
 impl TryFrom<ModelSpec> for Model {
@@ -101,10 +110,17 @@ impl TryFrom<ModelSpec> for Model {
         Ok(match spec {
             ModelSpec::Ic { p, weights } => Model::Ic(match (p, weights) {
                 (Some(p), WeightSource::Default) => IndependentCascade::uniform(p)?,
-                (None, WeightSource::Default) => return Err(Error::param("p", "ic needs p (or weights = \"edge\" / \"in_degree\")")),
+                (None, WeightSource::Default) => {
+                    return Err(Error::param(
+                        "p",
+                        "ic needs p (or weights = \"edge\" / \"in_degree\")",
+                    ))
+                }
                 (None, WeightSource::Edge) => IndependentCascade::edge_weights(),
                 (None, WeightSource::InDegree) => IndependentCascade::weighted_cascade(),
-                (Some(_), _) => return Err(Error::param("p", "give either p or weights, not both")),
+                (Some(_), _) => {
+                    return Err(Error::param("p", "give either p or weights, not both"))
+                }
             }),
             ModelSpec::Lt { weights } => Model::Lt(LinearThreshold::new(match weights {
                 WeightSource::Edge => LtWeights::EdgeWeights,
@@ -115,7 +131,12 @@ impl TryFrom<ModelSpec> for Model {
             ModelSpec::Threshold { k, theta } => Model::Threshold(match (k, theta) {
                 (Some(k), None) => Threshold::count(k)?,
                 (None, Some(t)) => Threshold::fraction(t)?,
-                _ => return Err(Error::param("theta", "threshold needs exactly one of k (neighbours) or theta (fraction)")),
+                _ => {
+                    return Err(Error::param(
+                        "theta",
+                        "threshold needs exactly one of k (neighbours) or theta (fraction)",
+                    ))
+                }
             }),
             ModelSpec::Rumor {} => Model::Rumor(Rumor),
             ModelSpec::Bass { p, q } => Model::Bass(Bass::new(p, q)?),
@@ -141,18 +162,43 @@ impl Model {
     pub fn spec(&self) -> ModelSpec {
         match self {
             Model::Ic(m) => match m.prob() {
-                IcProb::Uniform(p) => ModelSpec::Ic { p: Some(p), weights: WeightSource::Default },
-                IcProb::EdgeWeights => ModelSpec::Ic { p: None, weights: WeightSource::Edge },
-                IcProb::WeightedCascade => ModelSpec::Ic { p: None, weights: WeightSource::InDegree },
+                IcProb::Uniform(p) => ModelSpec::Ic {
+                    p: Some(p),
+                    weights: WeightSource::Default,
+                },
+                IcProb::EdgeWeights => ModelSpec::Ic {
+                    p: None,
+                    weights: WeightSource::Edge,
+                },
+                IcProb::WeightedCascade => ModelSpec::Ic {
+                    p: None,
+                    weights: WeightSource::InDegree,
+                },
             },
             Model::Lt(m) => ModelSpec::Lt {
-                weights: if m.weights() == LtWeights::EdgeWeights { WeightSource::Edge } else { WeightSource::Default },
+                weights: if m.weights() == LtWeights::EdgeWeights {
+                    WeightSource::Edge
+                } else {
+                    WeightSource::Default
+                },
             },
-            Model::Sir(m) => ModelSpec::Sir { beta: m.beta(), gamma: m.gamma() },
-            Model::Sis(m) => ModelSpec::Sis { beta: m.beta(), gamma: m.gamma() },
+            Model::Sir(m) => ModelSpec::Sir {
+                beta: m.beta(),
+                gamma: m.gamma(),
+            },
+            Model::Sis(m) => ModelSpec::Sis {
+                beta: m.beta(),
+                gamma: m.gamma(),
+            },
             Model::Threshold(m) => match m.rule() {
-                ThresholdRule::Count(k) => ModelSpec::Threshold { k: Some(k), theta: None },
-                ThresholdRule::Fraction(t) => ModelSpec::Threshold { k: None, theta: Some(t) },
+                ThresholdRule::Count(k) => ModelSpec::Threshold {
+                    k: Some(k),
+                    theta: None,
+                },
+                ThresholdRule::Fraction(t) => ModelSpec::Threshold {
+                    k: None,
+                    theta: Some(t),
+                },
             },
             Model::Rumor(_) => ModelSpec::Rumor {},
             Model::Bass(m) => ModelSpec::Bass { p: m.p(), q: m.q() },

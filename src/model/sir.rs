@@ -42,9 +42,17 @@ impl Epidemic {
             // allowed, nothing happens; kept explicit for clarity
         }
         if !reinfect && gamma == 0.0 {
-            return Err(Error::param("gamma", "must be > 0 for SIR, or infected nodes never recover and the run never ends"));
+            return Err(Error::param(
+                "gamma",
+                "must be > 0 for SIR, or infected nodes never recover and the run never ends",
+            ));
         }
-        Ok(Epidemic { beta, gamma, reinfect, skip: Skipper::new(beta) })
+        Ok(Epidemic {
+            beta,
+            gamma,
+            reinfect,
+            skip: Skipper::new(beta),
+        })
     }
     pub fn beta(&self) -> f64 {
         self.beta
@@ -71,7 +79,9 @@ impl Epidemic {
                 if st.is_susceptible(v) {
                     st.adopt(v, u);
                 }
-                pos = pos.saturating_add(1).saturating_add(self.skip.next_gap(rng));
+                pos = pos
+                    .saturating_add(1)
+                    .saturating_add(self.skip.next_gap(rng));
             }
         }
         let mut still = Vec::with_capacity(infected.len() + st.fresh.len());

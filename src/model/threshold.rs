@@ -29,15 +29,25 @@ pub struct Threshold {
 impl Threshold {
     pub fn count(k: u32) -> Result<Self> {
         if k == 0 {
-            return Err(Error::param("k", "must be at least 1 (k = 0 would adopt without any neighbour)"));
+            return Err(Error::param(
+                "k",
+                "must be at least 1 (k = 0 would adopt without any neighbour)",
+            ));
         }
-        Ok(Threshold { rule: ThresholdRule::Count(k) })
+        Ok(Threshold {
+            rule: ThresholdRule::Count(k),
+        })
     }
     pub fn fraction(theta: f64) -> Result<Self> {
         if !(theta.is_finite() && theta > 0.0 && theta <= 1.0) {
-            return Err(Error::param("theta", format!("must be in (0, 1], got {theta}")));
+            return Err(Error::param(
+                "theta",
+                format!("must be in (0, 1], got {theta}"),
+            ));
         }
-        Ok(Threshold { rule: ThresholdRule::Fraction(theta) })
+        Ok(Threshold {
+            rule: ThresholdRule::Fraction(theta),
+        })
     }
     pub fn rule(&self) -> ThresholdRule {
         self.rule

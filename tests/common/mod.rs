@@ -7,7 +7,13 @@ pub fn model(json: &str) -> Model {
 }
 
 pub fn sim(net: Network, model_json: &str, seeds: &str, seed: u64) -> Simulation {
-    Simulation::new(Arc::new(net), model(model_json), &seeds.parse::<Seeding>().unwrap(), seed).unwrap()
+    Simulation::new(
+        Arc::new(net),
+        model(model_json),
+        &seeds.parse::<Seeding>().unwrap(),
+        seed,
+    )
+    .unwrap()
 }
 
 /// Two-sided 99 % normal quantile.
