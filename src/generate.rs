@@ -371,7 +371,7 @@ pub fn configuration_power_law<R: RngCore + ?Sized>(
     let mut cdf = Vec::with_capacity(k_max - k_min + 1);
     let mut acc = 0.0;
     for k in k_min..=k_max {
-        acc += (k as f64).powf(-gamma);
+        acc += libm::pow(k as f64, -gamma);
         cdf.push(acc);
     }
     let mut stubs: Vec<u32> = Vec::new();

@@ -4,7 +4,8 @@
 //! stream on every platform (checked native vs wasm32). The conversions from raw `u64`s to floats,
 //! bounded integers and geometric skips are written here rather than taken from `rand`'s
 //! distributions, so that their values are ours to keep stable: changing any of them changes every
-//! fixed-seed trajectory, which the golden tests pin.
+//! fixed-seed trajectory, which the golden tests pin. Logarithms come from the pure-Rust `libm`
+//! crate, not the platform's libm, so native and wasm builds compute the same bits.
 
 pub use rand::rngs::Xoshiro256PlusPlus as SimRng;
 pub use rand::Rng as RngCore;
@@ -80,7 +81,12 @@ pub struct Skipper {
     /// 1 / ln(1 − p); 0 when p = 1; unused when p = 0.
     inv_log_q: f64,
     p: f64,
+    /// (1 − p)^d for d < `POW_TABLE`: the probability that d trials hold no success.
+    q_pow: [f64; POW_TABLE],
 }
+
+/// Row lengths up to which [`Skipper::first_gap`] decides "no success" without a logarithm.
+const POW_TABLE: usize = 64;
 
 impl Skipper {
     /// `p` must be in `[0, 1]` (validated by the models before this is built).
@@ -88,9 +94,46 @@ impl Skipper {
         let inv_log_q = if p >= 1.0 || p <= 0.0 {
             0.0
         } else {
-            1.0 / (-p).ln_1p()
+            1.0 / libm::log1p(-p)
         };
-        Skipper { inv_log_q, p }
+        let mut q_pow = [0.0; POW_TABLE];
+        for (d, x) in q_pow.iter_mut().enumerate() {
+            *x = libm::pow(1.0 - p.clamp(0.0, 1.0), d as f64);
+        }
+        Skipper {
+            inv_log_q,
+            p,
+            q_pow,
+        }
+    }
+
+    /// Failures before the first success in a row of `len` trials; any value ≥ `len` means no
+    /// success in the row. Draws one uniform U, like [`next_gap`](Self::next_gap), and for short
+    /// rows decides "no success" as U ≤ (1 − p)^len, which is the same event as
+    /// ⌊ln U / ln(1 − p)⌋ ≥ len, without computing a logarithm.
+    #[inline]
+    pub fn first_gap<R: RngCore + ?Sized>(&self, len: usize, rng: &mut R) -> u64 {
+        if self.p >= 1.0 {
+            return 0;
+        }
+        if self.p <= 0.0 {
+            return u64::MAX;
+        }
+        let u = uniform_open0(rng);
+        if len < POW_TABLE && u <= self.q_pow[len] {
+            return u64::MAX;
+        }
+        self.gap_of(u)
+    }
+
+    #[inline]
+    fn gap_of(&self, u: f64) -> u64 {
+        let g = libm::log(u) * self.inv_log_q;
+        if g >= 1.8e19 {
+            u64::MAX
+        } else {
+            g as u64
+        }
     }
 
     /// Number of failures before the next success; `u64::MAX` when `p = 0`.
@@ -102,12 +145,7 @@ impl Skipper {
         if self.p <= 0.0 {
             return u64::MAX;
         }
-        let g = uniform_open0(rng).ln() * self.inv_log_q;
-        if g >= 1.8e19 {
-            u64::MAX
-        } else {
-            g as u64
-        }
+        self.gap_of(uniform_open0(rng))
     }
 }
 
@@ -182,7 +220,21 @@ mod tests {
             let sd = (p * (1.0 - p) / trials as f64).sqrt();
             assert!((mean - p).abs() < 4.0 * sd, "p {p} got {mean}");
         }
+        // first_gap: the table decides the same event as the logarithm
+        for &p in &[0.01, 0.05, 0.3] {
+            let s = Skipper::new(p);
+            for len in [0usize, 1, 5, 63, 64, 200] {
+                let (mut a, mut b) = (rng_from_seed(len as u64), rng_from_seed(len as u64));
+                for _ in 0..20_000 {
+                    let fast = s.first_gap(len, &mut a) >= len as u64;
+                    let slow = s.next_gap(&mut b) >= len as u64;
+                    assert_eq!(fast, slow, "p {p} len {len}");
+                }
+            }
+        }
         let mut r = rng_from_seed(0);
+        assert_eq!(Skipper::new(1.0).first_gap(3, &mut r), 0);
+        assert_eq!(Skipper::new(0.0).first_gap(3, &mut r), u64::MAX);
         assert_eq!(Skipper::new(1.0).next_gap(&mut r), 0);
         assert_eq!(Skipper::new(0.0).next_gap(&mut r), u64::MAX);
     }

@@ -73,7 +73,7 @@ impl Epidemic {
         for &u in &infected {
             let nb = net.neighbors(u);
             let len = nb.len() as u64;
-            let mut pos = self.skip.next_gap(rng);
+            let mut pos = self.skip.first_gap(nb.len(), rng);
             while pos < len {
                 let v = nb[pos as usize];
                 if st.is_susceptible(v) {
