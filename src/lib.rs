@@ -18,6 +18,7 @@ pub mod datasets;
 pub mod error;
 pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod montecarlo;

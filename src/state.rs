@@ -26,7 +26,8 @@ pub const SEED: u32 = u32::MAX - 1;
 /// `parent` value: the node adopted because of advertising.
 pub const ADVERTISING: u32 = u32::MAX - 2;
 
-/// One transmission of this step: `source` passed it on to `target`.
+/// One transmission of this step: `source` passed it on to `target` (2 × u32, in that order).
+#[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Transmission {
     pub source: u32,

@@ -1,0 +1,306 @@
+//! Browser bindings of viralsim: a thin newtype over the core's `Simulation`, its layout and its
+//! Monte Carlo. No logic of its own: every fallible call returns the core's error as a JS
+//! `Error` whose message names the field or line, and nothing panics (the panic hook is only a
+//! backstop).
+//!
+//! # Buffers shared with JavaScript (views over `memory.buffer`, rebuilt after any call that
+//! may allocate: `new`, `step`, `run`, `reset`, `seedNode`, `layoutStep`, `monteCarlo`)
+//!
+//! | pointer | length | layout |
+//! |---|---|---|
+//! | `statesPtr()` | `nodeCount()` bytes | `u8` state per node, node-id order: 0 not reached, 1 active, 2 removed |
+//! | `positionsPtr()` | `2 × nodeCount()` f32 | x then y per node, node-id order, world units (edge length ≈ 1) |
+//! | `transmissionsPtr()` | `2 × transmissionsLen()` u32 | source then target, for the transmissions of the last `step`/`run` call |
+//! | `historyPtr()` | `3 × historyLen()` u32 | per step (0 = after seeding): count susceptible, active, removed |
+//! | `recordsPtr()` | `4 × nodeCount()` u32 | per node: adopted_at, parent, generation, position (`0xFFFFFFFF` = none, `…FE` = seed, `…FD` = advertising) |
+#![cfg(target_arch = "wasm32")]
+
+use serde::Serialize;
+use std::sync::Arc;
+use viralsim::io::Limits;
+use viralsim::layout::Layout;
+use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
+use viralsim::state::{Transmission, ADVERTISING, NONE, SEED};
+use viralsim::{Model, Scenario};
+use wasm_bindgen::prelude::*;
+
+/// Size limits of the page: larger networks belong to the CLI.
+pub const PAGE_LIMITS: Limits = Limits { max_nodes: 200_000, max_edges: 2_000_000 };
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn seed_from(x: f64) -> Result<u64, JsError> {
+    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
+        Ok(x as u64)
+    } else {
+        Err(JsError::new(&format!("seed: must be a whole number from 0 to 2^53 − 1, got {x}")))
+    }
+}
+
+/// A simulation on one network, with its layout.
+#[wasm_bindgen]
+pub struct Simulation {
+    sim: viralsim::Simulation,
+    scenario: Scenario,
+    layout: Layout,
+    tx: Vec<Transmission>,
+    counts: Vec<[u32; 3]>,
+}
+
+#[wasm_bindgen]
+impl Simulation {
+    /// Builds the network and places the seeds. `scenario` is the scenario object
+    /// (`{network, model, seeds, seed, max_steps?, runs?}`); `text` is the edge list for a
+    /// `file:` or `facebook` network.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario: JsValue, text: Option<String>) -> Result<Simulation, JsError> {
+        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario).map_err(|e| JsError::new(&format!("scenario: {e}")))?;
+        let model = scenario.validated_model().map_err(js_err)?;
+        let net = scenario.network.build(scenario.seed, &PAGE_LIMITS, text.as_deref()).map_err(js_err)?;
+        let n = net.node_count();
+        let sim = viralsim::Simulation::new(Arc::new(net), model, &scenario.seeds, scenario.seed).map_err(js_err)?;
+        let counts = sim.history().counts.clone();
+        Ok(Simulation { sim, scenario, layout: Layout::new(n), tx: Vec::new(), counts })
+    }
+
+    /// Advances up to `n` steps (fewer when the run finishes); returns the steps taken. The
+    /// transmissions of all these steps are in the transmissions buffer.
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.tx.clear();
+        let mut k = 0;
+        while k < n && !self.sim.is_finished() {
+            let t = self.sim.step();
+            self.tx.extend_from_slice(t);
+            k += 1;
+        }
+        self.counts.clone_from(&self.sim.history().counts);
+        k
+    }
+
+    /// Steps until nothing can change or `max_steps` steps were taken.
+    pub fn run(&mut self, max_steps: u32) -> u32 {
+        self.step(max_steps)
+    }
+
+    /// Back to step 0 on the same network, with scenario seed `seed`.
+    pub fn reset(&mut self, seed: f64) -> Result<(), JsError> {
+        let seed = seed_from(seed)?;
+        self.sim.reset(seed);
+        self.scenario.seed = seed;
+        self.tx.clear();
+        self.counts.clone_from(&self.sim.history().counts);
+        Ok(())
+    }
+
+    /// Makes node `id` (an index) a seed now; `false` if it had already adopted.
+    #[wasm_bindgen(js_name = seedNode)]
+    pub fn seed_node(&mut self, id: u32) -> Result<bool, JsError> {
+        let r = self.sim.seed_node(id).map_err(js_err)?;
+        self.counts.clone_from(&self.sim.history().counts);
+        Ok(r)
+    }
+
+    /// Node index of an id as written in the network's source (`None` if unknown).
+    #[wasm_bindgen(js_name = nodeByLabel)]
+    pub fn node_by_label(&self, label: &str) -> Option<u32> {
+        self.sim.network().node_by_label(label)
+    }
+
+    #[wasm_bindgen(js_name = nodeCount)]
+    pub fn node_count(&self) -> u32 {
+        self.sim.network().node_count() as u32
+    }
+    #[wasm_bindgen(js_name = edgeCount)]
+    pub fn edge_count(&self) -> u32 {
+        self.sim.network().edge_count() as u32
+    }
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> u32 {
+        self.sim.step_count()
+    }
+    pub fn reach(&self) -> u32 {
+        self.sim.reach()
+    }
+    #[wasm_bindgen(js_name = isFinished)]
+    pub fn is_finished(&self) -> bool {
+        self.sim.is_finished()
+    }
+    /// Names of the three states for this model.
+    #[wasm_bindgen(js_name = stateNames)]
+    pub fn state_names(&self) -> JsValue {
+        to_js(&self.sim.model().state_names())
+    }
+    /// The scenario as it runs now (normalised: the same object gives the same run).
+    pub fn scenario(&self) -> JsValue {
+        to_js(&self.scenario)
+    }
+    /// The seeds of this run, as node indices.
+    pub fn seeds(&self) -> Vec<u32> {
+        self.sim.seeds().to_vec()
+    }
+
+    #[wasm_bindgen(js_name = statesPtr)]
+    pub fn states_ptr(&self) -> *const u8 {
+        self.sim.states().as_ptr()
+    }
+    #[wasm_bindgen(js_name = positionsPtr)]
+    pub fn positions_ptr(&self) -> *const f32 {
+        self.layout.positions().as_ptr()
+    }
+    #[wasm_bindgen(js_name = transmissionsPtr)]
+    pub fn transmissions_ptr(&self) -> *const u32 {
+        self.tx.as_ptr() as *const u32
+    }
+    #[wasm_bindgen(js_name = transmissionsLen)]
+    pub fn transmissions_len(&self) -> u32 {
+        self.tx.len() as u32
+    }
+    #[wasm_bindgen(js_name = historyPtr)]
+    pub fn history_ptr(&self) -> *const u32 {
+        self.counts.as_ptr() as *const u32
+    }
+    #[wasm_bindgen(js_name = historyLen)]
+    pub fn history_len(&self) -> u32 {
+        self.counts.len() as u32
+    }
+    #[wasm_bindgen(js_name = recordsPtr)]
+    pub fn records_ptr(&self) -> *const u32 {
+        self.sim.records().as_ptr() as *const u32
+    }
+
+    /// The edges as pairs of node indices (a copy: it does not change).
+    pub fn edges(&self) -> Vec<u32> {
+        let net = self.sim.network();
+        let mut out = Vec::with_capacity(2 * net.edge_count());
+        for u in 0..net.node_count() as u32 {
+            for &v in net.neighbors(u) {
+                if net.is_directed() || u < v {
+                    out.push(u);
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs `iterations` layout iterations; returns the current temperature (the largest move
+    /// per iteration: the picture has settled when it is below about 0.05).
+    #[wasm_bindgen(js_name = layoutStep)]
+    pub fn layout_step(&mut self, iterations: u32) -> f32 {
+        self.layout.step(self.sim.network(), iterations);
+        self.layout.temperature()
+    }
+
+    /// Starts the layout from given positions (2 × f32 per node) at a given temperature, e.g.
+    /// to keep the picture when only the model changes.
+    #[wasm_bindgen(js_name = setPositions)]
+    pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> Result<(), JsError> {
+        self.layout.set_positions(positions, temperature).map_err(js_err)
+    }
+
+    /// Cascade metrics of the current run.
+    pub fn metrics(&self) -> JsValue {
+        to_js(&viralsim::metrics::cascade_metrics(&self.sim))
+    }
+
+    /// Everything the tooltip shows about node `id`.
+    #[wasm_bindgen(js_name = nodeInfo)]
+    pub fn node_info(&self, id: u32) -> Result<JsValue, JsError> {
+        let net = self.sim.network();
+        if id as usize >= net.node_count() {
+            return Err(JsError::new(&format!("node: {id} is not a node id (the network has {} nodes)", net.node_count())));
+        }
+        let r = self.sim.record(id);
+        #[derive(Serialize)]
+        struct Info {
+            id: u32,
+            label: String,
+            degree: u32,
+            state: u8,
+            adopted_at: Option<u32>,
+            told_by: Option<String>,
+            cause: Option<&'static str>,
+            segment: Option<u16>,
+        }
+        let (told_by, cause) = match r.parent {
+            NONE => (None, None),
+            SEED => (None, Some("seed")),
+            ADVERTISING => (None, Some("advertising")),
+            p => (Some(net.label(p)), Some("word_of_mouth")),
+        };
+        Ok(to_js(&Info {
+            id,
+            label: net.label(id),
+            degree: net.out_degree(id),
+            state: self.sim.states()[id as usize],
+            adopted_at: if r.adopted_at == NONE { None } else { Some(r.adopted_at) },
+            told_by,
+            cause,
+            segment: net.segments().map(|s| s[id as usize]),
+        }))
+    }
+
+    /// Monte Carlo of this scenario with `runs` runs from scenario seed `seed` (one after
+    /// another in this thread); `threshold` (a node count, or a negative number for none)
+    /// adds P(reach > threshold). Returns the summary object (reach, curve, metrics, ...).
+    #[wasm_bindgen(js_name = monteCarlo)]
+    pub fn monte_carlo(&self, runs: u32, seed: f64, threshold: f64, metrics: bool) -> Result<JsValue, JsError> {
+        let seed = seed_from(seed)?;
+        let cfg = MonteCarloConfig {
+            runs,
+            max_steps: self.scenario.max_steps,
+            threads: 1,
+            threshold: if threshold >= 0.0 { Some(threshold) } else { None },
+            metrics,
+        };
+        // the Monte Carlo starts from a clean copy at step 0 (this simulation keeps its state)
+        let mut base = self.sim.clone();
+        base.reset(seed);
+        let res = monte_carlo(&base, seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
+        #[derive(Serialize)]
+        struct Out<'a> {
+            runs: u32,
+            seed: u64,
+            reach: &'a viralsim::montecarlo::Summary,
+            reach_fraction: &'a viralsim::montecarlo::Summary,
+            curve: &'a viralsim::montecarlo::Curve,
+            prob_exceed: Option<f64>,
+            metrics: &'a Option<viralsim::montecarlo::MetricsSummary>,
+            edge_checks: u64,
+        }
+        Ok(to_js(&Out {
+            runs: res.runs,
+            seed,
+            reach: &res.reach,
+            reach_fraction: &res.reach_fraction,
+            curve: &res.curve,
+            prob_exceed: res.prob_exceed,
+            metrics: &res.metrics,
+            edge_checks: res.arcs_from_adopters,
+        }))
+    }
+}
+
+/// Checks a model description on its own (for validating a form field by field).
+#[wasm_bindgen(js_name = checkModel)]
+pub fn check_model(model: JsValue) -> Result<(), JsError> {
+    let spec: viralsim::ModelSpec = serde_wasm_bindgen::from_value(model).map_err(|e| JsError::new(&format!("model: {e}")))?;
+    Model::try_from(spec).map(|_| ()).map_err(|e| js_err(e.within("model")))
+}
+
+/// The crate version, for the page footer.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

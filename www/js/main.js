@@ -1,0 +1,415 @@
+// Boot and wiring: controls → scenario → simulation → views; the URL always holds the scenario.
+import { loadWasm, SimView, version } from './sim.js';
+import { NetworkView } from './render.js';
+import { Chart } from './chart.js';
+import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
+import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
+import { NETWORKS, MODELS, networkSpec, parseNetworkSpec, scenarioToHash, hashToScenario } from './scenario.js';
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  netKind: 'karate',
+  netValues: {},
+  fileName: null,
+  fileText: null,
+  model: 'ic',
+  modelValues: {},
+  seedMode: 'random',
+  k: 1,
+  clicked: [], // labels of clicked seeds (seed mode "click")
+  seed: 1,
+  speed: 4,
+};
+
+let sim = null;
+let view, chart;
+let playing = false;
+let lastStep = 0;
+let dirty = true;
+let layoutMoving = true;
+let hover = -1;
+let facebookText = null;
+let builtNetwork = null;
+
+// ---------------------------------------------------------------- controls
+
+function fillSelect(sel, keys, prefix) {
+  const cur = sel.value;
+  sel.innerHTML = '';
+  for (const k of keys) {
+    const o = document.createElement('option');
+    o.value = k;
+    o.textContent = t(prefix + k);
+    sel.appendChild(o);
+  }
+  if (keys.includes(cur)) sel.value = cur;
+}
+
+/** A labelled slider with a number box, both with accessible names. */
+function paramRow(id, labelKey, min, max, step, value, onInput) {
+  const row = document.createElement('div');
+  row.className = 'param';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = t(labelKey);
+  const line = document.createElement('div');
+  line.className = 'row';
+  const range = document.createElement('input');
+  Object.assign(range, { type: 'range', id, min, max, step, value });
+  range.setAttribute('aria-label', t(labelKey));
+  const num = document.createElement('input');
+  Object.assign(num, { type: 'number', id: id + '-num', step, value });
+  num.setAttribute('aria-label', t(labelKey));
+  range.addEventListener('input', () => { num.value = range.value; onInput(range.value, false); });
+  range.addEventListener('change', () => onInput(range.value, true));
+  num.addEventListener('change', () => { range.value = num.value; onInput(num.value, true); });
+  line.append(range, num);
+  row.append(label, line);
+  return row;
+}
+
+function renderNetParams() {
+  const box = $('net-params');
+  box.innerHTML = '';
+  for (const [name, key, min, max, step, def] of NETWORKS[ui.netKind].params) {
+    if (ui.netValues[name] === undefined) ui.netValues[name] = String(def);
+    box.appendChild(paramRow(`net-${name}`, key, min, max, step, ui.netValues[name], (v, commit) => {
+      ui.netValues[name] = v;
+      if (commit) rebuild();
+    }));
+  }
+  $('file-row').hidden = ui.netKind !== 'file';
+}
+
+function renderModelParams() {
+  const box = $('model-params');
+  box.innerHTML = '';
+  $('model-explain').textContent = t('x_' + ui.model);
+  for (const [name, key, min, max, step, def] of MODELS[ui.model]) {
+    if (ui.modelValues[name] === undefined) ui.modelValues[name] = String(def);
+    box.appendChild(paramRow(`model-${name}`, key, min, max, step, ui.modelValues[name], (v, commit) => {
+      ui.modelValues[name] = v;
+      if (commit) rebuild({ keepLayout: true });
+    }));
+  }
+}
+
+function renderLegend() {
+  const names = sim ? sim.stateNames : ['not reached', 'just adopted', 'adopted'];
+  const keys = names.map((s) => s.replace(/ /g, '_'));
+  $('legend').innerHTML = keys
+    .map((k, s) => `<span class="sw" style="background:${STATE_COLORS[s]}"></span>${t(k)}`)
+    .join('') + `<span class="line" style="background:${TRANSMISSION_COLOR}"></span>${t('transmission')}`;
+}
+
+function seedsString() {
+  if (ui.seedMode === 'random') return `random:${ui.k}`;
+  if (ui.seedMode === 'top') return `top-degree:${ui.k}`;
+  return ui.clicked.length ? `nodes:${ui.clicked.join(',')}` : 'none';
+}
+
+function scenarioFromUI() {
+  const model = { kind: ui.model };
+  for (const [name] of MODELS[ui.model]) model[name] = Number(ui.modelValues[name]);
+  return {
+    network: networkSpec(ui.netKind, ui.netValues, ui.fileName),
+    model,
+    seeds: seedsString(),
+    seed: Number(ui.seed),
+    max_steps: 1000,
+  };
+}
+
+function applyScenario(s) {
+  const net = parseNetworkSpec(s.network);
+  if (net) {
+    ui.netKind = net.kind;
+    ui.netValues = { ...net.values };
+    if (net.fileName) ui.fileName = net.fileName;
+  }
+  if (s.model && s.model.kind in MODELS) {
+    ui.model = s.model.kind;
+    ui.modelValues = {};
+    for (const [k, v] of Object.entries(s.model)) if (k !== 'kind') ui.modelValues[k] = String(v);
+  }
+  const seeds = String(s.seeds || 'none');
+  if (seeds.startsWith('random:')) { ui.seedMode = 'random'; ui.k = Number(seeds.slice(7)); }
+  else if (seeds.startsWith('top-degree:')) { ui.seedMode = 'top'; ui.k = Number(seeds.slice(11)); }
+  else { ui.seedMode = 'click'; ui.clicked = seeds.startsWith('nodes:') ? seeds.slice(6).split(',') : []; }
+  ui.seed = s.seed ?? 1;
+}
+
+function syncControls() {
+  $('net-kind').value = ui.netKind;
+  $('model-kind').value = ui.model;
+  $('seed-mode').value = ui.seedMode;
+  $('k-seeds').value = ui.k;
+  $('k-row').hidden = ui.seedMode === 'click';
+  $('rng-seed').value = ui.seed;
+  $('speed').value = ui.speed;
+  $('speed-out').textContent = ui.speed;
+  renderNetParams();
+  renderModelParams();
+}
+
+function updateHash() {
+  const h = scenarioToHash(scenarioFromUI()) + (language() !== 'en' ? `&lang=${language()}` : '');
+  if (location.hash !== h) history.replaceState(null, '', h);
+}
+
+// ---------------------------------------------------------------- building
+
+function showError(msg) {
+  // route the core's message to the control it names
+  const slot = /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(msg) ? 'net-error'
+    : /^(model|scenario: .*model)/.test(msg) ? 'model-error'
+    : /^(seeds|seed)/.test(msg) ? 'seed-error' : 'net-error';
+  $(slot).textContent = msg;
+}
+
+function clearErrors() {
+  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error']) $(id).textContent = '';
+}
+
+async function networkText(spec) {
+  if (spec === 'facebook') {
+    if (!facebookText) {
+      $('net-info').textContent = t('loading');
+      const r = await fetch('pkg/ego-facebook.txt');
+      if (!r.ok) throw new Error(`network: could not load ego-Facebook (${r.status})`);
+      facebookText = await r.text();
+    }
+    return facebookText;
+  }
+  if (spec.startsWith('file:')) return ui.fileText;
+  return null;
+}
+
+/** Rebuilds the simulation from the controls. On error the previous simulation stays. */
+async function rebuild({ keepLayout = false } = {}) {
+  clearErrors();
+  const scenario = scenarioFromUI();
+  let next;
+  try {
+    if (scenario.network.startsWith('file:') && !ui.fileText) {
+      $('net-info').textContent = '';
+      return;
+    }
+    const text = await networkText(scenario.network);
+    next = new SimView(scenario, text);
+  } catch (e) {
+    showError(e.message || String(e));
+    return false;
+  }
+  const sameNetwork = keepLayout && sim && builtNetwork === scenario.network && sim.n === next.n;
+  if (sameNetwork) {
+    next.sim.setPositions(sim.positions(), 0.05);
+  }
+  if (sim) sim.free();
+  sim = next;
+  builtNetwork = scenario.network;
+  playing = false;
+  layoutMoving = !sameNetwork;
+  if (!sameNetwork) {
+    view.resetView();
+    view.fitTo(sim.positions());
+  }
+  $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
+  renderLegend();
+  updateHash();
+  dirty = true;
+  updatePanels();
+  return true;
+}
+
+// ---------------------------------------------------------------- panels
+
+function fmt(x, d = 2) {
+  return x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toLocaleString(language(), { maximumFractionDigits: d });
+}
+
+function updatePanels() {
+  if (!sim) return;
+  const m = sim.metrics();
+  $('m-step').textContent = String(sim.stepCount());
+  $('m-reach').textContent = `${m.reach} (${fmt(100 * m.reach_fraction, 1)} %)`;
+  $('m-peak').textContent = m.peak_new ? `${m.peak_new} @ ${m.peak_step}` : '–';
+  $('m-depth').textContent = String(m.depth);
+  $('m-virality').textContent = fmt(m.structural_virality);
+  $('m-r').textContent = m.offspring_by_generation.length > 1 ? m.offspring_by_generation.slice(0, 5).map((r) => fmt(r, 1)).join(' · ') : '–';
+  const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
+  chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y') });
+  $('hint').hidden = !(ui.seedMode === 'click' && sim.reach() === 0);
+}
+
+// ---------------------------------------------------------------- loop
+
+function frame(now) {
+  if (sim) {
+    view.resize();
+    let moved = false;
+    if (layoutMoving) {
+      const start = performance.now();
+      let temp = 1;
+      while (performance.now() - start < 6) {
+        temp = sim.layoutStep(1);
+        if (temp < 0.03) { layoutMoving = false; break; }
+      }
+      view.fitTo(sim.positions());
+      moved = true;
+    }
+    if (playing && now - lastStep >= 1000 / ui.speed) {
+      lastStep = now;
+      if (sim.step(1) === 0 || sim.isFinished()) playing = false;
+      dirty = true;
+      updatePanels();
+    }
+    if (dirty || moved || view.edgesDirty) {
+      view.draw(sim, { positionsMoved: moved, seeds: sim.seeds(), hover });
+      dirty = false;
+    }
+  }
+  requestAnimationFrame(frame);
+}
+
+// ---------------------------------------------------------------- events
+
+function install() {
+  fillSelect($('net-kind'), Object.keys(NETWORKS), 'net_');
+  fillSelect($('model-kind'), Object.keys(MODELS), 'mod_');
+  $('net-kind').addEventListener('change', (e) => { ui.netKind = e.target.value; ui.netValues = {}; ui.clicked = []; renderNetParams(); rebuild(); });
+  $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
+  $('seed-mode').addEventListener('change', (e) => { ui.seedMode = e.target.value; $('k-row').hidden = ui.seedMode === 'click'; rebuild({ keepLayout: true }); });
+  $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
+  $('rng-seed').addEventListener('change', (e) => { ui.seed = e.target.value; rebuild({ keepLayout: true }); });
+  $('file').addEventListener('change', async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    try {
+      ui.fileText = await f.text();
+      ui.fileName = f.name.replace(/[,:]/g, '_');
+    } catch (err) {
+      $('net-error').textContent = t('err_file', { msg: err.message });
+      return;
+    }
+    ui.clicked = [];
+    rebuild();
+  });
+  $('play').addEventListener('click', () => { if (sim && !sim.isFinished()) { playing = true; lastStep = 0; } });
+  $('pause').addEventListener('click', () => { playing = false; });
+  $('step').addEventListener('click', () => { if (sim) { playing = false; sim.step(1); dirty = true; updatePanels(); } });
+  $('reset').addEventListener('click', () => {
+    if (!sim) return;
+    playing = false;
+    try { sim.reset(Number(ui.seed)); } catch (e) { showError(e.message); }
+    dirty = true;
+    updatePanels();
+  });
+  $('speed').addEventListener('input', (e) => { ui.speed = Number(e.target.value); $('speed-out').textContent = ui.speed; });
+  $('lang').addEventListener('change', (e) => { setLanguage(e.target.value); refreshText(); updateHash(); });
+  $('mc-go').addEventListener('click', runMonteCarlo);
+
+  const canvas = $('net-canvas');
+  canvas.addEventListener('click', (e) => {
+    if (!sim || view.dragged) return;
+    const i = view.hitTest(sim, e.clientX, e.clientY);
+    if (i < 0) return;
+    if (sim.stepCount() === 0) {
+      // before the run: the click becomes part of the scenario (and of the URL)
+      const label = sim.nodeInfo(i).label;
+      if (ui.seedMode !== 'click') { ui.clicked = sim.seeds().map((s) => sim.nodeInfo(s).label); ui.seedMode = 'click'; syncControls(); }
+      if (!ui.clicked.includes(label)) ui.clicked.push(label);
+      rebuild({ keepLayout: true });
+    } else {
+      sim.seedNode(i);
+      dirty = true;
+      updatePanels();
+    }
+  });
+  canvas.addEventListener('mousemove', (e) => {
+    if (!sim) return;
+    const i = view.hitTest(sim, e.clientX, e.clientY);
+    const tip = $('tooltip');
+    if (i !== hover) { hover = i; dirty = true; }
+    if (i < 0) { tip.hidden = true; return; }
+    const info = sim.nodeInfo(i);
+    const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
+    const told = info.cause === 'seed' ? t('tt_seed') : info.cause === 'advertising' ? t('tt_ad') : info.told_by ?? '–';
+    tip.innerHTML = `<strong>${escapeHtml(info.label)}</strong><br>${t('tt_degree')}: ${info.degree}<br>${t('tt_state')}: ${names[info.state]}`
+      + (info.adopted_at !== null ? `<br>${t('tt_step')}: ${info.adopted_at}<br>${t('tt_told')}: ${escapeHtml(told)}` : '');
+    const rect = canvas.getBoundingClientRect();
+    tip.style.left = `${Math.min(e.clientX - rect.left + 12, rect.width - 180)}px`;
+    tip.style.top = `${e.clientY - rect.top + 12}px`;
+    tip.hidden = false;
+  });
+  canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; hover = -1; dirty = true; });
+  window.addEventListener('resize', () => { dirty = true; if (sim) updatePanels(); });
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+}
+
+function refreshText() {
+  applyStrings();
+  fillSelect($('net-kind'), Object.keys(NETWORKS), 'net_');
+  fillSelect($('model-kind'), Object.keys(MODELS), 'mod_');
+  $('lang').value = language();
+  syncControls();
+  renderLegend();
+  if (sim) {
+    $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
+    updatePanels();
+  }
+}
+
+function runMonteCarlo() {
+  if (!sim) return;
+  $('mc-error').textContent = '';
+  const runs = Number($('mc-runs').value);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100000) {
+    $('mc-error').textContent = `runs: must be a whole number from 1 to 100000, got ${$('mc-runs').value}`;
+    return;
+  }
+  const t0 = performance.now();
+  try {
+    const r = sim.monteCarlo(runs, Number(ui.seed), sim.n / 2, false);
+    const ms = Math.round(performance.now() - t0);
+    $('mc-result').textContent = t('mc_result', {
+      mean: fmt(r.reach.mean, 1), lo: fmt(r.reach.ci95[0], 1), hi: fmt(r.reach.ci95[1], 1), viral: fmt(100 * r.prob_exceed, 1), ms,
+    });
+    return { ...r, ms };
+  } catch (e) {
+    $('mc-error').textContent = e.message;
+  }
+}
+
+// ---------------------------------------------------------------- boot
+
+async function main() {
+  view = new NetworkView($('net-canvas'));
+  chart = new Chart($('chart'));
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  setLanguage(params.get('lang') || (navigator.language || 'en').slice(0, 2));
+  if (!STRINGS[language()]) setLanguage('en');
+  await loadWasm();
+  $('version').textContent = `viralsim ${version()}`;
+  const fromUrl = hashToScenario(location.hash);
+  if (fromUrl) applyScenario(fromUrl);
+  install();
+  refreshText();
+  await rebuild();
+  requestAnimationFrame(frame);
+  document.body.dataset.ready = 'true';
+}
+
+// a small handle for tests and benchmarks
+window.viralsim = {
+  get sim() { return sim; },
+  counts: () => (sim ? Array.from(sim.history()) : []),
+  scenario: () => scenarioFromUI(),
+  monteCarlo: runMonteCarlo,
+  layoutSettled: () => !layoutMoving,
+  ready: main(),
+};

@@ -1,0 +1,182 @@
+// The network view: a canvas with zoom and pan, nodes coloured by state (drawn in one batch per
+// colour), faint edges (cached in an offscreen layer while nothing moves), this step's
+// transmissions highlighted, and hit testing for hover and click. Crisp on high-DPI screens.
+import { STATE_COLORS, TRANSMISSION_COLOR, EDGE_COLOR, SEED_RING } from './colors.js';
+
+export class NetworkView {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.edgeLayer = document.createElement('canvas');
+    this.zoom = 1;
+    this.panX = 0;
+    this.panY = 0;
+    this.fit = { scale: 1, cx: 0, cy: 0 };
+    this.edgesDirty = true;
+    this.dpr = 1;
+    this.resize();
+    this.installPanZoom();
+  }
+
+  resize() {
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
+    const h = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
+    if (w !== this.canvas.width || h !== this.canvas.height || dpr !== this.dpr) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.edgeLayer.width = w;
+      this.edgeLayer.height = h;
+      this.dpr = dpr;
+      this.edgesDirty = true;
+    }
+  }
+
+  /** Fits the current positions to the canvas (called while the layout settles). */
+  fitTo(pos) {
+    let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
+    for (let i = 0; i < pos.length; i += 2) {
+      const x = pos[i], y = pos[i + 1];
+      if (x < minx) minx = x;
+      if (x > maxx) maxx = x;
+      if (y < miny) miny = y;
+      if (y > maxy) maxy = y;
+    }
+    if (!isFinite(minx)) return;
+    const w = this.canvas.width, h = this.canvas.height;
+    const span = Math.max(maxx - minx, maxy - miny, 1e-3);
+    this.fit = { scale: (0.92 * Math.min(w, h)) / span, cx: (minx + maxx) / 2, cy: (miny + maxy) / 2 };
+    this.edgesDirty = true;
+  }
+
+  /** World → device pixels. */
+  sx(x) { return (x - this.fit.cx) * this.fit.scale * this.zoom + this.canvas.width / 2 + this.panX; }
+  sy(y) { return (y - this.fit.cy) * this.fit.scale * this.zoom + this.canvas.height / 2 + this.panY; }
+
+  nodeRadius(n) {
+    const base = n <= 50 ? 7 : n <= 500 ? 4.5 : n <= 5000 ? 2.6 : 1.4;
+    return Math.max(1, base * Math.sqrt(this.zoom) * this.dpr);
+  }
+
+  draw(sim, { positionsMoved = false, seeds = [], hover = -1 } = {}) {
+    const ctx = this.ctx;
+    const { width: w, height: h } = this.canvas;
+    const pos = sim.positions();
+    const n = sim.n;
+    if (positionsMoved) this.edgesDirty = true;
+    if (this.edgesDirty) this.drawEdges(sim.edges, pos);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    ctx.drawImage(this.edgeLayer, 0, 0);
+    // this step's transmissions
+    const tx = sim.transmissions();
+    if (tx.length) {
+      ctx.strokeStyle = TRANSMISSION_COLOR;
+      ctx.lineWidth = 2 * this.dpr;
+      ctx.beginPath();
+      for (let i = 0; i < tx.length; i += 2) {
+        const a = tx[i], b = tx[i + 1];
+        ctx.moveTo(this.sx(pos[2 * a]), this.sy(pos[2 * a + 1]));
+        ctx.lineTo(this.sx(pos[2 * b]), this.sy(pos[2 * b + 1]));
+      }
+      ctx.stroke();
+    }
+    // nodes, one batch per state colour
+    const states = sim.states();
+    const r = this.nodeRadius(n);
+    for (let s = 0; s < 3; s++) {
+      ctx.fillStyle = STATE_COLORS[s];
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) {
+        if (states[i] !== s) continue;
+        const x = this.sx(pos[2 * i]), y = this.sy(pos[2 * i + 1]);
+        if (x < -r || y < -r || x > w + r || y > h + r) continue;
+        if (r < 2.5) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+        else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
+      }
+      ctx.fill();
+    }
+    // seeds get a dark ring, the hovered node a larger one
+    ctx.strokeStyle = SEED_RING;
+    ctx.lineWidth = 1.5 * this.dpr;
+    ctx.beginPath();
+    for (const i of seeds) {
+      const x = this.sx(pos[2 * i]), y = this.sy(pos[2 * i + 1]);
+      ctx.moveTo(x + r + 2 * this.dpr, y);
+      ctx.arc(x, y, r + 2 * this.dpr, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
+    if (hover >= 0 && hover < n) {
+      ctx.beginPath();
+      ctx.arc(this.sx(pos[2 * hover]), this.sy(pos[2 * hover + 1]), r + 4 * this.dpr, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+  }
+
+  drawEdges(edges, pos) {
+    const ctx = this.edgeLayer.getContext('2d');
+    ctx.clearRect(0, 0, this.edgeLayer.width, this.edgeLayer.height);
+    this.edgesDirty = false;
+    if (edges.length / 2 > 400000) return; // too many to be readable: nodes only
+    ctx.strokeStyle = EDGE_COLOR;
+    ctx.lineWidth = Math.max(0.5, 0.8 * this.dpr);
+    ctx.beginPath();
+    for (let i = 0; i < edges.length; i += 2) {
+      const a = edges[i], b = edges[i + 1];
+      ctx.moveTo(this.sx(pos[2 * a]), this.sy(pos[2 * a + 1]));
+      ctx.lineTo(this.sx(pos[2 * b]), this.sy(pos[2 * b + 1]));
+    }
+    ctx.stroke();
+  }
+
+  /** Index of the node under a mouse position (CSS pixels), or -1. */
+  hitTest(sim, clientX, clientY) {
+    const rect = this.canvas.getBoundingClientRect();
+    const x = (clientX - rect.left) * this.dpr, y = (clientY - rect.top) * this.dpr;
+    const pos = sim.positions();
+    const r = this.nodeRadius(sim.n) + 4 * this.dpr;
+    let best = -1, bestD = r * r;
+    for (let i = 0; i < sim.n; i++) {
+      const dx = this.sx(pos[2 * i]) - x, dy = this.sy(pos[2 * i + 1]) - y;
+      const d = dx * dx + dy * dy;
+      if (d <= bestD) { bestD = d; best = i; }
+    }
+    return best;
+  }
+
+  installPanZoom() {
+    const c = this.canvas;
+    let drag = null;
+    this.dragged = false;
+    c.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const rect = c.getBoundingClientRect();
+      const mx = (e.clientX - rect.left) * this.dpr - c.width / 2 - this.panX;
+      const my = (e.clientY - rect.top) * this.dpr - c.height / 2 - this.panY;
+      const f = Math.exp(-e.deltaY * 0.0015);
+      const z = Math.min(40, Math.max(0.2, this.zoom * f));
+      const k = z / this.zoom;
+      this.panX -= mx * (k - 1);
+      this.panY -= my * (k - 1);
+      this.zoom = z;
+      this.edgesDirty = true;
+    }, { passive: false });
+    c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY }; this.dragged = false; });
+    window.addEventListener('pointerup', () => { drag = null; });
+    window.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) this.dragged = true;
+      this.panX = drag.px + dx * this.dpr;
+      this.panY = drag.py + dy * this.dpr;
+      this.edgesDirty = true;
+    });
+  }
+
+  resetView() {
+    this.zoom = 1;
+    this.panX = 0;
+    this.panY = 0;
+    this.edgesDirty = true;
+  }
+}

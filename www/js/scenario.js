@@ -1,0 +1,88 @@
+// What can be chosen in the page, and the scenario <-> URL mapping. The scenario object is the
+// same one the CLI reads (`viralsim run --scenario`): {network, model, seeds, seed, max_steps}.
+
+/** Network shapes: parameter name in the spec, label key, slider range, default. */
+export const NETWORKS = {
+  karate: { params: [] },
+  facebook: { params: [] },
+  ba: { params: [['n', 'p_n', 10, 20000, 1, 300], ['m', 'p_m', 1, 10, 1, 2]] },
+  er: { params: [['n', 'p_n', 10, 20000, 1, 300], ['p', 'p_p_er', 0, 0.2, 0.001, 0.015]] },
+  ws: { params: [['n', 'p_n', 10, 20000, 1, 300], ['k', 'p_k_ws', 2, 20, 2, 6], ['p', 'p_p_ws', 0, 1, 0.01, 0.1]] },
+  hk: { params: [['n', 'p_n', 10, 20000, 1, 300], ['m', 'p_m', 1, 10, 1, 2], ['pt', 'p_pt', 0, 1, 0.01, 0.5]] },
+  sbm: { params: [['groups', 'p_groups', 2, 8, 1, 3], ['size', 'p_size', 5, 3000, 1, 60], ['pin', 'p_pin', 0, 1, 0.005, 0.15], ['pout', 'p_pout', 0, 0.2, 0.001, 0.004]] },
+  grid: { params: [['rows', 'p_rows', 2, 150, 1, 20], ['cols', 'p_cols', 2, 150, 1, 20]] },
+  ring: { params: [['n', 'p_n', 5, 5000, 1, 100], ['k', 'p_k_ring', 2, 20, 2, 4]] },
+  star: { params: [['n', 'p_n', 2, 5000, 1, 40]] },
+  complete: { params: [['n', 'p_n', 2, 300, 1, 30]] },
+  file: { params: [] },
+};
+
+/** Models: parameter, label key, slider range, default. */
+export const MODELS = {
+  ic: [['p', 'par_p_ic', 0, 1, 0.01, 0.3]],
+  lt: [],
+  sir: [['beta', 'par_beta', 0, 1, 0.01, 0.2], ['gamma', 'par_gamma', 0.01, 1, 0.01, 0.3]],
+  sis: [['beta', 'par_beta', 0, 1, 0.01, 0.2], ['gamma', 'par_gamma', 0, 1, 0.01, 0.3]],
+  threshold: [['theta', 'par_theta', 0.05, 1, 0.05, 0.25]],
+  rumor: [],
+  bass: [['p', 'par_p_bass', 0, 0.2, 0.005, 0.01], ['q', 'par_q_bass', 0, 1, 0.01, 0.3]],
+};
+
+/** The network spec string for a kind and its parameter values (`ba:n=300,m=2`). */
+export function networkSpec(kind, values, fileName) {
+  if (kind === 'file') return `file:${fileName || 'upload.txt'}`;
+  if (kind === 'sbm') {
+    const sizes = Array(Number(values.groups)).fill(values.size).join('/');
+    return `sbm:sizes=${sizes},pin=${values.pin},pout=${values.pout}`;
+  }
+  const ps = NETWORKS[kind].params.map(([name]) => `${name}=${values[name]}`);
+  return ps.length ? `${kind}:${ps.join(',')}` : kind;
+}
+
+/** Inverse of networkSpec: {kind, values} from a spec string (unknown → null). */
+export function parseNetworkSpec(spec) {
+  const [kind, rest = ''] = String(spec).split(/:(.*)/s);
+  if (!(kind in NETWORKS)) return null;
+  const values = {};
+  if (kind === 'file') return { kind, values, fileName: rest };
+  for (const part of rest.split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    values[k] = v;
+  }
+  if (kind === 'sbm' && values.sizes) {
+    const sizes = values.sizes.split('/');
+    values.groups = String(sizes.length);
+    values.size = sizes[0];
+  }
+  return { kind, values };
+}
+
+/** URL hash <-> scenario. Readable: #network=ba:n=300,m=2&model=ic&p=0.3&seeds=random:1&seed=1 */
+export function scenarioToHash(s) {
+  const q = new URLSearchParams();
+  q.set('network', s.network);
+  q.set('model', s.model.kind);
+  for (const [k, v] of Object.entries(s.model)) if (k !== 'kind') q.set(k, String(v));
+  q.set('seeds', s.seeds);
+  q.set('seed', String(s.seed));
+  if (s.max_steps && s.max_steps !== 1000) q.set('max_steps', String(s.max_steps));
+  return '#' + q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%2F/g, '/');
+}
+
+export function hashToScenario(hash) {
+  const q = new URLSearchParams(hash.replace(/^#/, ''));
+  if (!q.has('network') || !q.has('model')) return null;
+  const model = { kind: q.get('model') };
+  for (const [k, v] of q.entries()) {
+    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang'].includes(k)) {
+      model[k] = k === 'weights' ? v : Number(v);
+    }
+  }
+  return {
+    network: q.get('network'),
+    model,
+    seeds: q.get('seeds') || 'none',
+    seed: Number(q.get('seed') ?? 1),
+    max_steps: Number(q.get('max_steps') ?? 1000),
+  };
+}
