@@ -40,6 +40,15 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+/// Reads a JS object through JSON, so that serde's checks apply exactly as in the CLI
+/// (serde-wasm-bindgen reads struct fields by name and would silently ignore unknown ones).
+fn from_js<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T, JsError> {
+    let text: String = js_sys::JSON::stringify(v)
+        .map_err(|_| JsError::new(&format!("{what}: is not a plain object")))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
 fn seed_from(x: f64) -> Result<u64, JsError> {
     if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
         Ok(x as u64)
@@ -65,7 +74,7 @@ impl Simulation {
     /// `file:` or `facebook` network.
     #[wasm_bindgen(constructor)]
     pub fn new(scenario: JsValue, text: Option<String>) -> Result<Simulation, JsError> {
-        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario).map_err(|e| JsError::new(&format!("scenario: {e}")))?;
+        let scenario: Scenario = from_js("scenario", &scenario)?;
         let model = scenario.validated_model().map_err(js_err)?;
         let net = scenario.network.build(scenario.seed, &PAGE_LIMITS, text.as_deref()).map_err(js_err)?;
         let n = net.node_count();
@@ -295,7 +304,7 @@ impl Simulation {
 /// Checks a model description on its own (for validating a form field by field).
 #[wasm_bindgen(js_name = checkModel)]
 pub fn check_model(model: JsValue) -> Result<(), JsError> {
-    let spec: viralsim::ModelSpec = serde_wasm_bindgen::from_value(model).map_err(|e| JsError::new(&format!("model: {e}")))?;
+    let spec: viralsim::ModelSpec = from_js("model", &model)?;
     Model::try_from(spec).map(|_| ()).map_err(|e| js_err(e.within("model")))
 }
 

@@ -4,7 +4,7 @@ import { NetworkView } from './render.js';
 import { Chart } from './chart.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
-import { NETWORKS, MODELS, networkSpec, parseNetworkSpec, scenarioToHash, hashToScenario } from './scenario.js';
+import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec, scenarioToHash, hashToScenario } from './scenario.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,6 +31,7 @@ let layoutMoving = true;
 let hover = -1;
 let facebookText = null;
 let builtNetwork = null;
+let lastGood = null; // the controls of the simulation that is running
 
 // ---------------------------------------------------------------- controls
 
@@ -76,6 +77,7 @@ function renderNetParams() {
     if (ui.netValues[name] === undefined) ui.netValues[name] = String(def);
     box.appendChild(paramRow(`net-${name}`, key, min, max, step, ui.netValues[name], (v, commit) => {
       ui.netValues[name] = v;
+      delete ui.netValues.sizes; // sbm: moving a slider replaces sizes read from a URL
       if (commit) rebuild();
     }));
   }
@@ -86,7 +88,7 @@ function renderModelParams() {
   const box = $('model-params');
   box.innerHTML = '';
   $('model-explain').textContent = t('x_' + ui.model);
-  for (const [name, key, min, max, step, def] of MODELS[ui.model]) {
+  for (const [name, key, min, max, step, def] of modelParams(ui.model, ui.modelValues)) {
     if (ui.modelValues[name] === undefined) ui.modelValues[name] = String(def);
     box.appendChild(paramRow(`model-${name}`, key, min, max, step, ui.modelValues[name], (v, commit) => {
       ui.modelValues[name] = v;
@@ -111,7 +113,8 @@ function seedsString() {
 
 function scenarioFromUI() {
   const model = { kind: ui.model };
-  for (const [name] of MODELS[ui.model]) model[name] = Number(ui.modelValues[name]);
+  for (const [name] of modelParams(ui.model, ui.modelValues)) model[name] = Number(ui.modelValues[name]);
+  for (const name of PASS_THROUGH) if (ui.modelValues[name] !== undefined) model[name] = ui.modelValues[name];
   return {
     network: networkSpec(ui.netKind, ui.netValues, ui.fileName),
     model,
@@ -199,7 +202,12 @@ async function rebuild({ keepLayout = false } = {}) {
     const text = await networkText(scenario.network);
     next = new SimView(scenario, text);
   } catch (e) {
+    // keep the message next to the control, and put the controls back to what is running
     showError(e.message || String(e));
+    if (lastGood) {
+      Object.assign(ui, snapshot(lastGood));
+      syncControls();
+    }
     return false;
   }
   const sameNetwork = keepLayout && sim && builtNetwork === scenario.network && sim.n === next.n;
@@ -208,6 +216,7 @@ async function rebuild({ keepLayout = false } = {}) {
   }
   if (sim) sim.free();
   sim = next;
+  lastGood = snapshot(ui);
   builtNetwork = scenario.network;
   playing = false;
   layoutMoving = !sameNetwork;
@@ -345,6 +354,10 @@ function install() {
   });
   canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; hover = -1; dirty = true; });
   window.addEventListener('resize', () => { dirty = true; if (sim) updatePanels(); });
+}
+
+function snapshot(u) {
+  return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked] };
 }
 
 function escapeHtml(s) {

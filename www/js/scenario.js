@@ -28,11 +28,25 @@ export const MODELS = {
   bass: [['p', 'par_p_bass', 0, 0.2, 0.005, 0.01], ['q', 'par_q_bass', 0, 1, 0.01, 0.3]],
 };
 
+/** Parameters shown instead of the defaults when a scenario uses them (threshold by count). */
+export const ALT_PARAMS = { threshold: { k: ['k', 'par_k', 1, 20, 1, 2], replaces: 'theta' } };
+
+/** The sliders of a model given its current values. */
+export function modelParams(kind, values) {
+  const alt = ALT_PARAMS[kind];
+  if (alt && values.k !== undefined) return MODELS[kind].map((p) => (p[0] === alt.replaces ? alt.k : p));
+  return MODELS[kind];
+}
+
+/** Model fields that have no slider but must survive a round trip through the page. */
+export const PASS_THROUGH = ['weights'];
+
 /** The network spec string for a kind and its parameter values (`ba:n=300,m=2`). */
 export function networkSpec(kind, values, fileName) {
   if (kind === 'file') return `file:${fileName || 'upload.txt'}`;
   if (kind === 'sbm') {
-    const sizes = Array(Number(values.groups)).fill(values.size).join('/');
+    // sizes from a URL or file are kept as they are; the sliders make equal groups
+    const sizes = values.sizes ?? Array(Number(values.groups)).fill(values.size).join('/');
     return `sbm:sizes=${sizes},pin=${values.pin},pout=${values.pout}`;
   }
   const ps = NETWORKS[kind].params.map(([name]) => `${name}=${values[name]}`);
