@@ -32,6 +32,9 @@ let hover = -1;
 let facebookText = null;
 let builtNetwork = null;
 let lastGood = null; // the controls of the simulation that is running
+let worker = null; // layout worker; null → the layout runs on the main thread
+let layoutJob = 0;
+let pendingPositions = null;
 
 // ---------------------------------------------------------------- controls
 
@@ -214,6 +217,13 @@ async function rebuild({ keepLayout = false } = {}) {
   if (sameNetwork) {
     next.sim.setPositions(sim.positions(), 0.05);
   }
+  pendingPositions = null;
+  layoutJob++;
+  if (worker && !sameNetwork) {
+    worker.postMessage({ type: 'start', id: layoutJob, scenario, text: scenario.network === 'facebook' || scenario.network.startsWith('file:') ? await networkText(scenario.network) : null });
+  } else if (worker) {
+    worker.postMessage({ type: 'stop', id: layoutJob });
+  }
   if (sim) sim.free();
   sim = next;
   lastGood = snapshot(ui);
@@ -258,12 +268,18 @@ function frame(now) {
   if (sim) {
     view.resize();
     let moved = false;
-    if (layoutMoving) {
+    if (pendingPositions) {
+      sim.sim.setPositions(pendingPositions.positions, pendingPositions.temperature);
+      if (pendingPositions.temperature < 0.05) layoutMoving = false;
+      pendingPositions = null;
+      view.fitTo(sim.positions());
+      moved = true;
+    } else if (layoutMoving && !worker) {
       const start = performance.now();
       let temp = 1;
       while (performance.now() - start < 6) {
         temp = sim.layoutStep(1);
-        if (temp < 0.03) { layoutMoving = false; break; }
+        if (temp < 0.05) { layoutMoving = false; break; }
       }
       view.fitTo(sim.positions());
       moved = true;
@@ -274,7 +290,7 @@ function frame(now) {
       dirty = true;
       updatePanels();
     }
-    if (dirty || moved || view.edgesDirty) {
+    if (dirty || moved || view.edgesDirty || view.fullEdgesPending) {
       view.draw(sim, { positionsMoved: moved, seeds: sim.seeds(), hover });
       dirty = false;
     }
@@ -400,8 +416,24 @@ function runMonteCarlo() {
 
 // ---------------------------------------------------------------- boot
 
+function startWorker() {
+  try {
+    const w = new Worker(new URL('./layout-worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }) => {
+      if (data.id !== layoutJob) return; // a stale job
+      if (data.type === 'positions') pendingPositions = data;
+      else if (data.type === 'error') { worker = null; w.terminate(); } // fall back to the main thread
+    };
+    w.onerror = () => { worker = null; w.terminate(); };
+    return w;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   view = new NetworkView($('net-canvas'));
+  worker = startWorker();
   chart = new Chart($('chart'));
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   setLanguage(params.get('lang') || (navigator.language || 'en').slice(0, 2));

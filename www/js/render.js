@@ -3,6 +3,9 @@
 // transmissions highlighted, and hit testing for hover and click. Crisp on high-DPI screens.
 import { STATE_COLORS, TRANSMISSION_COLOR, EDGE_COLOR, SEED_RING } from './colors.js';
 
+/** Edges drawn while the picture moves (pan, zoom, layout settling). */
+const EDGE_SAMPLE = 5000;
+
 export class NetworkView {
   constructor(canvas) {
     this.canvas = canvas;
@@ -13,6 +16,8 @@ export class NetworkView {
     this.panY = 0;
     this.fit = { scale: 1, cx: 0, cy: 0 };
     this.edgesDirty = true;
+    this.fullEdgesPending = false;
+    this.lastMotion = 0;
     this.dpr = 1;
     this.resize();
     this.installPanZoom();
@@ -63,8 +68,17 @@ export class NetworkView {
     const { width: w, height: h } = this.canvas;
     const pos = sim.positions();
     const n = sim.n;
-    if (positionsMoved) this.edgesDirty = true;
-    if (this.edgesDirty) this.drawEdges(sim.edges, pos);
+    const now = performance.now();
+    if (positionsMoved) { this.edgesDirty = true; this.lastMotion = now; }
+    // While the picture moves, a large edge set is drawn as a sample (rasterising all of
+    // ego-Facebook's 88k lines takes ~100 ms in software); all edges once it is still.
+    const moving = now - this.lastMotion < 200;
+    if (!moving && this.fullEdgesPending) this.edgesDirty = true;
+    if (this.edgesDirty) {
+      const stride = moving ? Math.ceil(sim.edges.length / 2 / EDGE_SAMPLE) : 1;
+      this.drawEdges(sim.edges, pos, stride);
+      this.fullEdgesPending = stride > 1;
+    }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
     ctx.drawImage(this.edgeLayer, 0, 0);
@@ -91,7 +105,7 @@ export class NetworkView {
         if (states[i] !== s) continue;
         const x = this.sx(pos[2 * i]), y = this.sy(pos[2 * i + 1]);
         if (x < -r || y < -r || x > w + r || y > h + r) continue;
-        if (r < 2.5) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+        if (r < 2.5 || n > 2000) ctx.rect(x - r, y - r, 2 * r, 2 * r);
         else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
       }
       ctx.fill();
@@ -113,7 +127,8 @@ export class NetworkView {
     }
   }
 
-  drawEdges(edges, pos) {
+  /** Draws every `stride`-th edge into the cached edge layer. */
+  drawEdges(edges, pos, stride = 1) {
     const ctx = this.edgeLayer.getContext('2d');
     ctx.clearRect(0, 0, this.edgeLayer.width, this.edgeLayer.height);
     this.edgesDirty = false;
@@ -121,7 +136,7 @@ export class NetworkView {
     ctx.strokeStyle = EDGE_COLOR;
     ctx.lineWidth = Math.max(0.5, 0.8 * this.dpr);
     ctx.beginPath();
-    for (let i = 0; i < edges.length; i += 2) {
+    for (let i = 0; i < edges.length; i += 2 * stride) {
       const a = edges[i], b = edges[i + 1];
       ctx.moveTo(this.sx(pos[2 * a]), this.sy(pos[2 * a + 1]));
       ctx.lineTo(this.sx(pos[2 * b]), this.sy(pos[2 * b + 1]));
@@ -160,6 +175,7 @@ export class NetworkView {
       this.panY -= my * (k - 1);
       this.zoom = z;
       this.edgesDirty = true;
+      this.lastMotion = performance.now();
     }, { passive: false });
     c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY }; this.dragged = false; });
     window.addEventListener('pointerup', () => { drag = null; });
@@ -170,6 +186,7 @@ export class NetworkView {
       this.panX = drag.px + dx * this.dpr;
       this.panY = drag.py + dy * this.dpr;
       this.edgesDirty = true;
+      this.lastMotion = performance.now();
     });
   }
 

@@ -1,0 +1,76 @@
+// Browser benchmark (a script, not a timed test): `npm run bench:browser` after ./run or ./test
+// has built www/pkg. Prints a markdown table.
+//   - frames per second while ego-Facebook animates (layout settling, then a run playing)
+//   - time for 10,000 IC Monte Carlo runs on ego-Facebook inside the page (one thread, wasm),
+//     beside the same runs by the native CLI in this script (ratio wasm / native)
+//   - bytes of the page (wasm + JS + HTML + CSS), raw and gzipped
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { serve, launch, openPage, ROOT } from '../tests/browser/helpers.mjs';
+
+const srv = await serve();
+const browser = await launch();
+const rows = [];
+
+async function fps(page, ms) {
+  return page.evaluate((ms) => new Promise((ok) => {
+    let frames = 0;
+    const t0 = performance.now();
+    const tick = (now) => { frames++; if (now - t0 < ms) requestAnimationFrame(tick); else ok((frames * 1000) / (now - t0)); };
+    requestAnimationFrame(tick);
+  }), ms);
+}
+
+const { page } = await openPage(browser, `${srv.url}#network=facebook&model=ic&p=0.02&seeds=top-degree:3&seed=1`);
+await page.waitForFunction(() => window.viralsim.sim?.n === 4039, null, { timeout: 30000 });
+const settling = await fps(page, 3000);
+const t0 = Date.now();
+await page.waitForFunction(() => window.viralsim.layoutSettled(), null, { timeout: 120000 });
+const settleS = (Date.now() - t0) / 1000 + 3;
+await page.locator('#speed').fill('20');
+await page.click('#play');
+const playing = await fps(page, 4000);
+rows.push(['frames per second, ego-Facebook, layout settling', settling.toFixed(1), '≥ 60']);
+rows.push(['frames per second, ego-Facebook, run playing (20 steps/s)', playing.toFixed(1), '≥ 60']);
+rows.push(['seconds until the ego-Facebook layout has settled', settleS.toFixed(1), 'a few']);
+
+for (const p of [0.01, 0.05]) {
+  const out = await page.evaluate(async (p) => {
+    const { SimView } = await import('./js/sim.js');
+    const text = await (await fetch('pkg/ego-facebook.txt')).text();
+    const s = new SimView({ network: 'facebook', model: { kind: 'ic', p }, seeds: 'random:1', seed: 1, max_steps: 1000 }, text);
+    s.monteCarlo(100, 1, -1, false);
+    const t0 = performance.now();
+    const res = s.monteCarlo(10000, 1, -1, false);
+    const ms = performance.now() - t0;
+    s.free();
+    return { ms, mean: res.reach.mean };
+  }, p);
+  let native = '';
+  const cli = join(ROOT, 'target/release/viralsim');
+  if (existsSync(cli)) {
+    const j = JSON.parse(execFileSync(cli, ['run', '--generate', 'facebook', '--model', 'ic', '--p', String(p), '--seeds', 'random:1', '--runs', '10000', '--threads', '1', '--seed', '1']));
+    native = ` (native CLI, 1 thread, with metrics: ${j.elapsed_ms.toFixed(0)} ms, mean reach ${j.reach.mean.toFixed(1)}; wasm/native ${(out.ms / j.elapsed_ms).toFixed(2)})`;
+  }
+  rows.push([`10,000 IC runs on ego-Facebook in the page, p = ${p}, 1 random seed (mean reach ${out.mean.toFixed(1)})${native}`, `${(out.ms / 1000).toFixed(2)} s`, '< 2 s']);
+}
+await page.close();
+
+let raw = 0, gz = 0;
+const files = ['index.html', 'style.css', ...(await readdir(join(ROOT, 'www/js'))).map((f) => `js/${f}`), 'pkg/viralsim_web.js', 'pkg/viralsim_web_bg.wasm'];
+for (const f of files) {
+  const b = await readFile(join(ROOT, 'www', f));
+  raw += b.length;
+  gz += gzipSync(b, { level: 9 }).length;
+}
+const wasm = await readFile(join(ROOT, 'www/pkg/viralsim_web_bg.wasm'));
+rows.push([`page bytes, gzipped (${files.length} files; raw ${(raw / 1024).toFixed(0)} KB)`, `${(gz / 1024).toFixed(0)} KB`, '< 300 KB']);
+rows.push(['of which wasm, gzipped (raw)', `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB (${(wasm.length / 1024).toFixed(0)} KB)`, '']);
+
+console.log('| measure | value | target |\n|---|---:|---|');
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+await browser.close();
+await srv.close();
