@@ -51,15 +51,31 @@ impl Layout {
             pos[2 * i] = r * a.cos();
             pos[2 * i + 1] = r * a.sin();
         }
-        Layout { pos, disp: vec![0.0; 2 * n], temperature: (n as f32).sqrt().max(1.0) * 0.5, iterations: 0, theta: 1.0, gravity: 0.02, tree: Vec::new() }
+        Layout {
+            pos,
+            disp: vec![0.0; 2 * n],
+            temperature: (n as f32).sqrt().max(1.0) * 0.5,
+            iterations: 0,
+            theta: 1.0,
+            gravity: 0.02,
+            tree: Vec::new(),
+        }
     }
 
     /// Replaces the positions (2 × f32 per node) and sets the temperature.
     pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> crate::Result<()> {
         if positions.len() != self.pos.len() {
-            return Err(crate::Error::param("positions", format!("{} values for {} nodes", positions.len(), self.pos.len() / 2)));
+            return Err(crate::Error::param(
+                "positions",
+                format!(
+                    "{} values for {} nodes",
+                    positions.len(),
+                    self.pos.len() / 2
+                ),
+            ));
         }
-        if positions.iter().any(|x| !x.is_finite()) || !temperature.is_finite() || temperature < 0.0 {
+        if positions.iter().any(|x| !x.is_finite()) || !temperature.is_finite() || temperature < 0.0
+        {
             return Err(crate::Error::param("positions", "must be finite numbers"));
         }
         self.pos.copy_from_slice(positions);
@@ -142,7 +158,16 @@ impl Layout {
         }
         let half = ((maxx - minx).max(maxy - miny) / 2.0).max(1e-3) * 1.001;
         self.tree.clear();
-        self.tree.push(Cell { cx: (minx + maxx) / 2.0, cy: (miny + maxy) / 2.0, half, mass: 0.0, mx: 0.0, my: 0.0, child: 0, body: u32::MAX });
+        self.tree.push(Cell {
+            cx: (minx + maxx) / 2.0,
+            cy: (miny + maxy) / 2.0,
+            half,
+            mass: 0.0,
+            mx: 0.0,
+            my: 0.0,
+            child: 0,
+            body: u32::MAX,
+        });
         for v in 0..n {
             self.insert(v as u32);
         }
@@ -178,7 +203,16 @@ impl Layout {
             for q in 0..4 {
                 let cx = cell.cx + if q & 1 == 1 { h } else { -h };
                 let cy = cell.cy + if q & 2 == 2 { h } else { -h };
-                self.tree.push(Cell { cx, cy, half: h, mass: 0.0, mx: 0.0, my: 0.0, child: 0, body: u32::MAX });
+                self.tree.push(Cell {
+                    cx,
+                    cy,
+                    half: h,
+                    mass: 0.0,
+                    mx: 0.0,
+                    my: 0.0,
+                    child: 0,
+                    body: u32::MAX,
+                });
             }
             self.tree[c].child = first;
             let old = cell.body;
@@ -239,7 +273,9 @@ mod tests {
 
     fn dist(l: &Layout, a: u32, b: u32) -> f32 {
         let p = l.positions();
-        ((p[2 * a as usize] - p[2 * b as usize]).powi(2) + (p[2 * a as usize + 1] - p[2 * b as usize + 1]).powi(2)).sqrt()
+        ((p[2 * a as usize] - p[2 * b as usize]).powi(2)
+            + (p[2 * a as usize + 1] - p[2 * b as usize + 1]).powi(2))
+        .sqrt()
     }
 
     #[test]
@@ -281,24 +317,35 @@ mod tests {
 
     #[test]
     fn barnes_hut_matches_exact_repulsion() {
-        let net = crate::generate::barabasi_albert(400, 2, &mut crate::rng::rng_from_seed(1)).unwrap();
+        let net =
+            crate::generate::barabasi_albert(400, 2, &mut crate::rng::rng_from_seed(1)).unwrap();
         let mut l = Layout::new(400);
         l.step(&net, 20);
         l.theta = 0.0; // exact: always open cells
         l.build_tree(400);
         let p = l.positions().to_vec();
         for v in [0u32, 7, 199, 399] {
-            let (ex, ey) = (0..400u32).filter(|&u| u != v).fold((0.0f64, 0.0f64), |(fx, fy), u| {
-                let dx = (p[2 * v as usize] - p[2 * u as usize]) as f64;
-                let dy = (p[2 * v as usize + 1] - p[2 * u as usize + 1]) as f64;
-                let d2 = (dx * dx + dy * dy).max(1e-4);
-                (fx + dx / d2, fy + dy / d2)
-            });
+            let (ex, ey) = (0..400u32)
+                .filter(|&u| u != v)
+                .fold((0.0f64, 0.0f64), |(fx, fy), u| {
+                    let dx = (p[2 * v as usize] - p[2 * u as usize]) as f64;
+                    let dy = (p[2 * v as usize + 1] - p[2 * u as usize + 1]) as f64;
+                    let d2 = (dx * dx + dy * dy).max(1e-4);
+                    (fx + dx / d2, fy + dy / d2)
+                });
             let (fx, fy) = l.repulsion(v, p[2 * v as usize], p[2 * v as usize + 1]);
-            assert!(((fx as f64 - ex).powi(2) + (fy as f64 - ey).powi(2)).sqrt() < 1e-2 * (ex * ex + ey * ey).sqrt().max(1.0), "node {v}");
+            assert!(
+                ((fx as f64 - ex).powi(2) + (fy as f64 - ey).powi(2)).sqrt()
+                    < 1e-2 * (ex * ex + ey * ey).sqrt().max(1.0),
+                "node {v}"
+            );
             l.theta = 0.9;
             let (ax, ay) = l.repulsion(v, p[2 * v as usize], p[2 * v as usize + 1]);
-            assert!(((ax as f64 - ex).powi(2) + (ay as f64 - ey).powi(2)).sqrt() < 0.1 * (ex * ex + ey * ey).sqrt().max(1.0), "approximation for node {v}");
+            assert!(
+                ((ax as f64 - ex).powi(2) + (ay as f64 - ey).powi(2)).sqrt()
+                    < 0.1 * (ex * ex + ey * ey).sqrt().max(1.0),
+                "approximation for node {v}"
+            );
             l.theta = 0.0;
         }
     }

@@ -17,6 +17,7 @@
 pub mod datasets;
 pub mod error;
 pub mod generate;
+pub mod influence;
 pub mod io;
 pub mod layout;
 pub mod metrics;

@@ -2,18 +2,23 @@
 //!
 //! A [`Seeding`] is written as a short string, the same in the CLI (`--seeds`), in scenario
 //! files and in URLs: `nodes:7,12,alice` (ids as written in the network's source), `random:K`
-//! (K distinct nodes drawn uniformly at the start of every run, from that run's stream) or
-//! `top-degree:K` (the K nodes of highest out-degree, ties to the lower id).
+//! (K distinct nodes drawn uniformly at the start of every run, from that run's stream),
+//! `top-degree:K` (the K nodes of highest out-degree, ties to the lower id), `pagerank:K`,
+//! `kcore:K`, `degree-discount:K`, `celf:K` or `celf:K,runs=R` (greedy on Monte Carlo spread,
+//! default 200 runs per evaluation) and `imm:K` or `imm:K,epsilon=E` (default ε = 0.5). The
+//! strategies are computed once per scenario, from the scenario seed's seeding stream.
 //! There is no default: a scenario without seeds is an error, not a silent 5 %.
 
 use crate::error::{Error, Result};
+use crate::model::Model;
 use crate::network::Network;
-use crate::rng::{below, RngCore};
+use crate::rng::{below, stream_seed, RngCore, STREAM_SEEDING};
+use crate::simulation::Simulation;
 use std::fmt;
 use std::str::FromStr;
 
 /// How seeds are chosen. See the module documentation for the string forms.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum Seeding {
     /// These nodes, by the ids written in the network's source.
@@ -22,12 +27,28 @@ pub enum Seeding {
     Random(u32),
     /// The `k` nodes of highest out-degree (ties: lower id first).
     TopDegree(u32),
+    /// The `k` nodes of highest PageRank (on reversed arcs).
+    PageRank(u32),
+    /// The `k` nodes of highest coreness.
+    KCore(u32),
+    /// Degree discount (Chen, Wang & Yang 2009), with the model's IC probability.
+    DegreeDiscount(u32),
+    /// Greedy with CELF lazy evaluation on Monte Carlo spread (`runs` per evaluation).
+    Celf { k: u32, runs: u32 },
+    /// IMM reverse influence sampling with accuracy ε.
+    Imm { k: u32, epsilon: f64 },
     /// No seed at all (Bass, where advertising starts the spread): written `none`.
     None,
 }
 
 /// Seeding strategies, as typed.
-pub const SEEDING_FORMS: &str = "top-degree:K, random:K, nodes:ID,ID,..., none";
+pub const SEEDING_FORMS: &str =
+    "top-degree:K, random:K, nodes:ID,ID,..., pagerank:K, kcore:K, degree-discount:K, celf:K[,runs=R], imm:K[,epsilon=E], none";
+
+/// Monte Carlo runs per CELF evaluation unless `runs=` says otherwise.
+pub const CELF_DEFAULT_RUNS: u32 = 200;
+/// IMM's ε unless `epsilon=` says otherwise.
+pub const IMM_DEFAULT_EPSILON: f64 = 0.5;
 
 impl FromStr for Seeding {
     type Err = Error;
@@ -67,6 +88,57 @@ impl FromStr for Seeding {
             }
             "random" => Ok(Seeding::Random(count(arg)?)),
             "top-degree" => Ok(Seeding::TopDegree(count(arg)?)),
+            "pagerank" => Ok(Seeding::PageRank(count(arg)?)),
+            "kcore" => Ok(Seeding::KCore(count(arg)?)),
+            "degree-discount" => Ok(Seeding::DegreeDiscount(count(arg)?)),
+            "celf" | "imm" => {
+                let mut parts = arg.split(',');
+                let k = count(parts.next().unwrap_or(""))?;
+                let (mut runs, mut epsilon) = (CELF_DEFAULT_RUNS, IMM_DEFAULT_EPSILON);
+                for opt in parts {
+                    let (name, value) = opt.split_once('=').ok_or_else(|| {
+                        Error::param("seeds", format!("'{opt}' should be name=value"))
+                    })?;
+                    match (kind.trim(), name.trim()) {
+                        ("celf", "runs") => {
+                            runs = value.trim().parse().ok().filter(|&r| r >= 1).ok_or_else(
+                                || {
+                                    Error::param(
+                                        "seeds",
+                                        format!(
+                                            "celf runs must be a whole number ≥ 1, got '{value}'"
+                                        ),
+                                    )
+                                },
+                            )?
+                        }
+                        ("imm", "epsilon") => {
+                            epsilon = value
+                                .trim()
+                                .parse()
+                                .ok()
+                                .filter(|e: &f64| *e > 0.0 && *e < 1.0)
+                                .ok_or_else(|| {
+                                    Error::param(
+                                        "epsilon",
+                                        format!("must be in (0, 1), got '{value}'"),
+                                    )
+                                })?
+                        }
+                        (k, other) => {
+                            return Err(Error::param(
+                                "seeds",
+                                format!("{k} has no option '{other}' (celf: runs, imm: epsilon)"),
+                            ))
+                        }
+                    }
+                }
+                Ok(if kind.trim() == "celf" {
+                    Seeding::Celf { k, runs }
+                } else {
+                    Seeding::Imm { k, epsilon }
+                })
+            }
             other => Err(Error::unknown("seeds", other, SEEDING_FORMS)),
         }
     }
@@ -85,6 +157,13 @@ impl fmt::Display for Seeding {
             Seeding::Nodes(ids) => write!(f, "nodes:{}", ids.join(",")),
             Seeding::Random(k) => write!(f, "random:{k}"),
             Seeding::TopDegree(k) => write!(f, "top-degree:{k}"),
+            Seeding::PageRank(k) => write!(f, "pagerank:{k}"),
+            Seeding::KCore(k) => write!(f, "kcore:{k}"),
+            Seeding::DegreeDiscount(k) => write!(f, "degree-discount:{k}"),
+            Seeding::Celf { k, runs } if *runs == CELF_DEFAULT_RUNS => write!(f, "celf:{k}"),
+            Seeding::Celf { k, runs } => write!(f, "celf:{k},runs={runs}"),
+            Seeding::Imm { k, epsilon } if *epsilon == IMM_DEFAULT_EPSILON => write!(f, "imm:{k}"),
+            Seeding::Imm { k, epsilon } => write!(f, "imm:{k},epsilon={epsilon}"),
             Seeding::None => write!(f, "none"),
         }
     }
@@ -104,7 +183,16 @@ pub(crate) enum SeedPlan {
 }
 
 impl SeedPlan {
-    pub fn resolve(seeding: &Seeding, net: &Network) -> Result<SeedPlan> {
+    /// Checks the seeding against the network and computes fixed strategies. `base` is a
+    /// simulation of the same network and model (CELF simulates with it); `seed` the scenario
+    /// seed (strategies draw from its seeding stream).
+    pub fn resolve(
+        seeding: &Seeding,
+        net: &Network,
+        model: &Model,
+        seed: u64,
+        base: Option<&Simulation>,
+    ) -> Result<SeedPlan> {
         let n = net.node_count();
         let check_k = |k: u32| -> Result<()> {
             if k as usize > n {
@@ -137,6 +225,53 @@ impl SeedPlan {
             Seeding::TopDegree(k) => {
                 check_k(*k)?;
                 SeedPlan::Fixed(top_degree(net, *k as usize))
+            }
+            Seeding::PageRank(k) => {
+                check_k(*k)?;
+                SeedPlan::Fixed(crate::influence::pagerank::pagerank_seeds(net, *k as usize))
+            }
+            Seeding::KCore(k) => {
+                check_k(*k)?;
+                SeedPlan::Fixed(crate::influence::kcore::kcore_seeds(net, *k as usize))
+            }
+            Seeding::DegreeDiscount(k) => {
+                check_k(*k)?;
+                let p = match model {
+                    Model::Ic(m) => match m.prob() {
+                        crate::model::IcProb::Uniform(p) => p,
+                        _ => 0.0,
+                    },
+                    _ => 0.0,
+                };
+                SeedPlan::Fixed(crate::influence::degree_discount::degree_discount(
+                    net,
+                    *k as usize,
+                    p,
+                ))
+            }
+            Seeding::Celf { k, runs } => {
+                check_k(*k)?;
+                let base = base.ok_or_else(|| {
+                    Error::param("seeds", "celf needs a simulation to evaluate spread")
+                })?;
+                let g = crate::influence::celf::celf(
+                    base,
+                    *k as usize,
+                    *runs,
+                    stream_seed(seed, STREAM_SEEDING),
+                )?;
+                SeedPlan::Fixed(g.seeds)
+            }
+            Seeding::Imm { k, epsilon } => {
+                check_k(*k)?;
+                let r = crate::influence::imm::imm(
+                    net,
+                    model,
+                    *k as usize,
+                    *epsilon,
+                    stream_seed(seed, STREAM_SEEDING),
+                )?;
+                SeedPlan::Fixed(r.seeds)
             }
         })
     }
@@ -188,7 +323,19 @@ mod tests {
 
     #[test]
     fn parse_and_print() {
-        for s in ["nodes:1,2,x", "random:3", "top-degree:10", "none"] {
+        for s in [
+            "nodes:1,2,x",
+            "random:3",
+            "top-degree:10",
+            "none",
+            "pagerank:4",
+            "kcore:2",
+            "degree-discount:5",
+            "celf:3",
+            "celf:3,runs=50",
+            "imm:7",
+            "imm:7,epsilon=0.1",
+        ] {
             assert_eq!(s.parse::<Seeding>().unwrap().to_string(), s);
         }
         for (bad, msg) in [
@@ -197,27 +344,43 @@ mod tests {
             ("best:3", "unknown 'best'"),
             ("nodes:1,,2", "empty node id"),
             ("7", "should look like"),
+            ("imm:5,epsilon=2", "epsilon: must be in (0, 1)"),
+            ("celf:5,runs=0", "celf runs must be a whole number"),
+            ("celf:5,epsilon=0.1", "celf has no option 'epsilon'"),
         ] {
             let e = bad.parse::<Seeding>().unwrap_err().to_string();
-            assert!(e.starts_with("seeds:") && e.contains(msg), "{bad}: {e}");
+            assert!(
+                (e.starts_with("seeds:") || e.starts_with("epsilon:")) && e.contains(msg),
+                "{bad}: {e}"
+            );
         }
     }
 
     #[test]
     fn resolve_checks_the_network() {
         let net = crate::generate::karate_club();
+        let m = Model::Rumor(crate::model::Rumor);
+        let res = |s: &Seeding| SeedPlan::resolve(s, &net, &m, 1, None);
         assert_eq!(
-            SeedPlan::resolve(&Seeding::TopDegree(3), &net).unwrap(),
+            res(&Seeding::TopDegree(3)).unwrap(),
             SeedPlan::Fixed(vec![33, 0, 32])
         );
-        assert!(SeedPlan::resolve(&Seeding::Random(35), &net)
+        assert!(res(&Seeding::Random(35))
             .unwrap_err()
             .to_string()
             .contains("34 nodes"));
-        assert!(SeedPlan::resolve(&"nodes:40".parse().unwrap(), &net)
+        assert!(res(&"nodes:40".parse().unwrap())
             .unwrap_err()
             .to_string()
             .contains("'40' is not in"));
+        assert!(res(&"pagerank:35".parse().unwrap())
+            .unwrap_err()
+            .to_string()
+            .contains("34 nodes"));
+        assert!(res(&"imm:3".parse().unwrap())
+            .unwrap_err()
+            .to_string()
+            .contains("ic and lt"));
         let mut r = crate::rng::rng_from_seed(1);
         let mut out = Vec::new();
         for k in [1, 5, 30, 34] {

@@ -49,20 +49,33 @@ impl Simulation {
     /// network lacks what the model needs (edge weights, LT weight sums over 1).
     pub fn new(net: Arc<Network>, model: Model, seeding: &Seeding, seed: u64) -> Result<Self> {
         model.check_network(&net).map_err(|e| e.within("model"))?;
-        let plan = SeedPlan::resolve(seeding, &net)?;
         let n = net.node_count();
         let mut sim = Simulation {
             net,
             model,
-            plan,
+            plan: SeedPlan::Fixed(Vec::new()),
             seed,
             run_index: 0,
             rng: rng_from_seed(0),
             st: RunState::new(n),
             seeds: Vec::new(),
         };
+        let needs_base = matches!(seeding, Seeding::Celf { .. });
+        sim.plan = SeedPlan::resolve(
+            seeding,
+            &sim.net,
+            &sim.model,
+            seed,
+            if needs_base { Some(&sim) } else { None },
+        )?;
         sim.reset_run(seed, 0);
         Ok(sim)
+    }
+
+    /// Replaces the seeds by these node indices (used by the seeding strategies to evaluate
+    /// candidate sets); takes effect at the next reset.
+    pub(crate) fn set_seed_nodes(&mut self, seeds: &[u32]) {
+        self.plan = SeedPlan::Fixed(seeds.to_vec());
     }
 
     /// Restarts on the same network with scenario seed `seed` (run 0).

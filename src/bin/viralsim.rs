@@ -19,6 +19,7 @@ USAGE:
   viralsim run  (--graph FILE | --generate SPEC | --scenario FILE)
                 --model ic|lt|sir|sis|threshold|rumor|bass  [model parameters]
                 --seeds top-degree:K | random:K | nodes:ID,ID,... | none
+                        | pagerank:K | kcore:K | degree-discount:K | celf:K | imm:K [--epsilon E]
                 [--runs R] [--seed S] [--max-steps T] [--threads N] [--threshold X]
                 [--format json|csv|table] [--out FILE]
   viralsim info (--graph FILE | --generate SPEC) [--format json|table]
@@ -42,6 +43,15 @@ MODELS AND PARAMETERS:
   threshold  --k K (neighbours) | --theta T (fraction of neighbours)
   rumor      (Maki–Thompson, no parameter)
   bass       --p P (advertising per step) --q Q (word of mouth)
+
+SEEDS (who starts it):
+  top-degree:K        the K best-connected nodes        random:K    K nodes drawn in every run
+  nodes:ID,ID,...     these nodes (ids as in the file)  none        no seed (bass: ads start it)
+  pagerank:K          highest PageRank                  kcore:K     innermost k-core
+  degree-discount:K   degree discount (Chen et al. 2009, uses the IC p)
+  celf:K[,runs=R]     greedy on simulated spread with CELF (R runs per evaluation, default 200)
+  imm:K               IMM reverse influence sampling, ic and lt (Tang et al. 2015);
+                      --epsilon E sets its accuracy (default 0.5; spread >= (1-1/e-E) x optimum)
 
 RUNS:
   --runs R        Monte Carlo runs (default 1)      --seed S       scenario seed (default 1)
@@ -100,6 +110,7 @@ const VALUE_FLAGS: &[&str] = &[
     "out",
     "max-nodes",
     "max-edges",
+    "epsilon",
 ];
 const BOOL_FLAGS: &[&str] = &["directed"];
 
@@ -389,6 +400,7 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         "out",
         "max-nodes",
         "max-edges",
+        "epsilon",
     ])?;
     let scenario = match a.get("scenario") {
         Some(path) => {
@@ -456,11 +468,21 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             }
         },
     };
+    let seeding = match (a.float("epsilon")?, seeding) {
+        (None, s) => s,
+        (Some(e), Seeding::Imm { k, .. }) => {
+            if !(e > 0.0 && e < 1.0) {
+                return fail(format!("--epsilon: must be in (0, 1), got {e}"));
+            }
+            Seeding::Imm { k, epsilon: e }
+        }
+        (Some(_), _) => return fail("--epsilon: only used with --seeds imm:K"),
+    };
     let (net, net_spec) = network(a, scenario.as_ref(), seed)?;
     let (nodes, edges) = (net.node_count(), net.edge_count());
     let sim = Simulation::new(Arc::new(net), model, &seeding, seed).map_err(|e| {
         let s = e.to_string();
-        if s.starts_with("seeds:") {
+        if s.starts_with("seeds:") || s.starts_with("epsilon:") {
             Fail(format!("--{s}"))
         } else {
             flag_error(e)

@@ -130,6 +130,11 @@ test('an invalid value and a malformed file show an error next to the control, a
   await page.click('#reset');
   await page.click('#play');
   await page.waitForFunction(() => window.viralsim.sim.stepCount() >= 1, null, { timeout: 10000 });
+  // a bad random seed
+  await page.locator('#rng-seed').fill('-1');
+  await page.locator('#rng-seed').dispatchEvent('change');
+  assert.match(await page.locator('#seed-error').textContent(), /seed: must be a whole number/);
+  assert.equal(await page.locator('#rng-seed').inputValue(), '2');
   // a bad number of Monte Carlo runs
   await page.locator('#mc-runs').fill('-3');
   await page.click('#mc-go');

@@ -25,7 +25,10 @@ use viralsim::{Model, Scenario};
 use wasm_bindgen::prelude::*;
 
 /// Size limits of the page: larger networks belong to the CLI.
-pub const PAGE_LIMITS: Limits = Limits { max_nodes: 200_000, max_edges: 2_000_000 };
+pub const PAGE_LIMITS: Limits = Limits {
+    max_nodes: 200_000,
+    max_edges: 2_000_000,
+};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -37,7 +40,8 @@ fn js_err(e: impl std::fmt::Display) -> JsError {
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Reads a JS object through JSON, so that serde's checks apply exactly as in the CLI
@@ -53,7 +57,9 @@ fn seed_from(x: f64) -> Result<u64, JsError> {
     if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
         Ok(x as u64)
     } else {
-        Err(JsError::new(&format!("seed: must be a whole number from 0 to 2^53 − 1, got {x}")))
+        Err(JsError::new(&format!(
+            "seed: must be a whole number from 0 to 2^53 − 1, got {x}"
+        )))
     }
 }
 
@@ -76,11 +82,21 @@ impl Simulation {
     pub fn new(scenario: JsValue, text: Option<String>) -> Result<Simulation, JsError> {
         let scenario: Scenario = from_js("scenario", &scenario)?;
         let model = scenario.validated_model().map_err(js_err)?;
-        let net = scenario.network.build(scenario.seed, &PAGE_LIMITS, text.as_deref()).map_err(js_err)?;
+        let net = scenario
+            .network
+            .build(scenario.seed, &PAGE_LIMITS, text.as_deref())
+            .map_err(js_err)?;
         let n = net.node_count();
-        let sim = viralsim::Simulation::new(Arc::new(net), model, &scenario.seeds, scenario.seed).map_err(js_err)?;
+        let sim = viralsim::Simulation::new(Arc::new(net), model, &scenario.seeds, scenario.seed)
+            .map_err(js_err)?;
         let counts = sim.history().counts.clone();
-        Ok(Simulation { sim, scenario, layout: Layout::new(n), tx: Vec::new(), counts })
+        Ok(Simulation {
+            sim,
+            scenario,
+            layout: Layout::new(n),
+            tx: Vec::new(),
+            counts,
+        })
     }
 
     /// Advances up to `n` steps (fewer when the run finishes); returns the steps taken. The
@@ -215,7 +231,9 @@ impl Simulation {
     /// to keep the picture when only the model changes.
     #[wasm_bindgen(js_name = setPositions)]
     pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> Result<(), JsError> {
-        self.layout.set_positions(positions, temperature).map_err(js_err)
+        self.layout
+            .set_positions(positions, temperature)
+            .map_err(js_err)
     }
 
     /// Cascade metrics of the current run.
@@ -228,7 +246,10 @@ impl Simulation {
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsError> {
         let net = self.sim.network();
         if id as usize >= net.node_count() {
-            return Err(JsError::new(&format!("node: {id} is not a node id (the network has {} nodes)", net.node_count())));
+            return Err(JsError::new(&format!(
+                "node: {id} is not a node id (the network has {} nodes)",
+                net.node_count()
+            )));
         }
         let r = self.sim.record(id);
         #[derive(Serialize)]
@@ -253,7 +274,11 @@ impl Simulation {
             label: net.label(id),
             degree: net.out_degree(id),
             state: self.sim.states()[id as usize],
-            adopted_at: if r.adopted_at == NONE { None } else { Some(r.adopted_at) },
+            adopted_at: if r.adopted_at == NONE {
+                None
+            } else {
+                Some(r.adopted_at)
+            },
             told_by,
             cause,
             segment: net.segments().map(|s| s[id as usize]),
@@ -264,13 +289,23 @@ impl Simulation {
     /// another in this thread); `threshold` (a node count, or a negative number for none)
     /// adds P(reach > threshold). Returns the summary object (reach, curve, metrics, ...).
     #[wasm_bindgen(js_name = monteCarlo)]
-    pub fn monte_carlo(&self, runs: u32, seed: f64, threshold: f64, metrics: bool) -> Result<JsValue, JsError> {
+    pub fn monte_carlo(
+        &self,
+        runs: u32,
+        seed: f64,
+        threshold: f64,
+        metrics: bool,
+    ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
         let cfg = MonteCarloConfig {
             runs,
             max_steps: self.scenario.max_steps,
             threads: 1,
-            threshold: if threshold >= 0.0 { Some(threshold) } else { None },
+            threshold: if threshold >= 0.0 {
+                Some(threshold)
+            } else {
+                None
+            },
             metrics,
         };
         // the Monte Carlo starts from a clean copy at step 0 (this simulation keeps its state)
@@ -305,7 +340,9 @@ impl Simulation {
 #[wasm_bindgen(js_name = checkModel)]
 pub fn check_model(model: JsValue) -> Result<(), JsError> {
     let spec: viralsim::ModelSpec = from_js("model", &model)?;
-    Model::try_from(spec).map(|_| ()).map_err(|e| js_err(e.within("model")))
+    Model::try_from(spec)
+        .map(|_| ())
+        .map_err(|e| js_err(e.within("model")))
 }
 
 /// The crate version, for the page footer.

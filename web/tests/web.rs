@@ -17,14 +17,16 @@ fn message(e: wasm_bindgen::JsError) -> String {
 }
 
 fn counts(sim: &Simulation) -> Vec<[u32; 3]> {
-    let flat = unsafe { std::slice::from_raw_parts(sim.history_ptr(), 3 * sim.history_len() as usize) };
+    let flat =
+        unsafe { std::slice::from_raw_parts(sim.history_ptr(), 3 * sim.history_len() as usize) };
     flat.chunks(3).map(|c| [c[0], c[1], c[2]]).collect()
 }
 
 /// The same golden trajectories as the native tests: native and wasm agree bit for bit.
 #[wasm_bindgen_test]
 fn golden_trajectories_match_native() {
-    let cases: Vec<serde_json::Value> = serde_json::from_str(include_str!("../../tests/golden/scenarios.json")).unwrap();
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("../../tests/golden/scenarios.json")).unwrap();
     for case in cases {
         let mut sim = Simulation::new(js(&case["scenario"].to_string()), None).unwrap();
         let max = case["scenario"]["max_steps"].as_u64().unwrap() as u32;
@@ -39,20 +41,56 @@ fn golden_trajectories_match_native() {
 fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
     let base = r#"{"network":"karate","model":{"kind":"ic","p":0.2},"seeds":"nodes:0","seed":1}"#;
     for (text, file, msg) in [
-        (base.replace("0.2", "1.5"), None, "model.p: must be a probability in [0, 1], got 1.5"),
-        (base.replace("\"ic\"", "\"voter\""), None, "scenario: unknown variant `voter`"),
-        (base.replace("karate", "ba:n=10,m=20"), None, "network.n: must be greater than m"),
-        (base.replace("karate", "ba:n=900000,m=2"), None, "network (nodes): 900000 is over the limit of 200000"),
-        (base.replace("nodes:0", "nodes:99"), None, "seeds: node '99' is not in the network"),
-        (base.replace("karate", "file:f.txt"), Some("0 1\n1\n"), "line 2: expected 'source target [weight]', found 1 field"),
-        (base.replace("karate", "file:f.txt"), None, "needs the file's text"),
-        (base.replace("\"seed\":1", "\"seed\":1,\"colour\":2"), None, "unknown field `colour`"),
+        (
+            base.replace("0.2", "1.5"),
+            None,
+            "model.p: must be a probability in [0, 1], got 1.5",
+        ),
+        (
+            base.replace("\"ic\"", "\"voter\""),
+            None,
+            "scenario: unknown variant `voter`",
+        ),
+        (
+            base.replace("karate", "ba:n=10,m=20"),
+            None,
+            "network.n: must be greater than m",
+        ),
+        (
+            base.replace("karate", "ba:n=900000,m=2"),
+            None,
+            "network (nodes): 900000 is over the limit of 200000",
+        ),
+        (
+            base.replace("nodes:0", "nodes:99"),
+            None,
+            "seeds: node '99' is not in the network",
+        ),
+        (
+            base.replace("karate", "file:f.txt"),
+            Some("0 1\n1\n"),
+            "line 2: expected 'source target [weight]', found 1 field",
+        ),
+        (
+            base.replace("karate", "file:f.txt"),
+            None,
+            "needs the file's text",
+        ),
+        (
+            base.replace("\"seed\":1", "\"seed\":1,\"colour\":2"),
+            None,
+            "unknown field `colour`",
+        ),
     ] {
-        let e = Simulation::new(js(&text), file.map(String::from)).err().unwrap_or_else(|| panic!("no error for {text}"));
+        let e = Simulation::new(js(&text), file.map(String::from))
+            .err()
+            .unwrap_or_else(|| panic!("no error for {text}"));
         let m = message(e);
         assert!(m.contains(msg), "{text}: {m}");
     }
-    let e = check_model(js(r#"{"kind":"sir","beta":0.1,"gamma":-1}"#)).err().unwrap();
+    let e = check_model(js(r#"{"kind":"sir","beta":0.1,"gamma":-1}"#))
+        .err()
+        .unwrap();
     assert!(message(e).starts_with("model.gamma: must be a probability"));
     // after all that, a valid simulation still works
     let mut sim = Simulation::new(js(base), None).unwrap();
@@ -67,14 +105,23 @@ fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
 #[wasm_bindgen_test]
 fn buffers_have_their_documented_layout() {
     let text = "a b\nb c\nc d\n";
-    let mut sim = Simulation::new(js(r#"{"network":"file:x.txt","model":{"kind":"ic","p":1},"seeds":"nodes:a","seed":1}"#), Some(text.into())).unwrap();
+    let mut sim = Simulation::new(
+        js(r#"{"network":"file:x.txt","model":{"kind":"ic","p":1},"seeds":"nodes:a","seed":1}"#),
+        Some(text.into()),
+    )
+    .unwrap();
     let n = sim.node_count() as usize;
     assert_eq!(n, 4);
     assert_eq!(sim.node_by_label("c"), Some(2));
     sim.step(1);
     let states = unsafe { std::slice::from_raw_parts(sim.states_ptr(), n) };
     assert_eq!(states, &[2, 1, 0, 0]);
-    let tx = unsafe { std::slice::from_raw_parts(sim.transmissions_ptr(), 2 * sim.transmissions_len() as usize) };
+    let tx = unsafe {
+        std::slice::from_raw_parts(
+            sim.transmissions_ptr(),
+            2 * sim.transmissions_len() as usize,
+        )
+    };
     assert_eq!(tx, &[0, 1]);
     let rec = unsafe { std::slice::from_raw_parts(sim.records_ptr(), 4 * n) };
     assert_eq!(&rec[..8], &[0, u32::MAX - 1, 0, 0, 1, 0, 1, 1]);
@@ -92,7 +139,13 @@ fn buffers_have_their_documented_layout() {
 fn monte_carlo_in_the_page_matches_the_native_summary() {
     let sim = Simulation::new(js(r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"top-degree:10","seed":42}"#), None).unwrap();
     let r = sim.monte_carlo(2000, 42.0, 20.0, false).unwrap();
-    let mean = js_sys::Reflect::get(&js_sys::Reflect::get(&r, &"reach".into()).unwrap(), &"mean".into()).unwrap().as_f64().unwrap();
+    let mean = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&r, &"reach".into()).unwrap(),
+        &"mean".into(),
+    )
+    .unwrap()
+    .as_f64()
+    .unwrap();
     // the peer libraries' mean is 14.55; this seed's native Monte Carlo gives the same number
     // in every build, so only check it is a sensible mean here
     assert!((mean - 14.55).abs() < 0.2, "{mean}");

@@ -307,7 +307,16 @@ function install() {
   $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
   $('seed-mode').addEventListener('change', (e) => { ui.seedMode = e.target.value; $('k-row').hidden = ui.seedMode === 'click'; rebuild({ keepLayout: true }); });
   $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
-  $('rng-seed').addEventListener('change', (e) => { ui.seed = e.target.value; rebuild({ keepLayout: true }); });
+  $('rng-seed').addEventListener('change', (e) => {
+    const v = Number(e.target.value);
+    if (e.target.value.trim() === '' || !Number.isSafeInteger(v) || v < 0) {
+      $('seed-error').textContent = `seed: must be a whole number from 0 to 2^53 − 1, got ${e.target.value}`;
+      e.target.value = ui.seed;
+      return;
+    }
+    ui.seed = v;
+    rebuild({ keepLayout: true });
+  });
   $('file').addEventListener('change', async (e) => {
     const f = e.target.files[0];
     if (!f) return;
