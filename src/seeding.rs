@@ -101,16 +101,20 @@ impl FromStr for Seeding {
                     })?;
                     match (kind.trim(), name.trim()) {
                         ("celf", "runs") => {
-                            runs = value.trim().parse().ok().filter(|&r| r >= 1).ok_or_else(
-                                || {
-                                    Error::param(
-                                        "seeds",
-                                        format!(
+                            runs =
+                                value
+                                    .trim()
+                                    .parse()
+                                    .ok()
+                                    .filter(|&r| r >= 1)
+                                    .ok_or_else(|| {
+                                        Error::param(
+                                            "seeds",
+                                            format!(
                                             "celf runs must be a whole number ≥ 1, got '{value}'"
                                         ),
-                                    )
-                                },
-                            )?
+                                        )
+                                    })?
                         }
                         ("imm", "epsilon") => {
                             epsilon = value

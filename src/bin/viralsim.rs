@@ -23,6 +23,10 @@ USAGE:
                 [--runs R] [--seed S] [--max-steps T] [--threads N] [--threshold X]
                 [--format json|csv|table] [--out FILE]
   viralsim info (--graph FILE | --generate SPEC) [--format json|table]
+  viralsim compare A.json B.json [C.json D.json] [--graph FILE] [--runs R] [--seed S]
+                [--threshold X] [--threads N] [--format json|csv|table] [--out FILE]
+  viralsim sweep (--graph FILE | --generate SPEC) --model M --seeds S [--runs R] ...
+                with model parameters as lists (--p 0.01,0.02,0.05) or ranges (--p 0.01:0.1:0.01)
   viralsim help | --help | --version
 
 NETWORK:
@@ -64,6 +68,11 @@ RUNS:
 OUTPUT:
   --format json (default) | csv (one row per step) | table     --out FILE (default stdout)
 
+COMPARE (A/B):
+  Runs every scenario on the same network with the same run streams (common random numbers)
+  and reports, per scenario, reach (mean, 95% CI), P(reach > X), steps to 50% of final reach;
+  per pair, the mean difference with its paired 95% CI and the probability that A beats B.
+
 EXAMPLES:
   viralsim run --generate ba:n=100000,m=5 --model ic --p 0.01 --seeds top-degree:10 --runs 1000
   viralsim run --graph audience.csv --model bass --p 0.01 --q 0.3 --seeds none --format csv
@@ -86,6 +95,8 @@ fn fail<T>(msg: impl Into<String>) -> Result<T, Fail> {
 struct Args {
     cmd: String,
     flags: Vec<(String, Option<String>)>,
+    /// Scenario files of `compare`.
+    positional: Vec<String>,
 }
 
 const VALUE_FLAGS: &[&str] = &[
@@ -122,6 +133,10 @@ fn parse_args(raw: Vec<String>) -> Result<Args, Fail> {
     };
     while let Some(f) = it.next() {
         let Some(name) = f.strip_prefix("--") else {
+            if a.cmd == "compare" {
+                a.positional.push(f);
+                continue;
+            }
             return fail(format!(
                 "unexpected argument '{f}' (flags start with --; see viralsim --help)"
             ));
@@ -726,9 +741,11 @@ fn main() -> ExitCode {
         let out = match a.cmd.as_str() {
             "run" => cmd_run(&a)?,
             "info" => cmd_info(&a)?,
+            "compare" => cmd_compare(&a)?,
+            "sweep" => cmd_sweep(&a)?,
             other => {
                 return fail(format!(
-                    "unknown command '{other}' (expected run, info or help)"
+                    "unknown command '{other}' (expected run, info, compare, sweep or help)"
                 ))
             }
         };
@@ -749,4 +766,375 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn scenario_file(path: &str) -> Result<Scenario, Fail> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Fail(format!("{path}: cannot read: {e}")))?;
+    Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))
+}
+
+fn stem(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_stem()
+        .map_or(path.to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn positive_u32(a: &Args, name: &str) -> Result<Option<u32>, Fail> {
+    match a.num::<i64>(name, "a whole number")? {
+        None => Ok(None),
+        Some(v) if (1..=u32::MAX as i64).contains(&v) => Ok(Some(v as u32)),
+        Some(v) => fail(format!("--{name}: must be at least 1, got {v}")),
+    }
+}
+
+fn threads_flag(a: &Args) -> Result<usize, Fail> {
+    a.num::<i64>("threads", "a whole number")?
+        .map_or(Ok(0), |t| {
+            if (1..=1024).contains(&t) {
+                Ok(t as usize)
+            } else {
+                Err(Fail(format!(
+                    "--threads: must be between 1 and 1024, got {t}"
+                )))
+            }
+        })
+}
+
+fn threshold_flag(a: &Args) -> Result<Option<f64>, Fail> {
+    match a.float("threshold")? {
+        Some(t) if !t.is_finite() || t < 0.0 => {
+            fail(format!("--threshold: must be a node count ≥ 0, got {t}"))
+        }
+        t => Ok(t),
+    }
+}
+
+fn cmd_compare(a: &Args) -> Result<String, Fail> {
+    a.only(&[
+        "graph",
+        "directed",
+        "runs",
+        "seed",
+        "max-steps",
+        "threads",
+        "threshold",
+        "format",
+        "out",
+        "max-nodes",
+        "max-edges",
+    ])?;
+    if !(2..=4).contains(&a.positional.len()) {
+        return fail(format!(
+            "compare: give 2 to 4 scenario files, got {}",
+            a.positional.len()
+        ));
+    }
+    let format = a.get("format").unwrap_or("table");
+    if !["json", "csv", "table"].contains(&format) {
+        return fail(format!(
+            "--format: '{format}' is not one of: json, csv, table"
+        ));
+    }
+    let scenarios: Vec<Scenario> = a
+        .positional
+        .iter()
+        .map(|p| scenario_file(p))
+        .collect::<Result<_, _>>()?;
+    let first = &scenarios[0];
+    let seed = a
+        .num::<u64>("seed", "a whole number ≥ 0")?
+        .unwrap_or(first.seed);
+    let runs = positive_u32(a, "runs")?.unwrap_or(first.runs.max(100));
+    let max_steps = positive_u32(a, "max-steps")?
+        .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
+    if a.get("graph").is_none() {
+        for (s, path) in scenarios.iter().zip(&a.positional).skip(1) {
+            if s.network != first.network {
+                return fail(format!(
+                    "{path}: runs on {} but {} runs on {}: compare needs the same network",
+                    s.network, a.positional[0], first.network
+                ));
+            }
+        }
+    }
+    let (net, net_spec) = network(a, Some(first), seed)?;
+    let net = Arc::new(net);
+    let mut sims = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for (s, path) in scenarios.iter().zip(&a.positional) {
+        let mut name = stem(path);
+        while names.contains(&name) {
+            name.push('\'');
+        }
+        let model = s
+            .validated_model()
+            .map_err(|e| Fail(format!("{path}: {e}")))?;
+        let sim = Simulation::new(net.clone(), model, &s.seeds, seed)
+            .map_err(|e| Fail(format!("{path}: {e}")))?;
+        names.push(name.clone());
+        sims.push((name, sim));
+    }
+    let cfg = MonteCarloConfig {
+        runs,
+        max_steps,
+        threads: threads_flag(a)?,
+        threshold: threshold_flag(a)?,
+        metrics: true,
+    };
+    let mut progress = Progress {
+        start: Instant::now(),
+        shown: false,
+        tty: std::io::stderr().is_terminal(),
+    };
+    let t0 = Instant::now();
+    let c = viralsim::compare::compare(&sims, seed, &cfg, &mut |d, t| progress.update(d, t))?;
+    progress.finish();
+    let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    Ok(match format {
+        "json" => {
+            let mut v = serde_json::to_value(&c)?;
+            v["network"] = serde_json::Value::String(net_spec.to_string());
+            v["nodes"] = net.node_count().into();
+            v["scenario_files"] = serde_json::to_value(&a.positional)?;
+            v["elapsed_ms"] = elapsed_ms.into();
+            serde_json::to_string_pretty(&v)? + "\n"
+        }
+        "csv" => {
+            let mut o = String::from("scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,reach_fraction,prob_exceed,steps_to_50");
+            for n in &names {
+                o.push_str(&format!(",prob_better_than_{n}"));
+            }
+            o.push('\n');
+            for sc in &c.scenarios {
+                o.push_str(&format!(
+                    "{},{},{},{},{},{},{},{}",
+                    sc.name,
+                    sc.reach.mean,
+                    sc.reach.std,
+                    sc.reach.ci95[0],
+                    sc.reach.ci95[1],
+                    sc.reach_fraction.mean,
+                    sc.prob_exceed.map_or(String::new(), |p| p.to_string()),
+                    sc.steps_to_50
+                ));
+                for other in &names {
+                    let p = c.pairs.iter().find_map(|p| {
+                        if p.a == sc.name && &p.b == other {
+                            Some(p.prob_a_better)
+                        } else if p.b == sc.name && &p.a == other {
+                            Some(1.0 - p.prob_a_better)
+                        } else {
+                            None
+                        }
+                    });
+                    o.push_str(&format!(",{}", p.map_or(String::new(), |x| x.to_string())));
+                }
+                o.push('\n');
+            }
+            o
+        }
+        _ => {
+            let mut o = format!(
+                "network {}  ({} nodes)   runs {}   seed {}\n\n",
+                net_spec,
+                net.node_count(),
+                c.runs,
+                c.seed
+            );
+            o.push_str(&format!(
+                "{:<18} {:>24} {:>12} {:>12}\n",
+                "scenario", "reach (95% CI)", "P(reach>X)", "50% by step"
+            ));
+            for sc in &c.scenarios {
+                o.push_str(&format!(
+                    "{:<18} {:>24} {:>12} {:>12.1}\n",
+                    sc.name,
+                    format!(
+                        "{:.1} ({:.1}–{:.1})",
+                        sc.reach.mean, sc.reach.ci95[0], sc.reach.ci95[1]
+                    ),
+                    sc.prob_exceed.map_or("–".into(), |p| format!("{:.3}", p)),
+                    sc.steps_to_50
+                ));
+            }
+            o.push('\n');
+            for p in &c.pairs {
+                o.push_str(&format!(
+                    "{} − {}: {:+.2} (95% CI {:+.2} to {:+.2}), P({} better) = {:.3}\n",
+                    p.a, p.b, p.mean_difference, p.ci95[0], p.ci95[1], p.a, p.prob_a_better
+                ));
+            }
+            o.push_str(&format!(
+                "\nbest: {} (probability it beats each other one: at least {:.3})\n",
+                c.best, c.best_probability
+            ));
+            o.push_str(&format!("time {:.0} ms\n", elapsed_ms));
+            o
+        }
+    })
+}
+
+/// Values of a sweep flag: `a,b,c` or `start:stop:step` (inclusive).
+fn sweep_values(flag: &str, raw: &str) -> Result<Vec<String>, Fail> {
+    if raw.contains(':') {
+        let parts: Vec<&str> = raw.split(':').collect();
+        let nums: Vec<f64> = parts
+            .iter()
+            .map(|x| x.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| Fail(format!("--{flag}: '{raw}' should be start:stop:step")))?;
+        if nums.len() != 3
+            || nums[2] <= 0.0
+            || nums[1] < nums[0]
+            || !nums.iter().all(|x| x.is_finite())
+        {
+            return fail(format!(
+                "--{flag}: '{raw}' should be start:stop:step with step > 0 and stop ≥ start"
+            ));
+        }
+        let count = ((nums[1] - nums[0]) / nums[2] + 1e-9).floor() as usize + 1;
+        if count > 1000 {
+            return fail(format!(
+                "--{flag}: '{raw}' makes {count} values (at most 1000)"
+            ));
+        }
+        Ok((0..count)
+            .map(|i| format!("{}", ((nums[0] + i as f64 * nums[2]) * 1e10).round() / 1e10))
+            .collect())
+    } else {
+        Ok(raw.split(',').map(|x| x.trim().to_string()).collect())
+    }
+}
+
+fn cmd_sweep(a: &Args) -> Result<String, Fail> {
+    a.only(&[
+        "graph",
+        "generate",
+        "directed",
+        "model",
+        "p",
+        "q",
+        "beta",
+        "gamma",
+        "theta",
+        "k",
+        "seeds",
+        "runs",
+        "seed",
+        "max-steps",
+        "threads",
+        "threshold",
+        "format",
+        "out",
+        "max-nodes",
+        "max-edges",
+    ])?;
+    let format = a.get("format").unwrap_or("csv");
+    if !["json", "csv", "table"].contains(&format) {
+        return fail(format!(
+            "--format: '{format}' is not one of: json, csv, table"
+        ));
+    }
+    let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
+    let runs = positive_u32(a, "runs")?.unwrap_or(100);
+    let max_steps = positive_u32(a, "max-steps")?.unwrap_or(1000);
+    let seeding: Seeding = a
+        .get("seeds")
+        .ok_or_else(|| Fail("--seeds: required".into()))?
+        .parse()
+        .map_err(|e| Fail(format!("--{e}")))?;
+    let swept: Vec<(String, Vec<String>)> = ["p", "q", "beta", "gamma", "theta", "k"]
+        .iter()
+        .filter_map(|f| {
+            a.get(f)
+                .map(|v| sweep_values(f, v).map(|vals| (f.to_string(), vals)))
+        })
+        .collect::<Result<_, _>>()?;
+    let combos: usize = swept.iter().map(|(_, v)| v.len()).product();
+    if combos > 1000 {
+        return fail(format!("sweep: {combos} combinations (at most 1000)"));
+    }
+    let (net, net_spec) = network(a, None, seed)?;
+    let net = Arc::new(net);
+    let cfg = MonteCarloConfig {
+        runs,
+        max_steps,
+        threads: threads_flag(a)?,
+        threshold: threshold_flag(a)?,
+        metrics: false,
+    };
+    let mut rows = Vec::new();
+    let mut progress = Progress {
+        start: Instant::now(),
+        shown: false,
+        tty: std::io::stderr().is_terminal(),
+    };
+    for i in 0..combos {
+        // the i-th combination, last flag fastest
+        let mut rest = i;
+        let mut values = vec![String::new(); swept.len()];
+        for (j, (_, vals)) in swept.iter().enumerate().rev() {
+            values[j] = vals[rest % vals.len()].clone();
+            rest /= vals.len();
+        }
+        let mut one = Args {
+            cmd: a.cmd.clone(),
+            flags: a.flags.clone(),
+            positional: Vec::new(),
+        };
+        for ((flag, _), v) in swept.iter().zip(&values) {
+            for f in one.flags.iter_mut() {
+                if &f.0 == flag {
+                    f.1 = Some(v.clone());
+                }
+            }
+        }
+        let spec = model_spec(&one, None)?;
+        let model = Model::try_from(spec.clone()).map_err(flag_error)?;
+        let sim = Simulation::new(net.clone(), model, &seeding, seed).map_err(flag_error)?;
+        let r = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
+        progress.update((i + 1) as u32, combos as u32);
+        rows.push((values, r));
+    }
+    progress.finish();
+    let names: Vec<&str> = swept.iter().map(|(f, _)| f.as_str()).collect();
+    Ok(match format {
+        "json" => {
+            let list: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(vals, r)| {
+                    let mut v = serde_json::json!({
+                        "reach": r.reach, "reach_fraction": r.reach_fraction, "prob_exceed": r.prob_exceed,
+                    });
+                    for (n, x) in names.iter().zip(vals) {
+                        v[*n] = x.parse::<f64>().map(serde_json::Value::from).unwrap_or_else(|_| x.clone().into());
+                    }
+                    v
+                })
+                .collect();
+            serde_json::to_string_pretty(&serde_json::json!({
+                "network": net_spec.to_string(), "model": a.get("model"), "seeds": seeding.to_string(),
+                "runs": runs, "seed": seed, "rows": list,
+            }))? + "\n"
+        }
+        _ => {
+            let sep = if format == "csv" { "," } else { "  " };
+            let mut o = names.join(sep);
+            o.push_str(&format!("{sep}reach_mean{sep}reach_std{sep}reach_ci95_low{sep}reach_ci95_high{sep}reach_fraction{sep}prob_exceed\n"));
+            for (vals, r) in &rows {
+                o.push_str(&vals.join(sep));
+                o.push_str(&format!(
+                    "{sep}{:.4}{sep}{:.4}{sep}{:.4}{sep}{:.4}{sep}{:.6}{sep}{}\n",
+                    r.reach.mean,
+                    r.reach.std,
+                    r.reach.ci95[0],
+                    r.reach.ci95[1],
+                    r.reach_fraction.mean,
+                    r.prob_exceed.map_or(String::new(), |p| p.to_string())
+                ));
+            }
+            o
+        }
+    })
 }

@@ -1,0 +1,214 @@
+//! A/B comparison of scenarios on the same network, with honest intervals.
+//!
+//! Every scenario runs the same run indices `0..runs` of the same scenario seed, so run r of A
+//! and run r of B draw from the same random stream (common random numbers). The pairs
+//! (reach_A(r), reach_B(r)) are independent across r, so the paired difference has the usual
+//! interval mean ± 1.96·sd/√runs, whatever the correlation the shared streams create — and that
+//! correlation makes the interval narrower than for unpaired runs.
+
+use crate::error::{Error, Result};
+use crate::montecarlo::{monte_carlo, MonteCarloConfig, MonteCarloResult, Summary};
+use crate::simulation::Simulation;
+use serde::Serialize;
+
+/// One scenario's numbers.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScenarioSummary {
+    pub name: String,
+    pub reach: Summary,
+    pub reach_fraction: Summary,
+    /// P(reach > threshold), when a threshold is given: the "chance of going viral".
+    pub prob_exceed: Option<f64>,
+    /// Mean over runs of the first step by which 50 % of that run's final reach had adopted.
+    pub steps_to_50: f64,
+    /// Mean cumulative reach per step.
+    pub curve: crate::montecarlo::Curve,
+}
+
+/// A compared with B, run by run.
+#[derive(Clone, Debug, Serialize)]
+pub struct PairComparison {
+    pub a: String,
+    pub b: String,
+    /// Mean of reach_A(r) − reach_B(r).
+    pub mean_difference: f64,
+    /// 95 % interval of the mean difference (paired).
+    pub ci95: [f64; 2],
+    /// Probability that A's expected reach is higher than B's: Φ(mean / standard error)
+    /// (normal approximation, flat prior); 0.5 when the runs never differ.
+    pub prob_a_better: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Comparison {
+    pub runs: u32,
+    pub seed: u64,
+    pub threshold: Option<f64>,
+    pub scenarios: Vec<ScenarioSummary>,
+    pub pairs: Vec<PairComparison>,
+    /// The scenario with the highest mean reach, and the smallest probability that it beats
+    /// each other one.
+    pub best: String,
+    pub best_probability: f64,
+}
+
+/// Standard normal CDF (Abramowitz–Stegun 7.1.26 through erf; |error| < 1.5e-7).
+pub fn normal_cdf(x: f64) -> f64 {
+    let z = x.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.3275911 * z);
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let erf = 1.0 - poly * (-z * z).exp();
+    if x >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+/// Paired comparison of two reach series of equal length.
+pub fn paired(a_name: &str, a: &[u32], b_name: &str, b: &[u32]) -> PairComparison {
+    let d: Vec<f64> = a
+        .iter()
+        .zip(b)
+        .map(|(&x, &y)| x as f64 - y as f64)
+        .collect();
+    let s = Summary::of(&d);
+    let se = s.std / (d.len() as f64).sqrt();
+    let prob = if se > 0.0 {
+        normal_cdf(s.mean / se)
+    } else if s.mean > 0.0 {
+        1.0
+    } else if s.mean < 0.0 {
+        0.0
+    } else {
+        0.5
+    };
+    PairComparison {
+        a: a_name.into(),
+        b: b_name.into(),
+        mean_difference: s.mean,
+        ci95: s.ci95,
+        prob_a_better: prob,
+    }
+}
+
+/// Runs every scenario `runs` times with scenario seed `seed` (same run streams for all) and
+/// compares them pairwise.
+///
+/// # Errors
+/// Fewer than 2 or more than 4 scenarios, scenarios on networks of different sizes, or a
+/// Monte Carlo error (`runs` = 0).
+pub fn compare(
+    scenarios: &[(String, Simulation)],
+    seed: u64,
+    cfg: &MonteCarloConfig,
+    progress: &mut dyn FnMut(u32, u32),
+) -> Result<Comparison> {
+    if !(2..=4).contains(&scenarios.len()) {
+        return Err(Error::param(
+            "scenarios",
+            format!("compare takes 2 to 4 scenarios, got {}", scenarios.len()),
+        ));
+    }
+    let n = scenarios[0].1.network().node_count();
+    if let Some((name, _)) = scenarios
+        .iter()
+        .find(|(_, s)| s.network().node_count() != n)
+    {
+        return Err(Error::param(
+            "scenarios",
+            format!("{name} runs on another network: compare needs the same network for all"),
+        ));
+    }
+    let total = cfg.runs * scenarios.len() as u32;
+    let mut results: Vec<MonteCarloResult> = Vec::with_capacity(scenarios.len());
+    for (i, (_, sim)) in scenarios.iter().enumerate() {
+        let done = i as u32 * cfg.runs;
+        results.push(monte_carlo(
+            sim,
+            seed,
+            &MonteCarloConfig {
+                metrics: true,
+                ..cfg.clone()
+            },
+            &mut |d, _| progress(done + d, total),
+        )?);
+    }
+    let summaries: Vec<ScenarioSummary> = scenarios
+        .iter()
+        .zip(&results)
+        .map(|((name, _), r)| ScenarioSummary {
+            name: name.clone(),
+            reach: r.reach.clone(),
+            reach_fraction: r.reach_fraction.clone(),
+            prob_exceed: r.prob_exceed,
+            steps_to_50: r.metrics.as_ref().map_or(f64::NAN, |m| m.steps_to_50),
+            curve: r.curve.clone(),
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for i in 0..scenarios.len() {
+        for j in i + 1..scenarios.len() {
+            pairs.push(paired(
+                &scenarios[i].0,
+                &results[i].reaches,
+                &scenarios[j].0,
+                &results[j].reaches,
+            ));
+        }
+    }
+    let best_i = (0..summaries.len())
+        .max_by(|&a, &b| {
+            summaries[a]
+                .reach
+                .mean
+                .total_cmp(&summaries[b].reach.mean)
+                .then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+    let best = scenarios[best_i].0.clone();
+    let best_probability = pairs
+        .iter()
+        .filter_map(|p| {
+            if p.a == best {
+                Some(p.prob_a_better)
+            } else if p.b == best {
+                Some(1.0 - p.prob_a_better)
+            } else {
+                None
+            }
+        })
+        .fold(1.0, f64::min);
+    Ok(Comparison {
+        runs: cfg.runs,
+        seed,
+        threshold: cfg.threshold,
+        scenarios: summaries,
+        pairs,
+        best,
+        best_probability,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_cdf_values() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-9);
+        assert!((normal_cdf(1.959964) - 0.975).abs() < 1e-6);
+        assert!((normal_cdf(-1.0) - 0.15865525393145707).abs() < 1e-6);
+    }
+
+    #[test]
+    fn paired_difference() {
+        let p = paired("a", &[3, 5, 7, 9], "b", &[1, 4, 5, 6]);
+        assert_eq!(p.mean_difference, 2.0);
+        assert!(p.prob_a_better > 0.95);
+        let same = paired("a", &[3, 5], "b", &[3, 5]);
+        assert_eq!(same.prob_a_better, 0.5);
+    }
+}
