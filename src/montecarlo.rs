@@ -118,30 +118,77 @@ pub struct MonteCarloResult {
     pub metrics: Option<MetricsSummary>,
     /// Σ out-degree of the adopters, summed over runs (the "edge checks").
     pub arcs_from_adopters: u64,
+    /// Cumulative adoptions caused by advertising per step (the paid part of `curve`).
+    pub ad_curve: Curve,
+    /// Costs, when the scenario has a campaign.
+    pub campaign: Option<CampaignSummary>,
+    /// Mean reach per audience segment, when the network has segments.
+    pub segments: Option<Vec<SegmentSummary>>,
+}
+
+/// Costs over runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CampaignSummary {
+    pub total_cost: Summary,
+    pub seed_cost: f64,
+    pub ad_cost: f64,
+    pub impressions: f64,
+    /// Mean total cost / mean reach (`None` without cost).
+    pub cost_per_adopter: Option<f64>,
+    /// Mean reach / mean total cost (`None` without cost).
+    pub reach_per_cost: Option<f64>,
+}
+
+/// Reach in one segment over runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SegmentSummary {
+    pub segment: u16,
+    pub size: u32,
+    pub reached: Summary,
+    pub fraction: f64,
 }
 
 struct RunOut {
     reach: u32,
     reach_curve: Vec<u32>,
     active_curve: Vec<u32>,
+    ad_curve: Vec<u32>,
     metrics: Option<CascadeMetrics>,
     arcs: u64,
+    cost: Option<crate::campaign::CampaignMetrics>,
+    segments: Option<Vec<u32>>,
 }
 
 fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> RunOut {
     sim.reset_run(seed, r);
     sim.run(cfg.max_steps);
     let h = sim.history();
+    let mut ads = 0;
     RunOut {
         reach: sim.reach(),
         reach_curve: h.reach.clone(),
         active_curve: h.counts.iter().map(|c| c[1]).collect(),
+        ad_curve: h
+            .new_by_ad
+            .iter()
+            .map(|&a| {
+                ads += a;
+                ads
+            })
+            .collect(),
         metrics: if cfg.metrics {
             Some(cascade_metrics(sim))
         } else {
             None
         },
         arcs: sim.arcs_from_adopters(),
+        cost: if sim.campaign().is_empty() {
+            None
+        } else {
+            Some(crate::campaign::campaign_metrics(sim))
+        },
+        segments: crate::campaign::segment_reach(sim)
+            .map(|v| v.iter().map(|s| s.reached).collect()),
     }
 }
 
@@ -234,7 +281,19 @@ pub fn monte_carlo(
         }
         outs
     };
-    Ok(summarise(outs, base.network().node_count(), seed, cfg))
+    let mut res = summarise(outs, base.network().node_count(), seed, cfg);
+    // segment sizes come from the network
+    if let (Some(segs), Some(net_segs)) = (res.segments.as_mut(), base.network().segments()) {
+        for s in segs.iter_mut() {
+            s.size = net_segs.iter().filter(|&&x| x == s.segment).count() as u32;
+            s.fraction = if s.size > 0 {
+                s.reached.mean / s.size as f64
+            } else {
+                0.0
+            };
+        }
+    }
+    Ok(res)
 }
 
 fn band(curves: &[&[u32]]) -> Curve {
@@ -339,7 +398,57 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
     } else {
         None
     };
+    let ad_curve = band(
+        &outs
+            .iter()
+            .map(|o| o.ad_curve.as_slice())
+            .collect::<Vec<_>>(),
+    );
+    let campaign = if outs.iter().any(|o| o.cost.is_some()) {
+        let cs: Vec<&crate::campaign::CampaignMetrics> =
+            outs.iter().filter_map(|o| o.cost.as_ref()).collect();
+        let k = cs.len() as f64;
+        let total = Summary::of(&cs.iter().map(|c| c.total_cost).collect::<Vec<_>>());
+        let mean_reach = rf.iter().sum::<f64>() / rf.len().max(1) as f64;
+        Some(CampaignSummary {
+            seed_cost: cs.iter().map(|c| c.seed_cost).sum::<f64>() / k,
+            ad_cost: cs.iter().map(|c| c.ad_cost).sum::<f64>() / k,
+            impressions: cs.iter().map(|c| c.impressions as f64).sum::<f64>() / k,
+            cost_per_adopter: if total.mean > 0.0 && mean_reach > 0.0 {
+                Some(total.mean / mean_reach)
+            } else {
+                None
+            },
+            reach_per_cost: if total.mean > 0.0 {
+                Some(mean_reach / total.mean)
+            } else {
+                None
+            },
+            total_cost: total,
+        })
+    } else {
+        None
+    };
+    let segments = outs.first().and_then(|o| o.segments.as_ref()).map(|first| {
+        (0..first.len())
+            .map(|s| {
+                let xs: Vec<f64> = outs
+                    .iter()
+                    .map(|o| o.segments.as_ref().map_or(0.0, |v| v[s] as f64))
+                    .collect();
+                SegmentSummary {
+                    segment: s as u16,
+                    size: 0,
+                    reached: Summary::of(&xs),
+                    fraction: 0.0,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
     MonteCarloResult {
+        ad_curve,
+        campaign,
+        segments,
         runs: outs.len() as u32,
         seed,
         nodes: n,

@@ -15,6 +15,7 @@
 //! assert!(typo.unwrap_err().to_string().contains("unknown field `step`"));
 //! ```
 
+use crate::campaign::Campaign;
 use crate::error::{Error, Result};
 use crate::generate;
 use crate::io::{parse_edge_list, EdgeListOptions, Limits};
@@ -385,6 +386,9 @@ pub struct Scenario {
     /// Monte Carlo runs.
     #[serde(default = "default_runs")]
     pub runs: u32,
+    /// Paid ads and costs (optional).
+    #[serde(default, skip_serializing_if = "Campaign::is_empty")]
+    pub campaign: Campaign,
 }
 
 impl Scenario {

@@ -1,12 +1,14 @@
 //! The simulation world: one [`Simulation`] owns the network, the model, the state of every
 //! node, the seeded RNG and the history, and advances by an explicit [`Simulation::step`].
 
+use crate::campaign::Campaign;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::network::Network;
+use crate::rng::{below, bernoulli};
 use crate::rng::{rng_from_seed, stream_seed, SimRng};
 use crate::seeding::{SeedPlan, Seeding};
-use crate::state::{History, NodeRecord, RunState, Transmission, SEED};
+use crate::state::{History, NodeRecord, RunState, Transmission, ADVERTISING, SEED};
 use std::sync::Arc;
 
 /// One simulated spread on a network.
@@ -39,6 +41,9 @@ pub struct Simulation {
     rng: SimRng,
     st: RunState,
     seeds: Vec<u32>,
+    campaign: Campaign,
+    /// Who the ads can reach (empty: everyone).
+    ad_audience: Vec<u32>,
 }
 
 impl Simulation {
@@ -59,6 +64,8 @@ impl Simulation {
             rng: rng_from_seed(0),
             st: RunState::new(n),
             seeds: Vec::new(),
+            campaign: Campaign::default(),
+            ad_audience: Vec::new(),
         };
         let needs_base = matches!(seeding, Seeding::Celf { .. });
         sim.plan = SeedPlan::resolve(
@@ -70,6 +77,66 @@ impl Simulation {
         )?;
         sim.reset_run(seed, 0);
         Ok(sim)
+    }
+
+    /// The same simulation with a campaign (ads and costs), back at step 0.
+    ///
+    /// # Errors
+    /// A cost below 0, a conversion outside [0, 1], a target segment the network lacks.
+    pub fn with_campaign(mut self, campaign: Campaign) -> Result<Self> {
+        campaign.check(&self.net)?;
+        self.ad_audience = match campaign.ads.as_ref().and_then(|a| a.segment) {
+            Some(s) => {
+                let segs = self.net.segments().unwrap_or(&[]);
+                (0..self.net.node_count() as u32)
+                    .filter(|&v| segs[v as usize] == s)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        self.campaign = campaign;
+        let seed = self.seed;
+        self.reset_run(seed, self.run_index);
+        Ok(self)
+    }
+
+    pub fn campaign(&self) -> &Campaign {
+        &self.campaign
+    }
+
+    /// Ad impressions shown so far in this run.
+    pub fn impressions(&self) -> u64 {
+        self.st.impressions
+    }
+
+    /// Shows this step's ads (see [`crate::campaign`]).
+    fn show_ads(&mut self) {
+        let Some(ads) = &self.campaign.ads else {
+            return;
+        };
+        if self.st.step > ads.steps {
+            return;
+        }
+        let n = if self.ad_audience.is_empty() {
+            self.net.node_count()
+        } else {
+            self.ad_audience.len()
+        };
+        if n == 0 {
+            return;
+        }
+        for _ in 0..ads.impressions_per_step {
+            let i = below(&mut self.rng, n as u64) as usize;
+            let v = if self.ad_audience.is_empty() {
+                i as u32
+            } else {
+                self.ad_audience[i]
+            };
+            self.st.impressions += 1;
+            if self.st.is_susceptible(v) && bernoulli(&mut self.rng, ads.conversion) {
+                self.st.adopt(v, ADVERTISING);
+            }
+        }
     }
 
     /// Replaces the seeds by these node indices (used by the seeding strategies to evaluate
@@ -114,6 +181,7 @@ impl Simulation {
             return &self.st.transmissions;
         }
         self.st.begin_step();
+        self.show_ads();
         self.model.step(&self.net, &mut self.st, &mut self.rng);
         self.st.end_step();
         &self.st.transmissions
@@ -168,7 +236,13 @@ impl Simulation {
 
     /// Whether no further step can change anything.
     pub fn is_finished(&self) -> bool {
-        self.model.finished(&self.st, self.net.node_count())
+        let n = self.net.node_count();
+        let ads_left = self
+            .campaign
+            .ads
+            .as_ref()
+            .is_some_and(|a| self.st.step < a.steps && (self.st.reach as usize) < n);
+        !ads_left && self.model.finished(&self.st, n)
     }
 
     /// Whether this step's transmissions are recorded (on by default; Monte Carlo turns it off).

@@ -98,6 +98,8 @@ pub(crate) struct RunState {
     pub reach: u32,
     pub step_adoptions: u32,
     pub step_by_ad: u32,
+    /// Ad impressions shown in this run.
+    pub impressions: u64,
     pub record: bool,
     pub transmissions: Vec<Transmission>,
     pub history: History,
@@ -122,6 +124,7 @@ impl RunState {
             reach: 0,
             step_adoptions: 0,
             step_by_ad: 0,
+            impressions: 0,
             record: true,
             transmissions: Vec::new(),
             history: History::default(),
@@ -148,6 +151,7 @@ impl RunState {
         self.reach = 0;
         self.step_adoptions = 0;
         self.step_by_ad = 0;
+        self.impressions = 0;
         self.transmissions.clear();
         self.history = History::default();
     }

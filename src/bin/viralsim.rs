@@ -57,6 +57,13 @@ SEEDS (who starts it):
   imm:K               IMM reverse influence sampling, ic and lt (Tang et al. 2015);
                       --epsilon E sets its accuracy (default 0.5; spread >= (1-1/e-E) x optimum)
 
+CAMPAIGN (paid reach and costs; any model):
+  --ad-impressions N  ads shown per step, to people drawn at random (or in --ad-segment S)
+  --ad-conversion C   chance that an ad converts a person who has not adopted
+  --ad-steps T        the ads run during the first T steps
+  --cost-per-seed X, --cost-per-degree Y (per follower of a seed), --cost-per-impression Z
+  Output adds total cost, cost per adopter, adopters per unit of budget, reach per segment.
+
 RUNS:
   --runs R        Monte Carlo runs (default 1)      --seed S       scenario seed (default 1)
   --max-steps T   steps per run at most (default 1000)
@@ -122,6 +129,13 @@ const VALUE_FLAGS: &[&str] = &[
     "max-nodes",
     "max-edges",
     "epsilon",
+    "ad-impressions",
+    "ad-conversion",
+    "ad-steps",
+    "ad-segment",
+    "cost-per-seed",
+    "cost-per-degree",
+    "cost-per-impression",
 ];
 const BOOL_FLAGS: &[&str] = &["directed"];
 
@@ -416,6 +430,13 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         "max-nodes",
         "max-edges",
         "epsilon",
+        "ad-impressions",
+        "ad-conversion",
+        "ad-steps",
+        "ad-segment",
+        "cost-per-seed",
+        "cost-per-degree",
+        "cost-per-impression",
     ])?;
     let scenario = match a.get("scenario") {
         Some(path) => {
@@ -503,7 +524,24 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             flag_error(e)
         }
     })?;
+    let campaign = campaign_flags(
+        a,
+        scenario
+            .as_ref()
+            .map(|s| s.campaign.clone())
+            .unwrap_or_default(),
+    )?;
+    let sim = sim.with_campaign(campaign.clone()).map_err(|e| {
+        Fail(format!(
+            "--{}",
+            e.to_string()
+                .trim_start_matches("campaign.")
+                .replace("ads.", "ad-")
+                .replace("costs.", "cost-")
+        ))
+    })?;
     let out_scenario = Scenario {
+        campaign,
         network: net_spec,
         model: spec,
         seeds: seeding,
@@ -573,6 +611,9 @@ fn json_output(
         "curve": r.curve,
         "active_curve": r.active_curve,
         "metrics": r.metrics,
+        "ad_curve": r.ad_curve,
+        "campaign": r.campaign,
+        "segments": r.segments,
         "edge_checks": r.arcs_from_adopters,
         "elapsed_ms": elapsed_ms,
         "runs_per_second": r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9),
@@ -653,6 +694,28 @@ fn table_output(
             "by cause     seeds {:.1}   advertising {:.1}   word of mouth {:.1}\n",
             m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth
         ));
+    }
+    if let Some(c) = &r.campaign {
+        o.push_str(&format!(
+            "cost         total {:.2} (seeds {:.2}, ads {:.2} for {:.0} impressions); per adopter {}; adopters per unit {}\n",
+            c.total_cost.mean,
+            c.seed_cost,
+            c.ad_cost,
+            c.impressions,
+            c.cost_per_adopter.map_or("–".into(), |x| format!("{x:.3}")),
+            c.reach_per_cost.map_or("–".into(), |x| format!("{x:.3}"))
+        ));
+    }
+    if let Some(segs) = &r.segments {
+        for s in segs {
+            o.push_str(&format!(
+                "segment {:<4} {:.1} of {} reached ({:.1} %)\n",
+                s.segment,
+                s.reached.mean,
+                s.size,
+                100.0 * s.fraction
+            ));
+        }
     }
     o.push_str(&format!(
         "time         {:.1} ms ({:.0} runs/s)\n",
@@ -1137,4 +1200,57 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
             o
         }
     })
+}
+
+/// The campaign from flags, over the scenario's: --ad-impressions N --ad-conversion C
+/// --ad-steps T [--ad-segment S], --cost-per-seed X --cost-per-degree Y --cost-per-impression Z.
+fn campaign_flags(
+    a: &Args,
+    mut c: viralsim::campaign::Campaign,
+) -> Result<viralsim::campaign::Campaign, Fail> {
+    let ad_flags = ["ad-impressions", "ad-conversion", "ad-steps", "ad-segment"];
+    if ad_flags.iter().any(|f| a.has(f)) {
+        let mut ads = c.ads.clone().unwrap_or(viralsim::campaign::Ads {
+            impressions_per_step: 0,
+            conversion: 0.0,
+            steps: 0,
+            segment: None,
+        });
+        if let Some(n) = a.num::<u32>("ad-impressions", "a whole number ≥ 0")? {
+            ads.impressions_per_step = n;
+        }
+        if let Some(x) = a.float("ad-conversion")? {
+            ads.conversion = x;
+        }
+        if let Some(t) = a.num::<u32>("ad-steps", "a whole number ≥ 0")? {
+            ads.steps = t;
+        }
+        if let Some(s) = a.num::<u16>("ad-segment", "a segment number")? {
+            ads.segment = Some(s);
+        }
+        if c.ads.is_none() {
+            for (flag, missing) in [
+                ("ad-impressions", !a.has("ad-impressions")),
+                ("ad-conversion", !a.has("ad-conversion")),
+                ("ad-steps", !a.has("ad-steps")),
+            ] {
+                if missing {
+                    return fail(format!(
+                        "--{flag}: ads need --ad-impressions, --ad-conversion and --ad-steps"
+                    ));
+                }
+            }
+        }
+        c.ads = Some(ads);
+    }
+    for (flag, slot) in [
+        ("cost-per-seed", &mut c.costs.per_seed),
+        ("cost-per-degree", &mut c.costs.per_seed_degree),
+        ("cost-per-impression", &mut c.costs.per_impression),
+    ] {
+        if let Some(x) = a.float(flag)? {
+            *slot = x;
+        }
+    }
+    Ok(c)
 }
