@@ -95,7 +95,7 @@ impl Campaign {
 }
 
 /// What one run of a campaign cost.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct CampaignMetrics {
     pub seed_cost: f64,
     pub impressions: u64,

@@ -6,7 +6,7 @@ use crate::state::{ADVERTISING, NONE, SEED};
 use serde::Serialize;
 
 /// What one run's cascade looked like.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct CascadeMetrics {
     /// Nodes that ever adopted, seeds included.
     pub reach: u32,

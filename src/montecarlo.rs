@@ -148,7 +148,10 @@ pub struct SegmentSummary {
     pub fraction: f64,
 }
 
-struct RunOut {
+/// What one run leaves for the summary (public so that runs computed elsewhere, e.g. in the
+/// page's Web Workers, can be summarised by [`summarise_runs`] exactly as here).
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+pub struct RunOut {
     reach: u32,
     reach_curve: Vec<u32>,
     active_curve: Vec<u32>,
@@ -157,6 +160,41 @@ struct RunOut {
     arcs: u64,
     cost: Option<crate::campaign::CampaignMetrics>,
     segments: Option<Vec<u32>>,
+}
+
+/// Runs `runs` (run indices of scenario seed `seed`) on a copy of `base`, in order.
+pub fn runs_range(
+    base: &Simulation,
+    seed: u64,
+    runs: std::ops::Range<u64>,
+    cfg: &MonteCarloConfig,
+) -> Vec<RunOut> {
+    let mut sim = base.clone();
+    sim.set_recording(false);
+    runs.map(|r| one_run(&mut sim, seed, r, cfg)).collect()
+}
+
+/// Summarises runs `0..outs.len()` (in run order) of `base`'s scenario: the same numbers
+/// [`monte_carlo`] gives.
+pub fn summarise_runs(
+    base: &Simulation,
+    outs: Vec<RunOut>,
+    seed: u64,
+    cfg: &MonteCarloConfig,
+) -> MonteCarloResult {
+    let mut res = summarise(outs, base.network().node_count(), seed, cfg);
+    // segment sizes come from the network
+    if let (Some(segs), Some(net_segs)) = (res.segments.as_mut(), base.network().segments()) {
+        for s in segs.iter_mut() {
+            s.size = net_segs.iter().filter(|&&x| x == s.segment).count() as u32;
+            s.fraction = if s.size > 0 {
+                s.reached.mean / s.size as f64
+            } else {
+                0.0
+            };
+        }
+    }
+    res
 }
 
 fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> RunOut {
@@ -281,19 +319,7 @@ pub fn monte_carlo(
         }
         outs
     };
-    let mut res = summarise(outs, base.network().node_count(), seed, cfg);
-    // segment sizes come from the network
-    if let (Some(segs), Some(net_segs)) = (res.segments.as_mut(), base.network().segments()) {
-        for s in segs.iter_mut() {
-            s.size = net_segs.iter().filter(|&&x| x == s.segment).count() as u32;
-            s.fraction = if s.size > 0 {
-                s.reached.mean / s.size as f64
-            } else {
-                0.0
-            };
-        }
-    }
-    Ok(res)
+    Ok(summarise_runs(base, outs, seed, cfg))
 }
 
 fn band(curves: &[&[u32]]) -> Curve {

@@ -124,3 +124,35 @@ fn golden_trajectory() {
         );
     }
 }
+
+/// Runs computed in pieces (as the page's Web Workers do) and summarised together give the
+/// same numbers as one Monte Carlo.
+#[test]
+fn split_runs_summarise_to_the_same_result() {
+    let s = sim(
+        generate::karate_club(),
+        r#"{"kind":"sir","beta":0.2,"gamma":0.3}"#,
+        "random:2",
+        5,
+    );
+    let cfg = MonteCarloConfig {
+        runs: 500,
+        max_steps: 200,
+        threads: 2,
+        threshold: Some(10.0),
+        metrics: true,
+    };
+    let whole = monte_carlo(&s, 5, &cfg, &mut |_, _| {}).unwrap();
+    let mut parts = Vec::new();
+    for (a, b) in [(0u64, 123u64), (123, 400), (400, 500)] {
+        parts.extend(viralsim::montecarlo::runs_range(&s, 5, a..b, &cfg));
+    }
+    // through JSON, as between a worker and the page
+    let parts: Vec<viralsim::montecarlo::RunOut> =
+        serde_json::from_str(&serde_json::to_string(&parts).unwrap()).unwrap();
+    let pieced = viralsim::montecarlo::summarise_runs(&s, parts, 5, &cfg);
+    assert_eq!(
+        serde_json::to_string(&whole).unwrap(),
+        serde_json::to_string(&pieced).unwrap()
+    );
+}

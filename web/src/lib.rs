@@ -297,7 +297,66 @@ impl Simulation {
         metrics: bool,
     ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
-        let cfg = MonteCarloConfig {
+        let cfg = self.mc_config(runs, threshold, metrics);
+        let res = monte_carlo(&self.mc_base(seed), seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
+        Ok(mc_out(&res))
+    }
+
+    /// Runs `start..end` of the Monte Carlo with scenario seed `seed`, unsummarised (for a Web
+    /// Worker; the page merges the pieces with `summariseRuns`).
+    #[wasm_bindgen(js_name = monteCarloRuns)]
+    pub fn monte_carlo_runs(
+        &self,
+        seed: f64,
+        start: u32,
+        end: u32,
+        metrics: bool,
+    ) -> Result<JsValue, JsError> {
+        let seed = seed_from(seed)?;
+        if end < start {
+            return Err(JsError::new(&format!(
+                "runs: end {end} is before start {start}"
+            )));
+        }
+        let cfg = self.mc_config(end - start, -1.0, metrics);
+        let outs = viralsim::montecarlo::runs_range(
+            &self.mc_base(seed),
+            seed,
+            start as u64..end as u64,
+            &cfg,
+        );
+        Ok(to_js(&outs))
+    }
+
+    /// Summarises runs `0..n` computed in pieces (an array of `monteCarloRuns` results, in run
+    /// order): the same numbers as `monteCarlo(n, …)` and as the CLI.
+    #[wasm_bindgen(js_name = summariseRuns)]
+    pub fn summarise_runs(
+        &self,
+        pieces: JsValue,
+        seed: f64,
+        threshold: f64,
+        metrics: bool,
+    ) -> Result<JsValue, JsError> {
+        let seed = seed_from(seed)?;
+        let pieces: Vec<Vec<viralsim::montecarlo::RunOut>> = from_js("runs", &pieces)?;
+        let outs: Vec<_> = pieces.into_iter().flatten().collect();
+        if outs.is_empty() {
+            return Err(JsError::new("runs: must be at least 1"));
+        }
+        let cfg = self.mc_config(outs.len() as u32, threshold, metrics);
+        Ok(mc_out(&viralsim::montecarlo::summarise_runs(
+            &self.mc_base(seed),
+            outs,
+            seed,
+            &cfg,
+        )))
+    }
+}
+
+impl Simulation {
+    fn mc_config(&self, runs: u32, threshold: f64, metrics: bool) -> MonteCarloConfig {
+        MonteCarloConfig {
             runs,
             max_steps: self.scenario.max_steps,
             threads: 1,
@@ -307,33 +366,45 @@ impl Simulation {
                 None
             },
             metrics,
-        };
-        // the Monte Carlo starts from a clean copy at step 0 (this simulation keeps its state)
+        }
+    }
+
+    /// A clean copy at step 0 (this simulation keeps its state).
+    fn mc_base(&self, seed: u64) -> viralsim::Simulation {
         let mut base = self.sim.clone();
         base.reset(seed);
-        let res = monte_carlo(&base, seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
-        #[derive(Serialize)]
-        struct Out<'a> {
-            runs: u32,
-            seed: u64,
-            reach: &'a viralsim::montecarlo::Summary,
-            reach_fraction: &'a viralsim::montecarlo::Summary,
-            curve: &'a viralsim::montecarlo::Curve,
-            prob_exceed: Option<f64>,
-            metrics: &'a Option<viralsim::montecarlo::MetricsSummary>,
-            edge_checks: u64,
-        }
-        Ok(to_js(&Out {
-            runs: res.runs,
-            seed,
-            reach: &res.reach,
-            reach_fraction: &res.reach_fraction,
-            curve: &res.curve,
-            prob_exceed: res.prob_exceed,
-            metrics: &res.metrics,
-            edge_checks: res.arcs_from_adopters,
-        }))
+        base
     }
+}
+
+fn mc_out(res: &viralsim::montecarlo::MonteCarloResult) -> JsValue {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        runs: u32,
+        seed: u64,
+        reach: &'a viralsim::montecarlo::Summary,
+        reach_fraction: &'a viralsim::montecarlo::Summary,
+        curve: &'a viralsim::montecarlo::Curve,
+        ad_curve: &'a viralsim::montecarlo::Curve,
+        prob_exceed: Option<f64>,
+        metrics: &'a Option<viralsim::montecarlo::MetricsSummary>,
+        campaign: &'a Option<viralsim::montecarlo::CampaignSummary>,
+        segments: &'a Option<Vec<viralsim::montecarlo::SegmentSummary>>,
+        edge_checks: u64,
+    }
+    to_js(&Out {
+        runs: res.runs,
+        seed: res.seed,
+        reach: &res.reach,
+        reach_fraction: &res.reach_fraction,
+        curve: &res.curve,
+        ad_curve: &res.ad_curve,
+        prob_exceed: res.prob_exceed,
+        metrics: &res.metrics,
+        campaign: &res.campaign,
+        segments: &res.segments,
+        edge_checks: res.arcs_from_adopters,
+    })
 }
 
 /// Checks a model description on its own (for validating a form field by field).

@@ -1,7 +1,8 @@
 // Boot and wiring: controls → scenario → simulation → views; the URL always holds the scenario.
 import { loadWasm, SimView, version } from './sim.js';
 import { NetworkView } from './render.js';
-import { Chart } from './chart.js';
+import { Chart, drawBand } from './chart.js';
+import { MonteCarloRunner, curveCsv, download } from './montecarlo.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
 import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec, scenarioToHash, hashToScenario } from './scenario.js';
@@ -35,6 +36,8 @@ let lastGood = null; // the controls of the simulation that is running
 let worker = null; // layout worker; null → the layout runs on the main thread
 let layoutJob = 0;
 let pendingPositions = null;
+let runner = null; // Monte Carlo workers
+let lastMc = null; // {scenario, result} of the last Monte Carlo, for export
 
 // ---------------------------------------------------------------- controls
 
@@ -108,9 +111,12 @@ function renderLegend() {
     .join('') + `<span class="line" style="background:${TRANSMISSION_COLOR}"></span>${t('transmission')}`;
 }
 
+const STRATEGIES = ['pagerank', 'kcore', 'degree-discount', 'imm', 'celf'];
+
 function seedsString() {
   if (ui.seedMode === 'random') return `random:${ui.k}`;
   if (ui.seedMode === 'top') return `top-degree:${ui.k}`;
+  if (STRATEGIES.includes(ui.seedMode)) return `${ui.seedMode}:${ui.k}${ui.seedOptions ?? ''}`;
   return ui.clicked.length ? `nodes:${ui.clicked.join(',')}` : 'none';
 }
 
@@ -142,6 +148,12 @@ function applyScenario(s) {
   const seeds = String(s.seeds || 'none');
   if (seeds.startsWith('random:')) { ui.seedMode = 'random'; ui.k = Number(seeds.slice(7)); }
   else if (seeds.startsWith('top-degree:')) { ui.seedMode = 'top'; ui.k = Number(seeds.slice(11)); }
+  else if (STRATEGIES.includes(seeds.split(':')[0])) {
+    // e.g. imm:5,epsilon=0.2: the options ride along unchanged
+    const [kind, rest] = seeds.split(/:(.*)/s);
+    const [k, ...opts] = rest.split(',');
+    ui.seedMode = kind; ui.k = Number(k); ui.seedOptions = opts.length ? ',' + opts.join(',') : '';
+  }
   else { ui.seedMode = 'click'; ui.clicked = seeds.startsWith('nodes:') ? seeds.slice(6).split(',') : []; }
   ui.seed = s.seed ?? 1;
 }
@@ -167,10 +179,12 @@ function updateHash() {
 // ---------------------------------------------------------------- building
 
 function showError(msg) {
-  // route the core's message to the control it names
-  const slot = /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(msg) ? 'net-error'
-    : /^(model|scenario: .*model)/.test(msg) ? 'model-error'
-    : /^(seeds|seed)/.test(msg) ? 'seed-error' : 'net-error';
+  // route the core's message to the control it names ("scenario: " comes from parsing the
+  // scenario object; the field follows it)
+  const core = msg.replace(/^scenario: /, '');
+  const slot = /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(core) ? 'net-error'
+    : /^model/.test(core) || /unknown variant|`kind`/.test(core) ? 'model-error'
+    : /^(seeds|seed|epsilon)/.test(core) ? 'seed-error' : 'net-error';
   $(slot).textContent = msg;
 }
 
@@ -305,7 +319,7 @@ function install() {
   fillSelect($('model-kind'), Object.keys(MODELS), 'mod_');
   $('net-kind').addEventListener('change', (e) => { ui.netKind = e.target.value; ui.netValues = {}; ui.clicked = []; renderNetParams(); rebuild(); });
   $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
-  $('seed-mode').addEventListener('change', (e) => { ui.seedMode = e.target.value; $('k-row').hidden = ui.seedMode === 'click'; rebuild({ keepLayout: true }); });
+  $('seed-mode').addEventListener('change', (e) => { ui.seedMode = e.target.value; ui.seedOptions = ''; $('k-row').hidden = ui.seedMode === 'click'; rebuild({ keepLayout: true }); });
   $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
   $('rng-seed').addEventListener('change', (e) => {
     const v = Number(e.target.value);
@@ -343,6 +357,9 @@ function install() {
   $('speed').addEventListener('input', (e) => { ui.speed = Number(e.target.value); $('speed-out').textContent = ui.speed; });
   $('lang').addEventListener('change', (e) => { setLanguage(e.target.value); refreshText(); updateHash(); });
   $('mc-go').addEventListener('click', runMonteCarlo);
+  $('mc-cancel').addEventListener('click', () => runner?.cancel());
+  $('mc-csv').addEventListener('click', () => lastMc && download('viralsim-runs.csv', curveCsv(lastMc.result), 'text/csv'));
+  $('mc-json').addEventListener('click', () => lastMc && download('viralsim-runs.json', JSON.stringify({ scenario: lastMc.scenario, result: lastMc.result }, null, 2), 'application/json'));
 
   const canvas = $('net-canvas');
   canvas.addEventListener('click', (e) => {
@@ -379,6 +396,14 @@ function install() {
   });
   canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; hover = -1; dirty = true; });
   window.addEventListener('resize', () => { dirty = true; if (sim) updatePanels(); });
+  // a scenario link pasted into this tab (the page itself uses replaceState, which does not fire this)
+  window.addEventListener('hashchange', () => {
+    const s = hashToScenario(location.hash);
+    if (!s) return;
+    applyScenario(s);
+    syncControls();
+    rebuild();
+  });
 }
 
 function snapshot(u) {
@@ -400,9 +425,11 @@ function refreshText() {
     $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
     updatePanels();
   }
+  drawMcChart();
 }
 
-function runMonteCarlo() {
+/** Monte Carlo in Web Workers, with progress and cancel; the same numbers as the CLI. */
+async function runMonteCarlo() {
   if (!sim) return;
   $('mc-error').textContent = '';
   const runs = Number($('mc-runs').value);
@@ -410,17 +437,46 @@ function runMonteCarlo() {
     $('mc-error').textContent = `runs: must be a whole number from 1 to 100000, got ${$('mc-runs').value}`;
     return;
   }
+  const scenario = scenarioFromUI();
+  const seed = Number(ui.seed);
   const t0 = performance.now();
+  const progress = $('mc-progress');
+  progress.value = 0;
+  progress.hidden = false;
+  $('mc-cancel').hidden = false;
+  $('mc-go').disabled = true;
+  $('mc-status').textContent = t('mc_progress', { done: 0, total: runs });
   try {
-    const r = sim.monteCarlo(runs, Number(ui.seed), sim.n / 2, false);
+    runner ??= new MonteCarloRunner();
+    const text = await networkText(scenario.network);
+    const pieces = await runner.run({
+      scenario, text, runs, seed, metrics: true,
+      onProgress: (done, total) => { progress.value = done / total; $('mc-status').textContent = t('mc_progress', { done, total }); },
+    });
+    const r = sim.sim.summariseRuns(pieces, seed, sim.n / 2, true);
     const ms = Math.round(performance.now() - t0);
+    lastMc = { scenario, result: r, ms };
+    $('mc-status').textContent = '';
     $('mc-result').textContent = t('mc_result', {
       mean: fmt(r.reach.mean, 1), lo: fmt(r.reach.ci95[0], 1), hi: fmt(r.reach.ci95[1], 1), viral: fmt(100 * r.prob_exceed, 1), ms,
     });
+    $('mc-chart').hidden = false;
+    $('mc-export').hidden = false;
+    drawMcChart();
     return { ...r, ms };
   } catch (e) {
-    $('mc-error').textContent = e.message;
+    if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
+    else { $('mc-status').textContent = ''; $('mc-error').textContent = e.message || String(e); }
+  } finally {
+    progress.hidden = true;
+    $('mc-cancel').hidden = true;
+    $('mc-go').disabled = false;
   }
+}
+
+function drawMcChart() {
+  if (!lastMc || $('mc-chart').hidden) return;
+  drawBand($('mc-chart'), lastMc.result, sim ? sim.n : 0, { x: t('chart_x'), band: t('mc_band'), wom: t('mc_wom'), ad: t('mc_ad') });
 }
 
 // ---------------------------------------------------------------- boot
@@ -464,6 +520,7 @@ window.viralsim = {
   counts: () => (sim ? Array.from(sim.history()) : []),
   scenario: () => scenarioFromUI(),
   monteCarlo: runMonteCarlo,
+  lastMc: () => lastMc?.result ?? null,
   layoutSettled: () => !layoutMoving,
   ready: main(),
 };

@@ -1,0 +1,86 @@
+// Campaign-lab pieces of the page in real Chromium: Monte Carlo in Web Workers (identical to the
+// CLI, progress, cancel, export) and influencer strategies in scenario URLs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, ROOT } from './helpers.mjs';
+import { scenarioToHash } from '../../www/js/scenario.js';
+
+const CLI = join(ROOT, 'target/release/viralsim');
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+test('Monte Carlo in Web Workers gives exactly the CLI numbers, with progress and export', { timeout: 120000 }, async () => {
+  assert.ok(existsSync(CLI), 'the release CLI is built (./test builds it)');
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ba:n=2000,m=3&model=sir&beta=0.1&gamma=0.4&seeds=random:2&seed=9`);
+  await page.locator('#mc-runs').fill('3000');
+  await page.click('#mc-go');
+  await page.waitForSelector('#mc-progress:not([hidden])');
+  await page.waitForFunction(() => window.viralsim.lastMc() !== null, null, { timeout: 90000 });
+  const r = await page.evaluate(() => window.viralsim.lastMc());
+  const cli = JSON.parse(execFileSync(CLI, ['run', '--generate', 'ba:n=2000,m=3', '--model', 'sir', '--beta', '0.1', '--gamma', '0.4',
+    '--seeds', 'random:2', '--seed', '9', '--runs', '3000', '--threshold', '1000']));
+  assert.deepEqual(r.reach, cli.reach);
+  assert.deepEqual(r.curve, cli.curve);
+  assert.equal(r.prob_exceed, cli.prob_exceed.probability);
+  assert.ok(await page.locator('#mc-chart').isVisible());
+  assert.ok(await page.locator('#mc-progress').isHidden());
+  // export: CSV with one row per step, JSON with the scenario
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#mc-csv')]);
+  assert.equal(csv.suggestedFilename(), 'viralsim-runs.csv');
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+  assert.equal(lines[0], 'step,reach_mean,reach_p05,reach_p95,ad_driven_mean,word_of_mouth_mean');
+  assert.equal(lines.length - 1, cli.curve.mean.length);
+  assert.equal(Number(lines.at(-1).split(',')[1]), cli.reach.mean);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#mc-json')]);
+  const j = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(j.scenario.network, 'ba:n=2000,m=3');
+  assert.deepEqual(j.result.reach, cli.reach);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a long Monte Carlo can be cancelled and the page keeps working', { timeout: 120000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ws:n=20000,k=10,p=0.1&model=ic&p=0.3&seeds=random:5&seed=1`);
+  await page.locator('#mc-runs').fill('100000');
+  await page.click('#mc-go');
+  await page.waitForFunction(() => document.getElementById('mc-progress').value > 0, null, { timeout: 60000 });
+  await page.click('#mc-cancel');
+  await page.waitForFunction(() => document.getElementById('mc-status').textContent === 'Cancelled.');
+  assert.ok(await page.locator('#mc-cancel').isHidden());
+  assert.equal(await page.evaluate(() => window.viralsim.lastMc()), null);
+  // the page still plays, and a new Monte Carlo still runs
+  await page.locator('#speed').fill('30');
+  await page.click('#play');
+  await page.waitForFunction(() => window.viralsim.sim.stepCount() >= 2, null, { timeout: 20000 });
+  await page.click('#pause');
+  await page.locator('#mc-runs').fill('50');
+  await page.click('#mc-go');
+  await page.waitForFunction(() => window.viralsim.lastMc()?.runs === 50, null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an influencer strategy in the URL picks the same people as the CLI', { timeout: 120000 }, async () => {
+  const sc = { network: 'hk:n=3000,m=3,pt=0.4', model: { kind: 'ic', p: 0.05 }, seeds: 'imm:5,epsilon=0.3', seed: 21, max_steps: 1000 };
+  const { page, errors } = await openPage(browser, srv.url + scenarioToHash(sc));
+  const s = await page.evaluate(() => window.viralsim.scenario());
+  assert.equal(s.seeds, 'imm:5,epsilon=0.3');
+  assert.equal(await page.locator('#seed-mode').inputValue(), 'imm');
+  const pageSeeds = await page.evaluate(() => window.viralsim.sim.seeds());
+  await page.evaluate(() => window.viralsim.sim.step(1000));
+  const counts = await page.evaluate(() => window.viralsim.counts());
+  const cli = JSON.parse(execFileSync(CLI, ['run', '--generate', sc.network, '--model', 'ic', '--p', '0.05', '--seeds', 'imm:5', '--epsilon', '0.3', '--seed', '21']));
+  assert.deepEqual(counts, cli.history.counts.flat());
+  assert.equal(pageSeeds.length, 5);
+  // a bad epsilon shows next to the seed controls
+  await page.goto(srv.url + scenarioToHash({ ...sc, seeds: 'imm:5,epsilon=3' }));
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.match(await page.locator('#seed-error').textContent(), /epsilon: must be in \(0, 1\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

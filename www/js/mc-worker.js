@@ -1,0 +1,31 @@
+// A Monte Carlo worker: its own wasm instance and simulation of the same scenario; it runs a
+// contiguous block of run indices in chunks, reporting progress, and returns the unsummarised
+// runs. Run r draws from stream (seed, r) wherever it runs, so the merged result is the CLI's.
+import init, { Simulation } from '../pkg/viralsim_web.js';
+
+let ready = null;
+let sim = null;
+let job = 0;
+
+self.onmessage = async ({ data }) => {
+  if (data.type === 'cancel') { job = 0; return; }
+  if (data.type !== 'start') return;
+  job = data.id;
+  try {
+    ready ??= init();
+    await ready;
+    sim?.free();
+    sim = new Simulation(data.scenario, data.text ?? undefined);
+    const pieces = [];
+    for (let a = data.start; a < data.end; a += data.chunk) {
+      if (job !== data.id) return; // cancelled or superseded
+      const b = Math.min(a + data.chunk, data.end);
+      pieces.push(sim.monteCarloRuns(data.seed, a, b, data.metrics));
+      self.postMessage({ type: 'progress', id: data.id, done: b - a });
+      await new Promise((ok) => setTimeout(ok, 0)); // lets a cancel message in
+    }
+    self.postMessage({ type: 'done', id: data.id, pieces });
+  } catch (e) {
+    self.postMessage({ type: 'error', id: data.id, message: e.message || String(e) });
+  }
+};

@@ -1,0 +1,82 @@
+// Monte Carlo in Web Workers: runs 0..R are split into contiguous blocks, one per worker; the
+// pieces come back in run order and the page's own wasm instance summarises them with the same
+// code as the CLI, so the numbers are identical to `viralsim run --runs R --seed S`.
+export class MonteCarloRunner {
+  constructor(workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+    this.size = workers;
+    this.pool = [];
+    this.job = 0;
+    this.reject = null;
+  }
+
+  ensurePool() {
+    while (this.pool.length < this.size) {
+      this.pool.push(new Worker(new URL('./mc-worker.js', import.meta.url), { type: 'module' }));
+    }
+  }
+
+  /** Resolves with the pieces (arrays of runs, in run order); rejects on error or cancel. */
+  run({ scenario, text, runs, seed, metrics = true, onProgress = () => {} }) {
+    this.cancel();
+    this.ensurePool();
+    const id = ++this.job;
+    const w = Math.min(this.size, runs);
+    const chunk = Math.max(1, Math.min(500, Math.ceil(runs / w / 20)));
+    let done = 0;
+    return new Promise((resolve, reject) => {
+      this.reject = reject;
+      const pieces = new Array(w);
+      let finished = 0;
+      for (let i = 0; i < w; i++) {
+        const start = Math.floor((i * runs) / w), end = Math.floor(((i + 1) * runs) / w);
+        const worker = this.pool[i];
+        worker.onmessage = ({ data }) => {
+          if (data.id !== id) return;
+          if (data.type === 'progress') { done += data.done; onProgress(done, runs); }
+          else if (data.type === 'error') { this.cancel(); reject(new Error(data.message)); }
+          else if (data.type === 'done') {
+            pieces[i] = data.pieces;
+            if (++finished === w) { this.reject = null; resolve(pieces.flat()); }
+          }
+        };
+        worker.onerror = (e) => { this.cancel(); reject(new Error(e.message || 'a Monte Carlo worker failed')); };
+        worker.postMessage({ type: 'start', id, scenario, text, seed, start, end, chunk, metrics });
+      }
+    });
+  }
+
+  /** Stops the current job; its promise rejects with an Error named 'Cancelled'. */
+  cancel() {
+    if (!this.reject) return;
+    for (const w of this.pool) w.postMessage({ type: 'cancel' });
+    const e = new Error('cancelled');
+    e.name = 'Cancelled';
+    const r = this.reject;
+    this.reject = null;
+    this.job++;
+    r(e);
+  }
+}
+
+/** CSV of a Monte Carlo result: one row per step. */
+export function curveCsv(result) {
+  const c = result.curve, a = result.ad_curve;
+  let out = 'step,reach_mean,reach_p05,reach_p95,ad_driven_mean,word_of_mouth_mean\n';
+  for (let t = 0; t < c.mean.length; t++) {
+    const ad = a.mean[t] ?? a.mean[a.mean.length - 1] ?? 0;
+    out += `${t},${c.mean[t]},${c.p05[t]},${c.p95[t]},${ad},${c.mean[t] - ad}\n`;
+  }
+  return out;
+}
+
+/** Offers `text` as a file download. */
+export function download(name, text, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
