@@ -5,6 +5,7 @@ import init, { Simulation } from '../pkg/viralsim_web.js';
 
 let ready = null;
 let sim = null;
+let simKey = null; // the scenario the cached simulation was built from
 let job = 0;
 
 self.onmessage = async ({ data }) => {
@@ -14,8 +15,12 @@ self.onmessage = async ({ data }) => {
   try {
     ready ??= init();
     await ready;
-    sim?.free();
-    sim = new Simulation(data.scenario, data.text ?? undefined);
+    const key = JSON.stringify(data.scenario) + (data.text ? `#${data.text.length}` : '');
+    if (key !== simKey) {
+      sim?.free();
+      sim = new Simulation(data.scenario, data.text ?? undefined);
+      simKey = key;
+    }
     const pieces = [];
     for (let a = data.start; a < data.end; a += data.chunk) {
       if (job !== data.id) return; // cancelled or superseded
