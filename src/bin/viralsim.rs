@@ -406,38 +406,7 @@ impl Progress {
 }
 
 fn cmd_run(a: &Args) -> Result<String, Fail> {
-    a.only(&[
-        "graph",
-        "generate",
-        "scenario",
-        "directed",
-        "model",
-        "p",
-        "q",
-        "beta",
-        "gamma",
-        "theta",
-        "k",
-        "weights",
-        "seeds",
-        "runs",
-        "seed",
-        "max-steps",
-        "threads",
-        "threshold",
-        "format",
-        "out",
-        "max-nodes",
-        "max-edges",
-        "epsilon",
-        "ad-impressions",
-        "ad-conversion",
-        "ad-steps",
-        "ad-segment",
-        "cost-per-seed",
-        "cost-per-degree",
-        "cost-per-impression",
-    ])?;
+    // run takes every flag the parser knows (VALUE_FLAGS and BOOL_FLAGS)
     let scenario = match a.get("scenario") {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -531,15 +500,9 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             .map(|s| s.campaign.clone())
             .unwrap_or_default(),
     )?;
-    let sim = sim.with_campaign(campaign.clone()).map_err(|e| {
-        Fail(format!(
-            "--{}",
-            e.to_string()
-                .trim_start_matches("campaign.")
-                .replace("ads.", "ad-")
-                .replace("costs.", "cost-")
-        ))
-    })?;
+    let sim = sim
+        .with_campaign(campaign.clone())
+        .map_err(campaign_error)?;
     let out_scenario = Scenario {
         campaign,
         network: net_spec,
@@ -1253,4 +1216,21 @@ fn campaign_flags(
         }
     }
     Ok(c)
+}
+
+/// Names a campaign field by the flag that sets it (`campaign.costs.per_seed` → `--cost-per-seed`).
+fn campaign_error(e: viralsim::Error) -> Fail {
+    let msg = e.to_string();
+    for (field, flag) in [
+        ("campaign.costs.per_seed_degree", "--cost-per-degree"),
+        ("campaign.costs.per_seed", "--cost-per-seed"),
+        ("campaign.costs.per_impression", "--cost-per-impression"),
+        ("campaign.ads.conversion", "--ad-conversion"),
+        ("campaign.ads.segment", "--ad-segment"),
+    ] {
+        if let Some(rest) = msg.strip_prefix(field) {
+            return Fail(format!("{flag}{rest}"));
+        }
+    }
+    Fail(msg)
 }

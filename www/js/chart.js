@@ -1,67 +1,11 @@
-// Live line chart: people in each state per step, with axes, units and a legend.
+// Charts on canvas: the live chart of people in each state per step, and the Monte Carlo band
+// chart. Both share the frame: high-DPI sizing, axes with units, and a legend.
 import { STATE_COLORS } from './colors.js';
 
-export class Chart {
-  constructor(canvas) {
-    this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-  }
+const PAD = { left: 40, right: 8, top: 22, bottom: 26 };
 
-  draw(history, n, names, labels) {
-    const c = this.canvas, ctx = this.ctx;
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.max(1, Math.round(c.clientWidth * dpr)), H = Math.max(1, Math.round(c.clientHeight * dpr));
-    if (c.width !== W || c.height !== H) { c.width = W; c.height = H; }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const w = W / dpr, h = H / dpr;
-    ctx.clearRect(0, 0, w, h);
-    const left = 40, right = 8, top = 22, bottom = 26;
-    const steps = Math.max(1, history.length / 3 - 1);
-    const X = (t) => left + (t / steps) * (w - left - right);
-    const Y = (v) => top + (1 - v / Math.max(1, n)) * (h - top - bottom);
-    ctx.strokeStyle = '#cbd2d9';
-    ctx.fillStyle = '#52606d';
-    ctx.font = "11px system-ui, sans-serif";
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(left, top); ctx.lineTo(left, h - bottom); ctx.lineTo(w - right, h - bottom);
-    ctx.stroke();
-    ctx.textAlign = 'right';
-    for (const f of [0, 0.5, 1]) ctx.fillText(String(Math.round(f * n)), left - 4, Y(f * n) + 4);
-    ctx.textAlign = 'center';
-    ctx.fillText(`${labels.x} ${steps}`, w - 30, h - 8);
-    ctx.fillText('0', left, h - 8);
-    ctx.save();
-    ctx.translate(10, top + (h - top - bottom) * 0.75);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(labels.y, 0, 0);
-    ctx.restore();
-    for (let s = 0; s < 3; s++) {
-      ctx.strokeStyle = STATE_COLORS[s];
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      for (let t = 0; t * 3 < history.length; t++) {
-        const x = X(t), y = Y(history[3 * t + s]);
-        if (t === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
-      }
-      ctx.stroke();
-    }
-    // legend
-    ctx.textAlign = 'left';
-    let lx = left + 4;
-    for (let s = 0; s < 3; s++) {
-      ctx.fillStyle = STATE_COLORS[s];
-      ctx.fillRect(lx, 6, 10, 10);
-      ctx.fillStyle = '#323f4b';
-      ctx.fillText(names[s], lx + 14, 15);
-      lx += ctx.measureText(names[s]).width + 22;
-    }
-  }
-}
-
-/** Monte Carlo band chart: 5–95 % band of the cumulative reach, its mean, and the mean split
- * into advertising-driven (bottom) and word-of-mouth (top) as two stacked areas. */
-export function drawBand(canvas, result, n, labels) {
+/** Sizes the canvas for the screen and returns a frame with x/y scales for `steps` × `ymax`. */
+function frame(canvas, steps, ymax) {
   const ctx = canvas.getContext('2d');
   const dpr = window.devicePixelRatio || 1;
   const W = Math.max(1, Math.round(canvas.clientWidth * dpr)), H = Math.max(1, Math.round(canvas.clientHeight * dpr));
@@ -69,13 +13,83 @@ export function drawBand(canvas, result, n, labels) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const w = W / dpr, h = H / dpr;
   ctx.clearRect(0, 0, w, h);
+  ctx.font = '11px system-ui, sans-serif';
+  const s = Math.max(1, steps), m = Math.max(1, ymax);
+  return {
+    ctx, w, h, steps: s, ymax: m,
+    X: (t) => PAD.left + (t / s) * (w - PAD.left - PAD.right),
+    Y: (v) => PAD.top + (1 - v / m) * (h - PAD.top - PAD.bottom),
+  };
+}
+
+/** Axes, tick labels at 0, half and the top, the x label with the last step, the y label. */
+function axes(f, labels) {
+  const { ctx, w, h, X, Y, steps, ymax } = f;
+  ctx.strokeStyle = '#cbd2d9';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(X(0), Y(ymax)); ctx.lineTo(X(0), Y(0)); ctx.lineTo(X(steps), Y(0));
+  ctx.stroke();
+  ctx.fillStyle = '#52606d';
+  ctx.textAlign = 'right';
+  for (const q of [0, 0.5, 1]) ctx.fillText(String(Math.round(q * ymax)), PAD.left - 4, Y(q * ymax) + 4);
+  ctx.textAlign = 'center';
+  ctx.fillText(`${labels.x} ${steps}`, w - 30, h - 8);
+  ctx.fillText('0', PAD.left, h - 8);
+  if (labels.y) {
+    ctx.save();
+    ctx.translate(10, PAD.top + (h - PAD.top - PAD.bottom) * 0.75);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(labels.y, 0, 0);
+    ctx.restore();
+  }
+}
+
+/** A row of colour swatches with names along the top. */
+function legend(f, items) {
+  const { ctx } = f;
+  ctx.textAlign = 'left';
+  let x = PAD.left + 4;
+  for (const [color, name] of items) {
+    ctx.fillStyle = color;
+    ctx.fillRect(x, 6, 10, 10);
+    ctx.fillStyle = '#323f4b';
+    ctx.fillText(name, x + 14, 15);
+    x += ctx.measureText(name).width + 22;
+  }
+}
+
+export class Chart {
+  constructor(canvas) {
+    this.canvas = canvas;
+  }
+
+  /** `history`: [susceptible, active, removed] per step (flat); `n` nodes; `names` of states. */
+  draw(history, n, names, labels) {
+    const f = frame(this.canvas, history.length / 3 - 1, n);
+    axes(f, labels);
+    const { ctx, X, Y } = f;
+    for (let s = 0; s < 3; s++) {
+      ctx.strokeStyle = STATE_COLORS[s];
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      for (let t = 0; t * 3 < history.length; t++) ctx.lineTo(X(t), Y(history[3 * t + s]));
+      ctx.stroke();
+    }
+    legend(f, names.map((name, s) => [STATE_COLORS[s], name]));
+  }
+}
+
+const BAND = 'rgba(46, 134, 171, 0.18)', WOM = 'rgba(46, 134, 171, 0.55)', AD = 'rgba(228, 87, 46, 0.7)';
+
+/** Monte Carlo band chart: 5–95 % band of the cumulative reach, its mean, and the mean split
+ * into advertising-driven (bottom) and word-of-mouth (top) as two stacked areas. */
+export function drawBand(canvas, result, labels) {
   const c = result.curve, ad = result.ad_curve;
   const len = c.mean.length;
-  const left = 40, right = 8, top = 22, bottom = 26;
-  const steps = Math.max(1, len - 1);
-  const ymax = Math.max(1, ...c.p95);
-  const X = (t) => left + (t / steps) * (w - left - right);
-  const Y = (v) => top + (1 - v / ymax) * (h - top - bottom);
+  const f = frame(canvas, len - 1, Math.max(...c.p95));
+  const { ctx, X, Y } = f;
+  const adAt = (t) => ad.mean[t] ?? ad.mean[ad.mean.length - 1] ?? 0;
   const area = (upper, lower, color) => {
     ctx.fillStyle = color;
     ctx.beginPath();
@@ -84,36 +98,14 @@ export function drawBand(canvas, result, n, labels) {
     ctx.closePath();
     ctx.fill();
   };
-  const adAt = (t) => ad.mean[t] ?? ad.mean[ad.mean.length - 1] ?? 0;
-  area((t) => c.p95[t], (t) => c.p05[t], 'rgba(46, 134, 171, 0.18)');
-  area((t) => c.mean[t], (t) => adAt(t), 'rgba(46, 134, 171, 0.55)');
-  area((t) => adAt(t), () => 0, 'rgba(228, 87, 46, 0.7)');
+  area((t) => c.p95[t], (t) => c.p05[t], BAND);
+  area((t) => c.mean[t], adAt, WOM);
+  area(adAt, () => 0, AD);
   ctx.strokeStyle = '#1f2933';
   ctx.lineWidth = 1.5;
   ctx.beginPath();
   for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(c.mean[t]));
   ctx.stroke();
-  ctx.strokeStyle = '#cbd2d9';
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  ctx.moveTo(left, top); ctx.lineTo(left, h - bottom); ctx.lineTo(w - right, h - bottom);
-  ctx.stroke();
-  ctx.fillStyle = '#52606d';
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textAlign = 'right';
-  ctx.fillText(String(Math.round(ymax)), left - 4, Y(ymax) + 4);
-  ctx.fillText('0', left - 4, Y(0) + 4);
-  ctx.textAlign = 'center';
-  ctx.fillText(`${labels.x} ${steps}`, w - 30, h - 8);
-  ctx.textAlign = 'left';
-  const items = [['rgba(46, 134, 171, 0.18)', labels.band], ['rgba(46, 134, 171, 0.55)', labels.wom], ['rgba(228, 87, 46, 0.7)', labels.ad]];
-  let lx = left + 4;
-  for (const [col, name] of items) {
-    ctx.fillStyle = col;
-    ctx.fillRect(lx, 6, 10, 10);
-    ctx.fillStyle = '#323f4b';
-    ctx.fillText(name, lx + 14, 15);
-    lx += ctx.measureText(name).width + 22;
-  }
-  void n;
+  axes(f, { x: labels.x });
+  legend(f, [[BAND, labels.band], [WOM, labels.wom], [AD, labels.ad]]);
 }

@@ -477,7 +477,7 @@ async function runMonteCarlo() {
 
 function drawMcChart() {
   if (!lastMc || $('mc-chart').hidden) return;
-  drawBand($('mc-chart'), lastMc.result, sim ? sim.n : 0, { x: t('chart_x'), band: t('mc_band'), wom: t('mc_wom'), ad: t('mc_ad') });
+  drawBand($('mc-chart'), lastMc.result, { x: t('chart_x'), band: t('mc_band'), wom: t('mc_wom'), ad: t('mc_ad') });
 }
 
 // ---------------------------------------------------------------- boot
