@@ -23,6 +23,8 @@ pub struct ScenarioSummary {
     pub steps_to_50: f64,
     /// Mean cumulative reach per step.
     pub curve: crate::montecarlo::Curve,
+    /// Mean total cost / mean reach, when the scenario has costs.
+    pub cost_per_adopter: Option<f64>,
 }
 
 /// A compared with B, run by run.
@@ -136,25 +138,51 @@ pub fn compare(
             &mut |d, _| progress(done + d, total),
         )?);
     }
-    let summaries: Vec<ScenarioSummary> = scenarios
+    let names: Vec<String> = scenarios.iter().map(|(n, _)| n.clone()).collect();
+    compare_results(&names, &results)
+}
+
+/// Compares Monte Carlo results of the same runs (same seed, same run indices) of 2 to 4
+/// scenarios, e.g. computed in the page's workers.
+///
+/// # Errors
+/// Fewer than 2 or more than 4 results, or results of different run counts or seeds.
+pub fn compare_results(names: &[String], results: &[MonteCarloResult]) -> Result<Comparison> {
+    if !(2..=4).contains(&results.len()) || names.len() != results.len() {
+        return Err(Error::param(
+            "scenarios",
+            format!("compare takes 2 to 4 scenarios, got {}", results.len()),
+        ));
+    }
+    if results
         .iter()
-        .zip(&results)
-        .map(|((name, _), r)| ScenarioSummary {
+        .any(|r| r.runs != results[0].runs || r.seed != results[0].seed)
+    {
+        return Err(Error::param(
+            "runs",
+            "every scenario must have the same runs and seed to be compared run by run",
+        ));
+    }
+    let summaries: Vec<ScenarioSummary> = names
+        .iter()
+        .zip(results)
+        .map(|(name, r)| ScenarioSummary {
             name: name.clone(),
             reach: r.reach.clone(),
             reach_fraction: r.reach_fraction.clone(),
             prob_exceed: r.prob_exceed,
             steps_to_50: r.metrics.as_ref().map_or(f64::NAN, |m| m.steps_to_50),
             curve: r.curve.clone(),
+            cost_per_adopter: r.campaign.as_ref().and_then(|c| c.cost_per_adopter),
         })
         .collect();
     let mut pairs = Vec::new();
-    for i in 0..scenarios.len() {
-        for j in i + 1..scenarios.len() {
+    for i in 0..results.len() {
+        for j in i + 1..results.len() {
             pairs.push(paired(
-                &scenarios[i].0,
+                &names[i],
                 &results[i].reaches,
-                &scenarios[j].0,
+                &names[j],
                 &results[j].reaches,
             ));
         }
@@ -168,7 +196,7 @@ pub fn compare(
                 .then(b.cmp(&a))
         })
         .unwrap_or(0);
-    let best = scenarios[best_i].0.clone();
+    let best = names[best_i].clone();
     let best_probability = pairs
         .iter()
         .filter_map(|p| {
@@ -181,10 +209,11 @@ pub fn compare(
             }
         })
         .fold(1.0, f64::min);
+    let r0 = &results[0];
     Ok(Comparison {
-        runs: cfg.runs,
-        seed,
-        threshold: cfg.threshold,
+        runs: r0.runs,
+        seed: r0.seed,
+        threshold: r0.threshold,
         scenarios: summaries,
         pairs,
         best,

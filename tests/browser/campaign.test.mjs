@@ -84,3 +84,58 @@ test('an influencer strategy in the URL picks the same people as the CLI', { tim
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a two-scenario comparison: table equal to the CLI, exports, and the URL round trip', { timeout: 180000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ba:n=2000,m=3&model=ic&p=0.05&seeds=top-degree:5&seed=4`);
+  await page.click('#cmp-add');
+  await page.selectOption('#seed-mode', 'random');
+  await page.locator('#k-seeds').fill('5');
+  await page.locator('#k-seeds').dispatchEvent('change');
+  await page.waitForFunction(() => window.viralsim.scenario().seeds === 'random:5');
+  await page.click('#cmp-add');
+  assert.equal(await page.locator('#cmp-list li').count(), 2);
+  await page.locator('#mc-runs').fill('1000');
+  await page.click('#cmp-go');
+  await page.waitForFunction(() => window.viralsim.lastComparison() !== null, null, { timeout: 120000 });
+  const c = await page.evaluate(() => window.viralsim.lastComparison());
+  // the same comparison by the CLI
+  const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp(join((process.env.TMPDIR || '/tmp'), 'viralsim-cmp-')));
+  const { writeFile } = await import('node:fs/promises');
+  const a = join(dir, 'A.json'), b = join(dir, 'B.json');
+  await writeFile(a, JSON.stringify({ network: 'ba:n=2000,m=3', model: { kind: 'ic', p: 0.05 }, seeds: 'top-degree:5', seed: 4 }));
+  await writeFile(b, JSON.stringify({ network: 'ba:n=2000,m=3', model: { kind: 'ic', p: 0.05 }, seeds: 'random:5', seed: 4 }));
+  const cli = JSON.parse(execFileSync(CLI, ['compare', a, b, '--runs', '1000', '--seed', '4', '--threshold', '1000', '--format', 'json']));
+  for (const k of [0, 1]) {
+    assert.deepEqual(c.scenarios[k].reach, cli.scenarios[k].reach);
+    assert.equal(c.scenarios[k].steps_to_50, cli.scenarios[k].steps_to_50);
+  }
+  assert.deepEqual(c.pairs[0].ci95, cli.pairs[0].ci95);
+  assert.equal(c.pairs[0].prob_a_better, cli.pairs[0].prob_a_better);
+  assert.equal(c.best, 'A');
+  // the table, the chart and the verdict are shown
+  assert.equal(await page.locator('#cmp-table tbody tr').count(), 2);
+  assert.ok(await page.locator('#cmp-chart').isVisible());
+  assert.match(await page.locator('#cmp-best').textContent(), /^A reaches the most people/);
+  // exports
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#cmp-csv')]);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+  assert.equal(lines.length, 3);
+  assert.match(lines[0], /^scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,prob_exceed,steps_to_50,cost_per_adopter,prob_better_than_A,prob_better_than_B$/);
+  assert.equal(Number(lines[1].split(',')[1]), cli.scenarios[0].reach.mean);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#cmp-json')]);
+  const j = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.deepEqual(j.scenarios.map((s) => s.seeds), ['top-degree:5', 'random:5']);
+  // the URL carries the scenario set: a new page has the same two scenarios and the same result
+  const url = await page.evaluate(() => location.href);
+  assert.match(url, /&compare=/);
+  const { page: again } = await openPage(browser, url);
+  assert.deepEqual(await again.evaluate(() => window.viralsim.compareSet().map((s) => s.seeds)), ['top-degree:5', 'random:5']);
+  assert.equal(await again.locator('#cmp-list li').count(), 2);
+  await again.locator('#mc-runs').fill('1000');
+  await again.click('#cmp-go');
+  await again.waitForFunction(() => window.viralsim.lastComparison() !== null, null, { timeout: 120000 });
+  assert.deepEqual(await again.evaluate(() => window.viralsim.lastComparison().pairs), c.pairs);
+  assert.deepEqual(errors, []);
+  await again.close();
+  await page.close();
+});

@@ -354,6 +354,37 @@ impl Simulation {
     }
 }
 
+#[wasm_bindgen]
+impl Simulation {
+    /// Compares 2 to 4 scenarios run on this network with the same runs and seed: an array per
+    /// scenario of `monteCarloRuns` pieces (computed with per-run metrics), their names, the
+    /// seed and a threshold for P(reach > threshold) (negative: none). The numbers are those of
+    /// `viralsim compare`.
+    #[wasm_bindgen(js_name = compareRuns)]
+    pub fn compare_runs(
+        &self,
+        per_scenario: JsValue,
+        names: JsValue,
+        seed: f64,
+        threshold: f64,
+    ) -> Result<JsValue, JsError> {
+        let seed = seed_from(seed)?;
+        let per: Vec<Vec<Vec<viralsim::montecarlo::RunOut>>> = from_js("runs", &per_scenario)?;
+        let names: Vec<String> = from_js("names", &names)?;
+        let base = self.mc_base(seed);
+        let results: Vec<_> = per
+            .into_iter()
+            .map(|pieces| {
+                let outs: Vec<_> = pieces.into_iter().flatten().collect();
+                let cfg = self.mc_config(outs.len() as u32, threshold, true);
+                viralsim::montecarlo::summarise_runs(&base, outs, seed, &cfg)
+            })
+            .collect();
+        let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
+        Ok(to_js(&c))
+    }
+}
+
 impl Simulation {
     fn mc_config(&self, runs: u32, threshold: f64, metrics: bool) -> MonteCarloConfig {
         MonteCarloConfig {

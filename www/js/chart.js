@@ -109,3 +109,31 @@ export function drawBand(canvas, result, labels) {
   axes(f, { x: labels.x });
   legend(f, [[BAND, labels.band], [WOM, labels.wom], [AD, labels.ad]]);
 }
+
+const SCENARIO_COLORS = ['#2e86ab', '#e4572e', '#3bb273', '#7b4fa0'];
+
+/** Overlaid mean reach curves of compared scenarios, each with its 5–95 % band. */
+export function drawCompare(canvas, comparison, labels) {
+  const sc = comparison.scenarios;
+  const len = Math.max(...sc.map((s) => s.curve.mean.length));
+  const f = frame(canvas, len - 1, Math.max(...sc.flatMap((s) => s.curve.p95)));
+  const { ctx, X, Y } = f;
+  const at = (arr, t) => arr[Math.min(t, arr.length - 1)];
+  sc.forEach((s, i) => {
+    ctx.globalAlpha = 0.15;
+    ctx.fillStyle = SCENARIO_COLORS[i];
+    ctx.beginPath();
+    for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(at(s.curve.p95, t)));
+    for (let t = len - 1; t >= 0; t--) ctx.lineTo(X(t), Y(at(s.curve.p05, t)));
+    ctx.closePath();
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = SCENARIO_COLORS[i];
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(at(s.curve.mean, t)));
+    ctx.stroke();
+  });
+  axes(f, { x: labels.x });
+  legend(f, sc.map((s, i) => [SCENARIO_COLORS[i], s.name]));
+}

@@ -1,7 +1,7 @@
 // Boot and wiring: controls → scenario → simulation → views; the URL always holds the scenario.
 import { loadWasm, SimView, version } from './sim.js';
 import { NetworkView } from './render.js';
-import { Chart, drawBand } from './chart.js';
+import { Chart, drawBand, drawCompare } from './chart.js';
 import { MonteCarloRunner, curveCsv, download } from './montecarlo.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
@@ -38,6 +38,9 @@ let layoutJob = 0;
 let pendingPositions = null;
 let runner = null; // Monte Carlo workers
 let lastMc = null; // {scenario, result} of the last Monte Carlo, for export
+let compareSet = []; // up to four scenarios on one network, named A to D
+let lastCmp = null; // {scenarios, comparison}
+const NAMES = ['A', 'B', 'C', 'D'];
 
 // ---------------------------------------------------------------- controls
 
@@ -172,7 +175,8 @@ function syncControls() {
 }
 
 function updateHash() {
-  const h = scenarioToHash(scenarioFromUI()) + (language() !== 'en' ? `&lang=${language()}` : '');
+  const h = scenarioToHash(scenarioFromUI()) + (language() !== 'en' ? `&lang=${language()}` : '')
+    + (compareSet.length ? `&compare=${encodeURIComponent(JSON.stringify(compareSet))}` : '');
   if (location.hash !== h) history.replaceState(null, '', h);
 }
 
@@ -358,6 +362,11 @@ function install() {
   $('lang').addEventListener('change', (e) => { setLanguage(e.target.value); refreshText(); updateHash(); });
   $('mc-go').addEventListener('click', runMonteCarlo);
   $('mc-cancel').addEventListener('click', () => runner?.cancel());
+  $('cmp-add').addEventListener('click', addToCompare);
+  $('cmp-go').addEventListener('click', runCompare);
+  $('cmp-clear').addEventListener('click', () => { compareSet = []; renderCompareList(); updateHash(); });
+  $('cmp-csv').addEventListener('click', () => lastCmp && download('viralsim-comparison.csv', compareCsv(lastCmp.comparison), 'text/csv'));
+  $('cmp-json').addEventListener('click', () => lastCmp && download('viralsim-comparison.json', JSON.stringify(lastCmp, null, 2), 'application/json'));
   $('mc-csv').addEventListener('click', () => lastMc && download('viralsim-runs.csv', curveCsv(lastMc.result), 'text/csv'));
   $('mc-json').addEventListener('click', () => lastMc && download('viralsim-runs.json', JSON.stringify({ scenario: lastMc.scenario, result: lastMc.result }, null, 2), 'application/json'));
 
@@ -426,6 +435,8 @@ function refreshText() {
     updatePanels();
   }
   drawMcChart();
+  renderCompareList();
+  if (lastCmp) renderComparison();
 }
 
 /** Monte Carlo in Web Workers, with progress and cancel; the same numbers as the CLI. */
@@ -475,6 +486,119 @@ async function runMonteCarlo() {
   }
 }
 
+// ---------------------------------------------------------------- A/B comparison
+
+function modelText(m) {
+  return Object.entries(m).map(([k, v]) => (k === 'kind' ? v : `${k}=${v}`)).join(' ');
+}
+
+function renderCompareList() {
+  const ol = $('cmp-list');
+  ol.innerHTML = '';
+  compareSet.forEach((s, i) => {
+    const li = document.createElement('li');
+    li.textContent = `${NAMES[i]}: ${modelText(s.model)} · ${s.seeds}`;
+    li.title = s.network;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = t('cmp_remove');
+    b.setAttribute('aria-label', `${t('cmp_remove')} ${NAMES[i]}`);
+    b.addEventListener('click', () => { compareSet.splice(i, 1); renderCompareList(); updateHash(); });
+    li.appendChild(b);
+    ol.appendChild(li);
+  });
+}
+
+function addToCompare() {
+  $('cmp-error').textContent = '';
+  const s = scenarioFromUI();
+  if (compareSet.length >= 4) { $('cmp-error').textContent = t('cmp_full'); return; }
+  if (compareSet.length && compareSet[0].network !== s.network) {
+    $('cmp-error').textContent = t('cmp_network', { a: s.network, b: compareSet[0].network });
+    return;
+  }
+  compareSet.push(s);
+  renderCompareList();
+  updateHash();
+}
+
+/** Runs every scenario on the same runs (same seed) in the workers and compares them. */
+async function runCompare() {
+  $('cmp-error').textContent = '';
+  if (compareSet.length < 2) { $('cmp-error').textContent = t('cmp_need'); return; }
+  if (compareSet[0].network !== builtNetwork) {
+    $('cmp-error').textContent = t('cmp_network', { a: builtNetwork, b: compareSet[0].network });
+    return;
+  }
+  const runs = Number($('mc-runs').value);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100000) {
+    $('cmp-error').textContent = `runs: must be a whole number from 1 to 100000, got ${$('mc-runs').value}`;
+    return;
+  }
+  const seed = Number(ui.seed);
+  const progress = $('mc-progress');
+  progress.value = 0;
+  progress.hidden = false;
+  $('mc-cancel').hidden = false;
+  $('cmp-go').disabled = true;
+  try {
+    runner ??= new MonteCarloRunner();
+    const text = await networkText(compareSet[0].network);
+    const per = [];
+    for (const [i, s] of compareSet.entries()) {
+      // one seed for all: the same network and the same random draws, run by run
+      per.push(await runner.run({
+        scenario: { ...s, seed }, text, runs, seed, metrics: true,
+        onProgress: (done) => { progress.value = (i * runs + done) / (compareSet.length * runs); $('mc-status').textContent = t('mc_progress', { done: i * runs + done, total: compareSet.length * runs }); },
+      }));
+    }
+    const names = compareSet.map((_, i) => NAMES[i]);
+    const c = sim.sim.compareRuns(per, names, seed, sim.n / 2);
+    lastCmp = { scenarios: compareSet.map((s) => ({ ...s, seed })), comparison: c };
+    $('mc-status').textContent = '';
+    renderComparison();
+    return c;
+  } catch (e) {
+    if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
+    else { $('mc-status').textContent = ''; $('cmp-error').textContent = e.message || String(e); }
+  } finally {
+    progress.hidden = true;
+    $('mc-cancel').hidden = true;
+    $('cmp-go').disabled = false;
+  }
+}
+
+function renderComparison() {
+  if (!lastCmp) return;
+  const c = lastCmp.comparison;
+  const table = $('cmp-table');
+  const head = ['cmp_col_scenario', 'cmp_col_reach', 'cmp_col_viral', 'cmp_col_half', 'cmp_col_cost'].map((k) => `<th scope="col">${t(k)}</th>`).join('');
+  const rows = c.scenarios.map((s) => `<tr><td>${s.name}</td><td>${fmt(s.reach.mean, 1)} (${fmt(s.reach.ci95[0], 1)}–${fmt(s.reach.ci95[1], 1)})</td>`
+    + `<td>${s.prob_exceed === null ? '–' : fmt(s.prob_exceed, 3)}</td><td>${fmt(s.steps_to_50, 1)}</td><td>${s.cost_per_adopter == null ? '–' : fmt(s.cost_per_adopter, 3)}</td></tr>`).join('');
+  table.innerHTML = `<thead><tr>${head}</tr></thead><tbody>${rows}</tbody>`;
+  table.hidden = false;
+  const pairs = c.pairs.map((p) => t('cmp_pair', { a: p.a, b: p.b, d: fmt(p.mean_difference, 1), lo: fmt(p.ci95[0], 1), hi: fmt(p.ci95[1], 1), p: fmt(p.prob_a_better, 3) }));
+  $('cmp-best').textContent = [t('cmp_best', { name: c.best, p: fmt(c.best_probability, 3) }), ...pairs].join(' · ');
+  $('cmp-chart').hidden = false;
+  $('cmp-export').hidden = false;
+  drawCompare($('cmp-chart'), c, { x: t('chart_x') });
+}
+
+function compareCsv(c) {
+  const names = c.scenarios.map((s) => s.name);
+  let out = 'scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,prob_exceed,steps_to_50,cost_per_adopter'
+    + names.map((n) => `,prob_better_than_${n}`).join('') + '\n';
+  for (const s of c.scenarios) {
+    out += [s.name, s.reach.mean, s.reach.std, s.reach.ci95[0], s.reach.ci95[1], s.prob_exceed ?? '', s.steps_to_50, s.cost_per_adopter ?? ''].join(',');
+    for (const o of names) {
+      const p = c.pairs.find((q) => (q.a === s.name && q.b === o) || (q.b === s.name && q.a === o));
+      out += ',' + (p ? (p.a === s.name ? p.prob_a_better : 1 - p.prob_a_better) : '');
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 function drawMcChart() {
   if (!lastMc || $('mc-chart').hidden) return;
   drawBand($('mc-chart'), lastMc.result, { x: t('chart_x'), band: t('mc_band'), wom: t('mc_wom'), ad: t('mc_ad') });
@@ -508,6 +632,12 @@ async function main() {
   $('version').textContent = `viralsim ${version()}`;
   const fromUrl = hashToScenario(location.hash);
   if (fromUrl) applyScenario(fromUrl);
+  try {
+    const set = params.get('compare');
+    if (set) compareSet = JSON.parse(set).slice(0, 4);
+  } catch {
+    compareSet = [];
+  }
   install();
   refreshText();
   await rebuild();
@@ -522,6 +652,8 @@ window.viralsim = {
   scenario: () => scenarioFromUI(),
   monteCarlo: runMonteCarlo,
   lastMc: () => lastMc?.result ?? null,
+  lastComparison: () => lastCmp?.comparison ?? null,
+  compareSet: () => compareSet,
   layoutSettled: () => !layoutMoving,
   ready: main(),
 };

@@ -88,7 +88,7 @@ export function hashToScenario(hash) {
   if (!q.has('network') || !q.has('model')) return null;
   const model = { kind: q.get('model') };
   for (const [k, v] of q.entries()) {
-    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang'].includes(k)) {
+    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang', 'compare'].includes(k)) {
       model[k] = k === 'weights' ? v : Number(v);
     }
   }
