@@ -109,10 +109,11 @@ pub struct CampaignMetrics {
 
 /// Cost of a set of seeds under these costs.
 pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
+    // fold from +0.0: an empty f64 sum is −0.0, which would print as "-0"
     seeds
         .iter()
         .map(|&s| costs.per_seed + costs.per_seed_degree * net.out_degree(s) as f64)
-        .sum()
+        .fold(0.0, |a, b| a + b)
 }
 
 /// Costs of the simulation's current run.

@@ -437,8 +437,8 @@ fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> 
         let total = Summary::of(&cs.iter().map(|c| c.total_cost).collect::<Vec<_>>());
         let mean_reach = rf.iter().sum::<f64>() / rf.len().max(1) as f64;
         Some(CampaignSummary {
-            seed_cost: cs.iter().map(|c| c.seed_cost).sum::<f64>() / k,
-            ad_cost: cs.iter().map(|c| c.ad_cost).sum::<f64>() / k,
+            seed_cost: cs.iter().map(|c| c.seed_cost).fold(0.0, |a, b| a + b) / k,
+            ad_cost: cs.iter().map(|c| c.ad_cost).fold(0.0, |a, b| a + b) / k,
             impressions: cs.iter().map(|c| c.impressions as f64).sum::<f64>() / k,
             cost_per_adopter: if total.mean > 0.0 && mean_reach > 0.0 {
                 Some(total.mean / mean_reach)

@@ -145,6 +145,35 @@ fn cli_compare_and_sweep() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("scenario,reach_mean,"));
     assert_eq!(text.lines().count(), 3);
+    // a scenario's campaign counts in a comparison (ads alone reach people; costs are reported)
+    let ads = write(
+        "ads.json",
+        r#"{"network":"ba:n=2000,m=3","model":{"kind":"ic","p":0.05},"seeds":"none","seed":1,
+            "campaign":{"ads":{"impressions_per_step":100,"conversion":0.2,"steps":3},"costs":{"per_impression":0.5}}}"#,
+    );
+    let out = viralsim(&["compare", &a, &ads, "--runs", "200", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["scenarios"][1]["reach"]["mean"].as_f64().unwrap() > 30.0,
+        "{}",
+        v["scenarios"][1]["reach"]
+    );
+    let per_adopter = v["scenarios"][1]["cost_per_adopter"].as_f64().unwrap();
+    assert!(
+        (per_adopter - 150.0 / v["scenarios"][1]["reach"]["mean"].as_f64().unwrap()).abs() < 1e-9
+    );
+    // no seed, no seed cost: +0, never "-0"
+    let out = viralsim(&[
+        "run",
+        "--scenario",
+        &ads,
+        "--runs",
+        "10",
+        "--format",
+        "json",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"seed_cost\": 0.0"), "{text}");
     // errors
     for (args, msg) in [
         (

@@ -897,6 +897,7 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
             .validated_model()
             .map_err(|e| Fail(format!("{path}: {e}")))?;
         let sim = Simulation::new(net.clone(), model, &s.seeds, seed)
+            .and_then(|sim| sim.with_campaign(s.campaign.clone()))
             .map_err(|e| Fail(format!("{path}: {e}")))?;
         names.push(name.clone());
         sims.push((name, sim));
@@ -969,19 +970,21 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
                 c.seed
             );
             o.push_str(&format!(
-                "{:<18} {:>24} {:>12} {:>12}\n",
-                "scenario", "reach (95% CI)", "P(reach>X)", "50% by step"
+                "{:<18} {:>24} {:>12} {:>12} {:>14}\n",
+                "scenario", "reach (95% CI)", "P(reach>X)", "50% by step", "cost/adopter"
             ));
             for sc in &c.scenarios {
                 o.push_str(&format!(
-                    "{:<18} {:>24} {:>12} {:>12.1}\n",
+                    "{:<18} {:>24} {:>12} {:>12.1} {:>14}\n",
                     sc.name,
                     format!(
                         "{:.1} ({:.1}–{:.1})",
                         sc.reach.mean, sc.reach.ci95[0], sc.reach.ci95[1]
                     ),
                     sc.prob_exceed.map_or("–".into(), |p| format!("{:.3}", p)),
-                    sc.steps_to_50
+                    sc.steps_to_50,
+                    sc.cost_per_adopter
+                        .map_or("–".into(), |x| format!("{x:.2}"))
                 ));
             }
             o.push('\n');

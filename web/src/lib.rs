@@ -88,6 +88,7 @@ impl Simulation {
             .map_err(js_err)?;
         let n = net.node_count();
         let sim = viralsim::Simulation::new(Arc::new(net), model, &scenario.seeds, scenario.seed)
+            .and_then(|sim| sim.with_campaign(scenario.campaign.clone()))
             .map_err(js_err)?;
         let counts = sim.history().counts.clone();
         Ok(Simulation {
