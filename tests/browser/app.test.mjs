@@ -205,3 +205,30 @@ test('a screenshot of a running simulation is saved', { timeout: 90000 }, async 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('exports: network and chart as PNG, the cascade tree as JSON', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=path:n=6&model=ic&p=1&seeds=nodes:0&seed=1`);
+  await page.evaluate(() => window.viralsim.sim.step(10));
+  for (const [button, name] of [['#png-net', 'viralsim-network.png'], ['#png-chart', 'viralsim-chart.png']]) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    assert.equal(d.suggestedFilename(), name);
+    const bytes = await readFile(await d.path());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  }
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('#tree-json')]);
+  const tree = JSON.parse(await readFile(await d.path(), 'utf8'));
+  // a path told from one end: node i was told by node i − 1 at step i
+  assert.equal(tree.adopters.length, 6);
+  assert.deepEqual(tree.adopters.map((a) => [a.label, a.told_by, a.step, a.cause]),
+    [['0', null, 0, 'seed'], ['1', '0', 1, 'word_of_mouth'], ['2', '1', 2, 'word_of_mouth'], ['3', '2', 3, 'word_of_mouth'], ['4', '3', 4, 'word_of_mouth'], ['5', '4', 5, 'word_of_mouth']]);
+  assert.equal(tree.scenario.network, 'path:n=6');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a network the page cannot show is reported, not silently replaced', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=lattice:n=10&model=ic&p=0.1&seeds=random:1&seed=1`);
+  assert.match(await page.locator('#net-error').textContent(), /network: lattice:n=10 is not available in the page/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -237,6 +237,44 @@ impl Simulation {
             .map_err(js_err)
     }
 
+    /// The current run's cascade tree: every adopter in order of adoption, with who told it and
+    /// when (`told_by` is null for seeds and advertising; `cause` says which).
+    #[wasm_bindgen(js_name = cascadeTree)]
+    pub fn cascade_tree(&self) -> JsValue {
+        #[derive(Serialize)]
+        struct Link {
+            id: u32,
+            label: String,
+            step: u32,
+            generation: u32,
+            told_by: Option<String>,
+            cause: &'static str,
+        }
+        let net = self.sim.network();
+        let links: Vec<Link> = self
+            .sim
+            .adopters()
+            .iter()
+            .map(|&v| {
+                let r = self.sim.record(v);
+                let (told_by, cause) = match r.parent {
+                    SEED => (None, "seed"),
+                    ADVERTISING => (None, "advertising"),
+                    p => (Some(net.label(p)), "word_of_mouth"),
+                };
+                Link {
+                    id: v,
+                    label: net.label(v),
+                    step: r.adopted_at,
+                    generation: r.generation,
+                    told_by,
+                    cause,
+                }
+            })
+            .collect();
+        to_js(&links)
+    }
+
     /// Cascade metrics of the current run.
     pub fn metrics(&self) -> JsValue {
         to_js(&viralsim::metrics::cascade_metrics(&self.sim))

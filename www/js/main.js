@@ -33,6 +33,7 @@ let hover = -1;
 let facebookText = null;
 let builtNetwork = null;
 let lastGood = null; // the controls of the simulation that is running
+let urlError = ''; // a scenario address the page cannot show (kept visible after the rebuild)
 let worker = null; // layout worker; null → the layout runs on the main thread
 let layoutJob = 0;
 let pendingPositions = null;
@@ -138,6 +139,7 @@ function scenarioFromUI() {
 
 function applyScenario(s) {
   const net = parseNetworkSpec(s.network);
+  urlError = net ? '' : t('err_network_page', { spec: s.network });
   if (net) {
     ui.netKind = net.kind;
     ui.netValues = { ...net.values };
@@ -363,6 +365,14 @@ function install() {
   $('mc-go').addEventListener('click', runMonteCarlo);
   $('mc-cancel').addEventListener('click', () => runner?.cancel());
   $('cmp-add').addEventListener('click', addToCompare);
+  const png = (id, name) => $(id === 'png-net' ? 'net-canvas' : 'chart').toBlob((b) => b && download(name, b));
+  $('png-net').addEventListener('click', () => png('png-net', 'viralsim-network.png'));
+  $('png-chart').addEventListener('click', () => png('png-chart', 'viralsim-chart.png'));
+  $('tree-json').addEventListener('click', () => {
+    if (!sim) return;
+    const tree = { scenario: scenarioFromUI(), step: sim.stepCount(), adopters: sim.sim.cascadeTree() };
+    download('viralsim-cascade.json', JSON.stringify(tree, null, 2), 'application/json');
+  });
   $('cmp-go').addEventListener('click', runCompare);
   $('cmp-clear').addEventListener('click', () => { compareSet = []; renderCompareList(); updateHash(); });
   $('cmp-csv').addEventListener('click', () => lastCmp && download('viralsim-comparison.csv', compareCsv(lastCmp.comparison), 'text/csv'));
@@ -411,7 +421,7 @@ function install() {
     if (!s) return;
     applyScenario(s);
     syncControls();
-    rebuild();
+    rebuild().then(() => { if (urlError) $('net-error').textContent = urlError; });
   });
 }
 
@@ -641,6 +651,7 @@ async function main() {
   install();
   refreshText();
   await rebuild();
+  if (urlError) $('net-error').textContent = urlError;
   requestAnimationFrame(frame);
   document.body.dataset.ready = 'true';
 }

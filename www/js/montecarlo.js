@@ -69,9 +69,9 @@ export function curveCsv(result) {
   return out;
 }
 
-/** Offers `text` as a file download. */
+/** Offers `text` (or a Blob) as a file download. */
 export function download(name, text, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

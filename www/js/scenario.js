@@ -13,6 +13,9 @@ export const NETWORKS = {
   grid: { params: [['rows', 'p_rows', 2, 150, 1, 20], ['cols', 'p_cols', 2, 150, 1, 20]] },
   ring: { params: [['n', 'p_n', 5, 5000, 1, 100], ['k', 'p_k_ring', 2, 20, 2, 4]] },
   star: { params: [['n', 'p_n', 2, 5000, 1, 40]] },
+  path: { params: [['n', 'p_n', 2, 5000, 1, 30]] },
+  gnm: { params: [['n', 'p_n', 10, 20000, 1, 300], ['m', 'p_m_gnm', 0, 200000, 1, 600]] },
+  powerlaw: { params: [['n', 'p_n', 10, 20000, 1, 1000], ['gamma', 'p_gamma', 1.5, 4, 0.05, 2.5], ['kmin', 'p_kmin', 1, 10, 1, 2]] },
   complete: { params: [['n', 'p_n', 2, 300, 1, 30]] },
   file: { params: [] },
 };
