@@ -415,7 +415,7 @@ impl Scenario {
             self.network
                 .build(self.seed, &Limits::default(), file_text)?,
         );
-        Simulation::new(net, model, &self.seeds, self.seed)
+        Simulation::new_with_campaign(net, model, &self.seeds, self.seed, self.campaign.clone())
     }
 }
 

@@ -37,13 +37,16 @@ pub enum Seeding {
     Celf { k: u32, runs: u32 },
     /// IMM reverse influence sampling with accuracy ε.
     Imm { k: u32, epsilon: f64 },
+    /// The most spread for at most `budget` in seed prices (the campaign's costs), greedy by
+    /// spread per unit cost with CELF (`runs` per evaluation).
+    Budget { budget: f64, runs: u32 },
     /// No seed at all (Bass, where advertising starts the spread): written `none`.
     None,
 }
 
 /// Seeding strategies, as typed.
 pub const SEEDING_FORMS: &str =
-    "top-degree:K, random:K, nodes:ID,ID,..., pagerank:K, kcore:K, degree-discount:K, celf:K[,runs=R], imm:K[,epsilon=E], none";
+    "top-degree:K, random:K, nodes:ID,ID,..., pagerank:K, kcore:K, degree-discount:K, celf:K[,runs=R], imm:K[,epsilon=E], budget:B[,runs=R], none";
 
 /// Monte Carlo runs per CELF evaluation unless `runs=` says otherwise.
 pub const CELF_DEFAULT_RUNS: u32 = 200;
@@ -91,6 +94,37 @@ impl FromStr for Seeding {
             "pagerank" => Ok(Seeding::PageRank(count(arg)?)),
             "kcore" => Ok(Seeding::KCore(count(arg)?)),
             "degree-discount" => Ok(Seeding::DegreeDiscount(count(arg)?)),
+            "budget" => {
+                let mut parts = arg.split(',');
+                let raw = parts.next().unwrap_or("").trim();
+                let budget: f64 = raw
+                    .parse()
+                    .ok()
+                    .filter(|b: &f64| b.is_finite() && *b >= 0.0)
+                    .ok_or_else(|| {
+                        Error::param("seeds", format!("budget must be a number ≥ 0, got '{raw}'"))
+                    })?;
+                let mut runs = CELF_DEFAULT_RUNS;
+                for opt in parts {
+                    match opt.split_once('=').map(|(a, b)| (a.trim(), b.trim())) {
+                        Some(("runs", v)) => {
+                            runs = v.parse().ok().filter(|&r| r >= 1).ok_or_else(|| {
+                                Error::param(
+                                    "seeds",
+                                    format!("budget runs must be a whole number ≥ 1, got '{v}'"),
+                                )
+                            })?
+                        }
+                        _ => {
+                            return Err(Error::param(
+                                "seeds",
+                                format!("budget has no option '{opt}' (budget: runs)"),
+                            ))
+                        }
+                    }
+                }
+                Ok(Seeding::Budget { budget, runs })
+            }
             "celf" | "imm" => {
                 let mut parts = arg.split(',');
                 let k = count(parts.next().unwrap_or(""))?;
@@ -168,6 +202,10 @@ impl fmt::Display for Seeding {
             Seeding::Celf { k, runs } => write!(f, "celf:{k},runs={runs}"),
             Seeding::Imm { k, epsilon } if *epsilon == IMM_DEFAULT_EPSILON => write!(f, "imm:{k}"),
             Seeding::Imm { k, epsilon } => write!(f, "imm:{k},epsilon={epsilon}"),
+            Seeding::Budget { budget, runs } if *runs == CELF_DEFAULT_RUNS => {
+                write!(f, "budget:{budget}")
+            }
+            Seeding::Budget { budget, runs } => write!(f, "budget:{budget},runs={runs}"),
             Seeding::None => write!(f, "none"),
         }
     }
@@ -261,6 +299,22 @@ impl SeedPlan {
                 let g = crate::influence::celf::celf(
                     base,
                     *k as usize,
+                    *runs,
+                    stream_seed(seed, STREAM_SEEDING),
+                )?;
+                SeedPlan::Fixed(g.seeds)
+            }
+            Seeding::Budget { budget, runs } => {
+                let base = base.ok_or_else(|| {
+                    Error::param(
+                        "seeds",
+                        "budget seeding needs a simulation to evaluate spread",
+                    )
+                })?;
+                let g = crate::influence::budget::budgeted(
+                    base,
+                    &base.campaign().costs,
+                    *budget,
                     *runs,
                     stream_seed(seed, STREAM_SEEDING),
                 )?;

@@ -41,9 +41,24 @@ pub struct Simulation {
     rng: SimRng,
     st: RunState,
     seeds: Vec<u32>,
+    /// The seeding as given (strategies are resolved into `plan`).
+    seeding: Seeding,
     campaign: Campaign,
     /// Who the ads can reach (empty: everyone).
     ad_audience: Vec<u32>,
+}
+
+/// Who a campaign's ads can reach: one segment's nodes, or (empty) everyone.
+fn ad_audience(net: &Network, campaign: &Campaign) -> Vec<u32> {
+    match campaign.ads.as_ref().and_then(|a| a.segment) {
+        Some(s) => {
+            let segs = net.segments().unwrap_or(&[]);
+            (0..net.node_count() as u32)
+                .filter(|&v| segs[v as usize] == s)
+                .collect()
+        }
+        None => Vec::new(),
+    }
 }
 
 impl Simulation {
@@ -53,9 +68,27 @@ impl Simulation {
     /// The seeding does not fit the network (unknown node, more seeds than nodes), or the
     /// network lacks what the model needs (edge weights, LT weight sums over 1).
     pub fn new(net: Arc<Network>, model: Model, seeding: &Seeding, seed: u64) -> Result<Self> {
+        Self::new_with_campaign(net, model, seeding, seed, Campaign::default())
+    }
+
+    /// Builds a simulation with a campaign (ads and costs) and places the seeds. Budget seeding
+    /// (`budget:B`) needs this constructor: it spends the campaign's seed costs.
+    ///
+    /// # Errors
+    /// Those of [`Simulation::new`], and a cost below 0, a conversion outside [0, 1], a target
+    /// segment the network lacks, or budget seeding without a cost per seed.
+    pub fn new_with_campaign(
+        net: Arc<Network>,
+        model: Model,
+        seeding: &Seeding,
+        seed: u64,
+        campaign: Campaign,
+    ) -> Result<Self> {
         model.check_network(&net).map_err(|e| e.within("model"))?;
+        campaign.check(&net)?;
         let n = net.node_count();
         let mut sim = Simulation {
+            ad_audience: ad_audience(&net, &campaign),
             net,
             model,
             plan: SeedPlan::Fixed(Vec::new()),
@@ -64,10 +97,10 @@ impl Simulation {
             rng: rng_from_seed(0),
             st: RunState::new(n),
             seeds: Vec::new(),
-            campaign: Campaign::default(),
-            ad_audience: Vec::new(),
+            seeding: seeding.clone(),
+            campaign,
         };
-        let needs_base = matches!(seeding, Seeding::Celf { .. });
+        let needs_base = matches!(seeding, Seeding::Celf { .. } | Seeding::Budget { .. });
         sim.plan = SeedPlan::resolve(
             seeding,
             &sim.net,
@@ -79,21 +112,18 @@ impl Simulation {
         Ok(sim)
     }
 
-    /// The same simulation with a campaign (ads and costs), back at step 0.
+    /// The same simulation with another campaign, back at step 0 (budget seeding is chosen
+    /// again under the new costs; other seeds are kept).
     ///
     /// # Errors
-    /// A cost below 0, a conversion outside [0, 1], a target segment the network lacks.
+    /// As [`Simulation::new_with_campaign`].
     pub fn with_campaign(mut self, campaign: Campaign) -> Result<Self> {
+        if matches!(self.seeding, Seeding::Budget { .. }) {
+            let seeding = self.seeding.clone();
+            return Self::new_with_campaign(self.net, self.model, &seeding, self.seed, campaign);
+        }
         campaign.check(&self.net)?;
-        self.ad_audience = match campaign.ads.as_ref().and_then(|a| a.segment) {
-            Some(s) => {
-                let segs = self.net.segments().unwrap_or(&[]);
-                (0..self.net.node_count() as u32)
-                    .filter(|&v| segs[v as usize] == s)
-                    .collect()
-            }
-            None => Vec::new(),
-        };
+        self.ad_audience = ad_audience(&self.net, &campaign);
         self.campaign = campaign;
         let seed = self.seed;
         self.reset_run(seed, self.run_index);

@@ -223,3 +223,172 @@ fn a_scenario_with_a_campaign_round_trips_and_an_empty_one_changes_nothing() {
     .unwrap();
     assert!(!serde_json::to_string(&plain).unwrap().contains("campaign"));
 }
+
+fn priced(per_seed: f64, per_seed_degree: f64) -> Campaign {
+    Campaign {
+        ads: None,
+        costs: Costs {
+            per_seed,
+            per_seed_degree,
+            per_impression: 0.0,
+        },
+    }
+}
+
+#[test]
+fn budget_seeding_never_exceeds_its_budget() {
+    let net = Arc::new(generate::karate_club());
+    for budget in [0.0, 10.0, 15.0, 30.0, 60.0, 100.0] {
+        let seeding: Seeding = format!("budget:{budget},runs=50").parse().unwrap();
+        let sim = Simulation::new_with_campaign(
+            net.clone(),
+            common::model(r#"{"kind":"ic","p":0.1}"#),
+            &seeding,
+            2,
+            priced(10.0, 1.0),
+        )
+        .unwrap();
+        let spent = campaign_metrics(&sim).seed_cost;
+        assert!(
+            spent <= budget,
+            "budget {budget}: spent {spent} on {:?}",
+            sim.seeds()
+        );
+        // the cheapest node costs 10 + 1 × 1 = 11: with 15 there is one seed, with 10 none
+        if budget >= 11.0 {
+            assert!(!sim.seeds().is_empty(), "budget {budget}");
+            // the money left cannot buy another node
+            let cheapest_left = (0..34u32)
+                .filter(|v| !sim.seeds().contains(v))
+                .map(|v| viralsim::influence::budget::price(&sim, &sim.campaign().costs, v))
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                spent + cheapest_left > budget,
+                "budget {budget}: {spent} spent, a node at {cheapest_left} still fits"
+            );
+        } else {
+            assert!(sim.seeds().is_empty());
+        }
+    }
+}
+
+#[test]
+fn budget_seeding_does_at_least_as_well_as_top_degree_for_the_same_money() {
+    let net = Arc::new(generate::karate_club());
+    let model = r#"{"kind":"ic","p":0.1}"#;
+    let budget = 60.0;
+    let chosen = Simulation::new_with_campaign(
+        net.clone(),
+        common::model(model),
+        &"budget:60,runs=300".parse().unwrap(),
+        2,
+        priced(10.0, 1.0),
+    )
+    .unwrap();
+    // top-degree nodes in order, as many as the budget pays for: 33 (27) + 0 (26) = 53
+    let mut top = Vec::new();
+    let mut spent = 0.0;
+    for v in viralsim::seeding::top_degree(&net, 34) {
+        let p = 10.0 + net.out_degree(v) as f64;
+        if spent + p <= budget {
+            spent += p;
+            top.push(v);
+        }
+    }
+    let mc = |seeds: &[u32]| {
+        let ids: Vec<String> = seeds.iter().map(|s| s.to_string()).collect();
+        let s =
+            Simulation::new(net.clone(), common::model(model), &Seeding::Nodes(ids), 1).unwrap();
+        let r = monte_carlo(
+            &s,
+            555,
+            &MonteCarloConfig {
+                runs: 20_000,
+                metrics: false,
+                ..Default::default()
+            },
+            &mut |_, _| {},
+        )
+        .unwrap();
+        (r.reach.mean, r.reach.std / (20_000f64).sqrt())
+    };
+    let (a, ea) = mc(chosen.seeds());
+    let (b, eb) = mc(&top);
+    assert!(
+        a >= b - 3.0 * (ea * ea + eb * eb).sqrt(),
+        "budget seeds {:?}: {a}; top-degree {top:?}: {b}",
+        chosen.seeds()
+    );
+}
+
+#[test]
+fn budget_seeding_needs_prices_and_scenarios_apply_their_campaign() {
+    let net = Arc::new(generate::karate_club());
+    let e = Simulation::new(
+        net.clone(),
+        common::model(r#"{"kind":"ic","p":0.1}"#),
+        &"budget:50".parse().unwrap(),
+        1,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("seeds: budget seeding needs a price per seed"),
+        "{e}"
+    );
+    // a scenario's campaign is applied when it is built
+    let s = viralsim::Scenario::from_json(
+        r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"none","seed":3,
+            "campaign":{"ads":{"impressions_per_step":20,"conversion":0.5,"steps":2}}}"#,
+    )
+    .unwrap();
+    let mut sim = s.build(None).unwrap();
+    sim.run(50);
+    assert_eq!(sim.impressions(), 40);
+    assert!(viralsim::metrics::cascade_metrics(&sim).reach_advertising > 0);
+    // and the CLI spends at most the budget
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_viralsim"))
+        .args([
+            "run",
+            "--generate",
+            "karate",
+            "--model",
+            "ic",
+            "--p",
+            "0.1",
+            "--seeds",
+            "budget:60,runs=50",
+            "--cost-per-seed",
+            "10",
+            "--cost-per-degree",
+            "1",
+            "--runs",
+            "10",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["campaign"]["seed_cost"].as_f64().unwrap() <= 60.0);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_viralsim"))
+        .args([
+            "run",
+            "--generate",
+            "karate",
+            "--model",
+            "ic",
+            "--p",
+            "0.1",
+            "--seeds",
+            "budget:60",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("--seeds: budget seeding needs a price per seed"));
+}

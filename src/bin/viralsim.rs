@@ -485,14 +485,6 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
     };
     let (net, net_spec) = network(a, scenario.as_ref(), seed)?;
     let (nodes, edges) = (net.node_count(), net.edge_count());
-    let sim = Simulation::new(Arc::new(net), model, &seeding, seed).map_err(|e| {
-        let s = e.to_string();
-        if s.starts_with("seeds:") || s.starts_with("epsilon:") {
-            Fail(format!("--{s}"))
-        } else {
-            flag_error(e)
-        }
-    })?;
     let campaign = campaign_flags(
         a,
         scenario
@@ -500,9 +492,17 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             .map(|s| s.campaign.clone())
             .unwrap_or_default(),
     )?;
-    let sim = sim
-        .with_campaign(campaign.clone())
-        .map_err(campaign_error)?;
+    let sim = Simulation::new_with_campaign(Arc::new(net), model, &seeding, seed, campaign.clone())
+        .map_err(|e| {
+            let s = e.to_string();
+            if s.starts_with("seeds:") || s.starts_with("epsilon:") {
+                Fail(format!("--{s}"))
+            } else if s.starts_with("campaign.") {
+                campaign_error(e)
+            } else {
+                flag_error(e)
+            }
+        })?;
     let out_scenario = Scenario {
         campaign,
         network: net_spec,
@@ -896,9 +896,9 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         let model = s
             .validated_model()
             .map_err(|e| Fail(format!("{path}: {e}")))?;
-        let sim = Simulation::new(net.clone(), model, &s.seeds, seed)
-            .and_then(|sim| sim.with_campaign(s.campaign.clone()))
-            .map_err(|e| Fail(format!("{path}: {e}")))?;
+        let sim =
+            Simulation::new_with_campaign(net.clone(), model, &s.seeds, seed, s.campaign.clone())
+                .map_err(|e| Fail(format!("{path}: {e}")))?;
         names.push(name.clone());
         sims.push((name, sim));
     }
@@ -1121,7 +1121,14 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         }
         let spec = model_spec(&one, None)?;
         let model = Model::try_from(spec.clone()).map_err(flag_error)?;
-        let sim = Simulation::new(net.clone(), model, &seeding, seed).map_err(flag_error)?;
+        let sim = Simulation::new_with_campaign(
+            net.clone(),
+            model,
+            &seeding,
+            seed,
+            campaign_flags(a, Default::default())?,
+        )
+        .map_err(flag_error)?;
         let r = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
         progress.update((i + 1) as u32, combos as u32);
         rows.push((values, r));

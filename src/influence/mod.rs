@@ -2,6 +2,7 @@
 //! degree discount) read only the network; CELF greedy and IMM also use the model, because
 //! "influential" depends on how the message spreads.
 
+pub mod budget;
 pub mod celf;
 pub mod degree_discount;
 pub mod imm;

@@ -87,9 +87,14 @@ impl Simulation {
             .build(scenario.seed, &PAGE_LIMITS, text.as_deref())
             .map_err(js_err)?;
         let n = net.node_count();
-        let sim = viralsim::Simulation::new(Arc::new(net), model, &scenario.seeds, scenario.seed)
-            .and_then(|sim| sim.with_campaign(scenario.campaign.clone()))
-            .map_err(js_err)?;
+        let sim = viralsim::Simulation::new_with_campaign(
+            Arc::new(net),
+            model,
+            &scenario.seeds,
+            scenario.seed,
+            scenario.campaign.clone(),
+        )
+        .map_err(js_err)?;
         let counts = sim.history().counts.clone();
         Ok(Simulation {
             sim,

@@ -31,7 +31,8 @@ export class MonteCarloRunner {
         const start = Math.floor((i * runs) / w), end = Math.floor(((i + 1) * runs) / w);
         const worker = this.pool[i];
         worker.onmessage = ({ data }) => {
-          if (data.id !== id) return;
+          // a message of a cancelled or older job (one may still be in flight after cancel())
+          if (data.id !== id || this.job !== id) return;
           if (data.type === 'progress') { done += data.done; onProgress(done, runs); }
           else if (data.type === 'error') { this.cancel(); reject(new Error(data.message)); }
           else if (data.type === 'done') {
