@@ -139,3 +139,45 @@ test('a two-scenario comparison: table equal to the CLI, exports, and the URL ro
   await again.close();
   await page.close();
 });
+
+test('prices, a budget and ads set in the page give the CLI numbers and travel in the URL', { timeout: 120000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.1&seeds=top-degree:2&seed=6`);
+  for (const [id, v] of [['#cost-seed', '10'], ['#cost-degree', '1'], ['#ad-impressions', '4'], ['#ad-conversion', '0.2'], ['#ad-steps', '3'], ['#cost-impression', '0.5']]) {
+    await page.locator(id).fill(v);
+    await page.locator(id).dispatchEvent('change');
+  }
+  await page.selectOption('#seed-mode', 'budget');
+  await page.locator('#budget').fill('60');
+  await page.locator('#budget').dispatchEvent('change');
+  await page.waitForFunction(() => window.viralsim.scenario().seeds === 'budget:60');
+  const sc = await page.evaluate(() => window.viralsim.scenario());
+  assert.deepEqual(sc.campaign, { ads: { impressions_per_step: 4, conversion: 0.2, steps: 3 }, costs: { per_seed: 10, per_seed_degree: 1, per_impression: 0.5 } });
+  assert.match(await page.evaluate(() => location.hash), /campaign=/);
+  // the same run and the same Monte Carlo as the CLI on that scenario
+  const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp(join(process.env.TMPDIR || '/tmp', 'viralsim-budget-')));
+  const file = join(dir, 'page.json');
+  await import('node:fs/promises').then((fs) => fs.writeFile(file, JSON.stringify(sc)));
+  await page.evaluate(() => window.viralsim.sim.step(1000));
+  const one = JSON.parse(execFileSync(CLI, ['run', '--scenario', file, '--runs', '1']));
+  assert.deepEqual(await page.evaluate(() => window.viralsim.counts()), one.history.counts.flat());
+  await page.locator('#mc-runs').fill('500');
+  await page.click('#mc-go');
+  await page.waitForFunction(() => window.viralsim.lastMc()?.runs === 500, null, { timeout: 60000 });
+  const r = await page.evaluate(() => window.viralsim.lastMc());
+  const cli = JSON.parse(execFileSync(CLI, ['run', '--scenario', file, '--runs', '500']));
+  assert.deepEqual(r.campaign, cli.campaign);
+  assert.ok(cli.campaign.seed_cost <= 60);
+  assert.match(await page.locator('#mc-result').textContent(), /per person reached/);
+  // a bad price shows next to the campaign controls
+  await page.locator('#cost-seed').fill('-5');
+  await page.locator('#cost-seed').dispatchEvent('change');
+  assert.match(await page.locator('#campaign-error').textContent(), /campaign\.costs\.per_seed: must be a number ≥ 0/);
+  assert.equal(await page.locator('#cost-seed').inputValue(), '10');
+  // the address reproduces the controls
+  const { page: again } = await openPage(browser, await page.evaluate(() => location.href));
+  assert.deepEqual(await again.evaluate(() => window.viralsim.scenario()), sc);
+  assert.equal(await again.locator('#budget').inputValue(), '60');
+  assert.deepEqual(errors, []);
+  await again.close();
+  await page.close();
+});

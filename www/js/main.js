@@ -21,6 +21,10 @@ const ui = {
   clicked: [], // labels of clicked seeds (seed mode "click")
   seed: 1,
   speed: 4,
+  budget: 100,
+  // campaign: ads and prices (all 0: no campaign)
+  ads: { impressions: 0, conversion: 0.02, steps: 5 },
+  costs: { per_seed: 0, per_seed_degree: 0, per_impression: 0 },
 };
 
 let sim = null;
@@ -120,6 +124,7 @@ const STRATEGIES = ['pagerank', 'kcore', 'degree-discount', 'imm', 'celf'];
 function seedsString() {
   if (ui.seedMode === 'random') return `random:${ui.k}`;
   if (ui.seedMode === 'top') return `top-degree:${ui.k}`;
+  if (ui.seedMode === 'budget') return `budget:${ui.budget}${ui.seedOptions ?? ''}`;
   if (STRATEGIES.includes(ui.seedMode)) return `${ui.seedMode}:${ui.k}${ui.seedOptions ?? ''}`;
   return ui.clicked.length ? `nodes:${ui.clicked.join(',')}` : 'none';
 }
@@ -128,13 +133,22 @@ function scenarioFromUI() {
   const model = { kind: ui.model };
   for (const [name] of modelParams(ui.model, ui.modelValues)) model[name] = Number(ui.modelValues[name]);
   for (const name of PASS_THROUGH) if (ui.modelValues[name] !== undefined) model[name] = ui.modelValues[name];
-  return {
+  const s = {
     network: networkSpec(ui.netKind, ui.netValues, ui.fileName),
     model,
     seeds: seedsString(),
     seed: Number(ui.seed),
     max_steps: 1000,
   };
+  const campaign = {};
+  if (Number(ui.ads.impressions) > 0) {
+    campaign.ads = { impressions_per_step: Number(ui.ads.impressions), conversion: Number(ui.ads.conversion), steps: Number(ui.ads.steps) };
+  }
+  if (Object.values(ui.costs).some((x) => Number(x) !== 0)) {
+    campaign.costs = Object.fromEntries(Object.entries(ui.costs).map(([k, v]) => [k, Number(v)]));
+  }
+  if (Object.keys(campaign).length) s.campaign = campaign;
+  return s;
 }
 
 function applyScenario(s) {
@@ -153,6 +167,10 @@ function applyScenario(s) {
   const seeds = String(s.seeds || 'none');
   if (seeds.startsWith('random:')) { ui.seedMode = 'random'; ui.k = Number(seeds.slice(7)); }
   else if (seeds.startsWith('top-degree:')) { ui.seedMode = 'top'; ui.k = Number(seeds.slice(11)); }
+  else if (seeds.startsWith('budget:')) {
+    const [b, ...opts] = seeds.slice(7).split(',');
+    ui.seedMode = 'budget'; ui.budget = Number(b); ui.seedOptions = opts.length ? ',' + opts.join(',') : '';
+  }
   else if (STRATEGIES.includes(seeds.split(':')[0])) {
     // e.g. imm:5,epsilon=0.2: the options ride along unchanged
     const [kind, rest] = seeds.split(/:(.*)/s);
@@ -161,6 +179,10 @@ function applyScenario(s) {
   }
   else { ui.seedMode = 'click'; ui.clicked = seeds.startsWith('nodes:') ? seeds.slice(6).split(',') : []; }
   ui.seed = s.seed ?? 1;
+  const c = s.campaign || {};
+  ui.ads = c.ads ? { impressions: c.ads.impressions_per_step, conversion: c.ads.conversion, steps: c.ads.steps } : { impressions: 0, conversion: 0.02, steps: 5 };
+  ui.costs = { per_seed: 0, per_seed_degree: 0, per_impression: 0, ...(c.costs || {}) };
+  if (c.invalid !== undefined) urlError = `campaign: '${c.invalid}' is not valid JSON`;
 }
 
 function syncControls() {
@@ -168,7 +190,15 @@ function syncControls() {
   $('model-kind').value = ui.model;
   $('seed-mode').value = ui.seedMode;
   $('k-seeds').value = ui.k;
-  $('k-row').hidden = ui.seedMode === 'click';
+  $('k-row').hidden = ui.seedMode === 'click' || ui.seedMode === 'budget';
+  $('budget-row').hidden = ui.seedMode !== 'budget';
+  $('budget').value = ui.budget;
+  $('ad-impressions').value = ui.ads.impressions;
+  $('ad-conversion').value = ui.ads.conversion;
+  $('ad-steps').value = ui.ads.steps;
+  $('cost-seed').value = ui.costs.per_seed;
+  $('cost-degree').value = ui.costs.per_seed_degree;
+  $('cost-impression').value = ui.costs.per_impression;
   $('rng-seed').value = ui.seed;
   $('speed').value = ui.speed;
   $('speed-out').textContent = ui.speed;
@@ -188,14 +218,15 @@ function showError(msg) {
   // route the core's message to the control it names ("scenario: " comes from parsing the
   // scenario object; the field follows it)
   const core = msg.replace(/^scenario: /, '');
-  const slot = /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(core) ? 'net-error'
+  const slot = /^campaign/.test(core) ? 'campaign-error'
+    : /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(core) ? 'net-error'
     : /^model/.test(core) || /unknown variant|`kind`/.test(core) ? 'model-error'
     : /^(seeds|seed|epsilon)/.test(core) ? 'seed-error' : 'net-error';
   $(slot).textContent = msg;
 }
 
 function clearErrors() {
-  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error']) $(id).textContent = '';
+  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error']) $(id).textContent = '';
 }
 
 async function networkText(spec) {
@@ -325,7 +356,18 @@ function install() {
   fillSelect($('model-kind'), Object.keys(MODELS), 'mod_');
   $('net-kind').addEventListener('change', (e) => { ui.netKind = e.target.value; ui.netValues = {}; ui.clicked = []; renderNetParams(); rebuild(); });
   $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
-  $('seed-mode').addEventListener('change', (e) => { ui.seedMode = e.target.value; ui.seedOptions = ''; $('k-row').hidden = ui.seedMode === 'click'; rebuild({ keepLayout: true }); });
+  $('seed-mode').addEventListener('change', (e) => {
+    ui.seedMode = e.target.value;
+    ui.seedOptions = '';
+    $('k-row').hidden = ui.seedMode === 'click' || ui.seedMode === 'budget';
+    $('budget-row').hidden = ui.seedMode !== 'budget';
+    rebuild({ keepLayout: true });
+  });
+  $('budget').addEventListener('change', (e) => { ui.budget = e.target.value; rebuild({ keepLayout: true }); });
+  for (const [id, group, key] of [['ad-impressions', 'ads', 'impressions'], ['ad-conversion', 'ads', 'conversion'], ['ad-steps', 'ads', 'steps'],
+    ['cost-seed', 'costs', 'per_seed'], ['cost-degree', 'costs', 'per_seed_degree'], ['cost-impression', 'costs', 'per_impression']]) {
+    $(id).addEventListener('change', (e) => { ui[group][key] = e.target.value; rebuild({ keepLayout: true }); });
+  }
   $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
   $('rng-seed').addEventListener('change', (e) => {
     const v = Number(e.target.value);
@@ -426,7 +468,7 @@ function install() {
 }
 
 function snapshot(u) {
-  return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked] };
+  return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked], ads: { ...u.ads }, costs: { ...u.costs } };
 }
 
 function escapeHtml(s) {
@@ -481,7 +523,7 @@ async function runMonteCarlo() {
     $('mc-status').textContent = '';
     $('mc-result').textContent = t('mc_result', {
       mean: fmt(r.reach.mean, 1), lo: fmt(r.reach.ci95[0], 1), hi: fmt(r.reach.ci95[1], 1), viral: fmt(100 * r.prob_exceed, 1), ms,
-    });
+    }) + (r.campaign ? ' ' + t('mc_cost', { total: fmt(r.campaign.total_cost.mean, 2), per: fmt(r.campaign.cost_per_adopter, 2) }) : '');
     $('mc-chart').hidden = false;
     $('mc-export').hidden = false;
     drawMcChart();

@@ -82,6 +82,7 @@ export function scenarioToHash(s) {
   for (const [k, v] of Object.entries(s.model)) if (k !== 'kind') q.set(k, String(v));
   q.set('seeds', s.seeds);
   q.set('seed', String(s.seed));
+  if (s.campaign) q.set('campaign', JSON.stringify(s.campaign));
   if (s.max_steps && s.max_steps !== 1000) q.set('max_steps', String(s.max_steps));
   return '#' + q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%2F/g, '/');
 }
@@ -91,15 +92,19 @@ export function hashToScenario(hash) {
   if (!q.has('network') || !q.has('model')) return null;
   const model = { kind: q.get('model') };
   for (const [k, v] of q.entries()) {
-    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang', 'compare'].includes(k)) {
+    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang', 'compare', 'campaign'].includes(k)) {
       model[k] = k === 'weights' ? v : Number(v);
     }
   }
-  return {
+  const s = {
     network: q.get('network'),
     model,
     seeds: q.get('seeds') || 'none',
     seed: Number(q.get('seed') ?? 1),
     max_steps: Number(q.get('max_steps') ?? 1000),
   };
+  if (q.has('campaign')) {
+    try { s.campaign = JSON.parse(q.get('campaign')); } catch { s.campaign = { invalid: q.get('campaign') }; }
+  }
+  return s;
 }
