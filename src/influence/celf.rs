@@ -36,11 +36,17 @@ pub fn spread(sim: &mut Simulation, seeds: &[u32], runs: u32, seed: u64) -> f64 
     total as f64 / runs as f64
 }
 
-#[derive(PartialEq)]
+/// A heap entry of the lazy greedy: ordered by `key`, ties to the lower node.
 struct Entry {
+    key: f64,
     gain: f64,
     node: u32,
     round: usize,
+}
+impl PartialEq for Entry {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
 }
 impl Eq for Entry {}
 impl PartialOrd for Entry {
@@ -50,8 +56,70 @@ impl PartialOrd for Entry {
 }
 impl Ord for Entry {
     fn cmp(&self, o: &Self) -> Ordering {
-        self.gain.total_cmp(&o.gain).then(o.node.cmp(&self.node))
+        self.key.total_cmp(&o.key).then(o.node.cmp(&self.node))
     }
+}
+
+/// Spread of every node alone (the first round of a lazy greedy), on one copy of `base`.
+pub(crate) fn singleton_spreads(base: &Simulation, runs: u32, seed: u64) -> Vec<f64> {
+    let mut sim = base.clone();
+    (0..base.network().node_count() as u32)
+        .map(|v| spread(&mut sim, &[v], runs, seed))
+        .collect()
+}
+
+/// The lazy greedy (CELF) shared by [`celf`] and budget seeding: starting from the nodes'
+/// `singles` spreads, repeatedly takes the node of largest `key(gain, node)`, re-evaluating a
+/// gain only when it is out of date (submodularity: gains only shrink). A node whose `price`
+/// does not fit what is left of `budget` is dropped; at most `k` nodes are taken.
+/// Returns the seeds, the estimated spread after each pick and the re-evaluations made.
+pub(crate) fn lazy_greedy(
+    base: &Simulation,
+    singles: &[f64],
+    runs: u32,
+    seed: u64,
+    k: usize,
+    budget: f64,
+    price: &dyn Fn(u32) -> f64,
+    key: &dyn Fn(f64, u32) -> f64,
+) -> (Vec<u32>, Vec<f64>, u64) {
+    let mut sim = base.clone();
+    let mut heap: BinaryHeap<Entry> = (0..singles.len() as u32)
+        .filter(|&v| price(v) <= budget)
+        .map(|v| Entry {
+            key: key(singles[v as usize], v),
+            gain: singles[v as usize],
+            node: v,
+            round: 0,
+        })
+        .collect();
+    let (mut seeds, mut curve, mut current, mut spent, mut evaluations) =
+        (Vec::new(), Vec::new(), 0.0, 0.0, 0u64);
+    while seeds.len() < k {
+        let Some(top) = heap.pop() else { break };
+        let cost = price(top.node);
+        if spent + cost > budget {
+            continue; // the remaining budget only shrinks: it will never fit
+        }
+        if top.round == seeds.len() {
+            seeds.push(top.node);
+            current += top.gain;
+            spent += cost;
+            curve.push(current);
+            continue;
+        }
+        let mut with = seeds.clone();
+        with.push(top.node);
+        let gain = spread(&mut sim, &with, runs, seed) - current;
+        evaluations += 1;
+        heap.push(Entry {
+            key: key(gain, top.node),
+            gain,
+            node: top.node,
+            round: seeds.len(),
+        });
+    }
+    (seeds, curve, evaluations)
 }
 
 /// Picks `k` seeds greedily by marginal spread, with CELF. `base` gives the network and model
@@ -79,39 +147,18 @@ pub fn celf(base: &Simulation, k: usize, runs: u32, seed: u64) -> Result<Greedy>
     if n > CELF_MAX_NODES {
         return Err(Error::param("seeds", format!("celf simulates every node: use imm for networks over {CELF_MAX_NODES} nodes (this one has {n})")));
     }
-    let mut sim = base.clone();
-    let mut heap = BinaryHeap::with_capacity(n);
-    let mut evaluations = 0u64;
-    for v in 0..n as u32 {
-        let g = spread(&mut sim, &[v], runs, seed);
-        evaluations += 1;
-        heap.push(Entry {
-            gain: g,
-            node: v,
-            round: 0,
-        });
-    }
-    let mut seeds: Vec<u32> = Vec::with_capacity(k);
-    let mut curve = Vec::with_capacity(k);
-    let mut current = 0.0;
-    while seeds.len() < k {
-        let Some(top) = heap.pop() else { break };
-        if top.round == seeds.len() {
-            current += top.gain;
-            seeds.push(top.node);
-            curve.push(current);
-            continue;
-        }
-        let mut with = seeds.clone();
-        with.push(top.node);
-        let g = spread(&mut sim, &with, runs, seed) - current;
-        evaluations += 1;
-        heap.push(Entry {
-            gain: g,
-            node: top.node,
-            round: seeds.len(),
-        });
-    }
+    let singles = singleton_spreads(base, runs, seed);
+    let (seeds, curve, re) = lazy_greedy(
+        base,
+        &singles,
+        runs,
+        seed,
+        k,
+        f64::INFINITY,
+        &|_| 0.0,
+        &|gain, _| gain,
+    );
+    let evaluations = n as u64 + re;
     Ok(Greedy {
         seeds,
         spread: curve,
