@@ -9,10 +9,46 @@
 //!
 //! # Costs
 //! Each seed costs `per_seed + per_seed_degree × (its out-degree)` (a flat fee, or one
-//! proportional to the audience), each impression `per_impression`.
+//! proportional to the audience), each impression `per_impression`. Every seed is paid for,
+//! including one that, with a `post_probability` below 1, did not post.
+//!
+//! # The content: decay and stickiness (IC, SIR and SIS)
+//! The chance that a share from `u` convinces `v` is the model's `p(u, v)` (IC) or `beta`
+//! (SIR/SIS), multiplied by
+//! - `2^(−a / half_life)`, where `a` is the content's age: 0 in the first step after a post (the
+//!   seeds post at step 0, a boost posts again), 1 in the next step, and so on;
+//! - `(1 − fatigue)^e`, where `e` counts the shares `v` has already seen without taking it up;
+//! - `stickiness[s]`, where `s` is `v`'s audience segment (1: as the model says, 0.5: half as
+//!   likely, 2: twice, capped at certainty).
+//!
+//! With any of these set, every arc from a spreader is tried with its own random draw, instead of
+//! the geometric skipping of the plain models (same distribution, different draws).
+//!
+//! # Seeds
+//! `post_probability`: each seed actually posts (at step 0) with this probability, independently
+//! in each run. `seed_segment`: the seeding strategy (random, top-degree, pagerank or kcore)
+//! chooses only among the members of this segment.
+//!
+//! # Interventions
+//! Each [`Intervention`] happens at the start of its step, before the ads and the model's step,
+//! in the order listed:
+//! - `boost`: the brand posts again. Every seed that posted becomes active for this step (it
+//!   passes the message on again, in IC to the neighbours it has not convinced yet) and the
+//!   content's age starts again from 0. IC, SIR, SIS and rumour only: in LT, threshold and Bass an
+//!   adopter's influence is counted once and for all when it adopts, so a re-post changes nothing.
+//! - `mute`: the chosen nodes pass nothing on from this step on (they can still adopt). A muted
+//!   spreader in the rumour model becomes a stifler. In LT and threshold, influence a node gave
+//!   before it was muted stays counted.
+//! - `debunk`: the chosen nodes become stiflers (rumour) or immune (SIR/SIS: state removed);
+//!   spreaders among them stop. Rumour, SIR and SIS only (elsewhere "removed" means "adopted").
+//!
+//! The nodes of `mute` and `debunk` are written like seeds: `nodes:…`, `random:K` (drawn from the
+//! run's stream at that step), `top-degree:K`, `pagerank:K`, `kcore:K` or `degree-discount:K`.
 
 use crate::error::{check_prob, Error, Result};
+use crate::model::Model;
 use crate::network::Network;
+use crate::seeding::Seeding;
 use crate::simulation::Simulation;
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +79,48 @@ pub struct Costs {
     pub per_impression: f64,
 }
 
-/// Ads and costs of a scenario (both optional).
+/// How the content ages and how people tire of it (see the module documentation).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decay {
+    /// Steps after which the share probability has halved (absent: the content does not age).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub half_life: Option<f64>,
+    /// How much each share seen without taking it up lowers a person's chance, in [0, 1).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fatigue: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// What an [`Intervention`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The brand posts again: the seeds spread again and the content is new again.
+    Boost,
+    /// The nodes pass nothing on any more.
+    Mute,
+    /// The nodes become stiflers (rumour) or immune (SIR/SIS).
+    Debunk,
+}
+
+/// Something done to a run at the start of a given step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    /// The step (≥ 1) at whose start it happens.
+    pub step: u32,
+    pub action: Action,
+    /// Which nodes (mute, debunk; written like seeds). A boost takes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nodes: Option<Seeding>,
+}
+
+/// Everything around the model: ads, costs, the content's decay and stickiness, how seeds post,
+/// and interventions. All optional.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
@@ -51,11 +128,42 @@ pub struct Campaign {
     pub ads: Option<Ads>,
     #[serde(default)]
     pub costs: Costs,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decay: Option<Decay>,
+    /// Share probability multiplier per audience segment (index = segment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stickiness: Option<Vec<f64>>,
+    /// Chance that each seed actually posts (absent: 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_probability: Option<f64>,
+    /// Choose the seeds among this segment only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed_segment: Option<u16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<Intervention>,
+}
+
+/// The error for a segment field when the network lacks that segment.
+fn check_segment(net: &Network, field: &str, s: u16) -> Result<()> {
+    let segs = net.segments().ok_or_else(|| {
+        Error::param(
+            field,
+            "the network has no segments (use an sbm network or a segments file)",
+        )
+    })?;
+    if !segs.contains(&s) {
+        return Err(Error::param(
+            field,
+            format!("segment {s} is not in the network"),
+        ));
+    }
+    Ok(())
 }
 
 impl Campaign {
-    /// Checks every number, and that a targeted segment exists in the network.
-    pub fn check(&self, net: &Network) -> Result<()> {
+    /// Checks every number, that targeted segments exist in the network, and that what is asked
+    /// is defined for the model.
+    pub fn check(&self, net: &Network, model: &Model) -> Result<()> {
         for (name, x) in [
             ("per_seed", self.costs.per_seed),
             ("per_seed_degree", self.costs.per_seed_degree),
@@ -71,26 +179,123 @@ impl Campaign {
         if let Some(a) = &self.ads {
             check_prob("campaign.ads.conversion", a.conversion)?;
             if let Some(s) = a.segment {
-                let segs = net.segments().ok_or_else(|| {
-                    Error::param(
-                        "campaign.ads.segment",
-                        "the network has no segments (use an sbm network)",
-                    )
-                })?;
-                if !segs.contains(&s) {
+                check_segment(net, "campaign.ads.segment", s)?;
+            }
+        }
+        let modulated = matches!(model, Model::Ic(_) | Model::Sir(_) | Model::Sis(_));
+        if let Some(d) = &self.decay {
+            if !modulated {
+                return Err(Error::param(
+                    "campaign.decay",
+                    format!("applies to the share probability of ic, sir and sis, not to {}", model.name()),
+                ));
+            }
+            if let Some(h) = d.half_life {
+                if !(h.is_finite() && h > 0.0) {
                     return Err(Error::param(
-                        "campaign.ads.segment",
-                        format!("segment {s} is not in the network"),
+                        "campaign.decay.half_life",
+                        format!("must be a number of steps > 0, got {h}"),
                     ));
                 }
+            }
+            if !(d.fatigue.is_finite() && (0.0..1.0).contains(&d.fatigue)) {
+                return Err(Error::param(
+                    "campaign.decay.fatigue",
+                    format!("must be in [0, 1), got {}", d.fatigue),
+                ));
+            }
+        }
+        if let Some(st) = &self.stickiness {
+            if !modulated {
+                return Err(Error::param(
+                    "campaign.stickiness",
+                    format!("applies to the share probability of ic, sir and sis, not to {}", model.name()),
+                ));
+            }
+            let segs = net.segments().ok_or_else(|| {
+                Error::param(
+                    "campaign.stickiness",
+                    "the network has no segments (use an sbm network or a segments file)",
+                )
+            })?;
+            let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+            if st.len() != k {
+                return Err(Error::param(
+                    "campaign.stickiness",
+                    format!("gives {} values but the network has {k} segments", st.len()),
+                ));
+            }
+            if let Some(x) = st.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
+                return Err(Error::param(
+                    "campaign.stickiness",
+                    format!("each value must be a number ≥ 0, got {x}"),
+                ));
+            }
+        }
+        if let Some(q) = self.post_probability {
+            check_prob("campaign.post_probability", q)?;
+        }
+        if let Some(s) = self.seed_segment {
+            check_segment(net, "campaign.seed_segment", s)?;
+        }
+        for (i, iv) in self.interventions.iter().enumerate() {
+            let field = format!("campaign.interventions[{i}]");
+            if iv.step == 0 {
+                return Err(Error::param(
+                    field,
+                    "step must be ≥ 1 (step 0 is the seeding)",
+                ));
+            }
+            let allowed = match iv.action {
+                Action::Boost => matches!(
+                    model,
+                    Model::Ic(_) | Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)
+                ),
+                Action::Mute => true,
+                Action::Debunk => matches!(model, Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)),
+            };
+            if !allowed {
+                let why = match iv.action {
+                    Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
+                    _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
+                };
+                return Err(Error::param(field, format!("{why} (the model is {})", model.name())));
+            }
+            match (iv.action, &iv.nodes) {
+                (Action::Boost, Some(_)) => {
+                    return Err(Error::param(
+                        field,
+                        "a boost re-posts from the seeds and takes no nodes",
+                    ))
+                }
+                (Action::Mute | Action::Debunk, None) => {
+                    return Err(Error::param(
+                        field,
+                        "needs nodes, e.g. \"nodes\": \"top-degree:3\"",
+                    ))
+                }
+                (_, Some(
+                    Seeding::Celf { .. } | Seeding::Budget { .. } | Seeding::Imm { .. } | Seeding::None,
+                )) => {
+                    return Err(Error::param(
+                        format!("{field}.nodes"),
+                        "use nodes:…, random:K, top-degree:K, pagerank:K, kcore:K or degree-discount:K",
+                    ))
+                }
+                _ => {}
             }
         }
         Ok(())
     }
 
+    /// Whether there is anything to pay for (ads or a price), i.e. costs worth reporting.
+    pub fn has_costs(&self) -> bool {
+        self.ads.is_some() || self.costs != Costs::default()
+    }
+
     /// Whether this campaign does anything at all.
     pub fn is_empty(&self) -> bool {
-        self.ads.is_none() && self.costs == Costs::default()
+        *self == Campaign::default()
     }
 }
 

@@ -220,7 +220,7 @@ fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> R
             None
         },
         arcs: sim.arcs_from_adopters(),
-        cost: if sim.campaign().is_empty() {
+        cost: if !sim.campaign().has_costs() {
             None
         } else {
             Some(crate::campaign::campaign_metrics(sim))

@@ -222,6 +222,8 @@ impl From<Seeding> for String {
 pub(crate) enum SeedPlan {
     Fixed(Vec<u32>),
     Random(u32),
+    /// `k` distinct nodes drawn from this pool in every run.
+    RandomOf(u32, Vec<u32>),
 }
 
 impl SeedPlan {
@@ -334,11 +336,55 @@ impl SeedPlan {
         })
     }
 
+    /// Like [`SeedPlan::resolve`], choosing only among `pool` (a segment's members): random,
+    /// top-degree, pagerank and kcore seeding.
+    pub fn resolve_within(seeding: &Seeding, net: &Network, pool: &[u32]) -> Result<SeedPlan> {
+        let k = match seeding {
+            Seeding::Random(k) | Seeding::TopDegree(k) | Seeding::PageRank(k) | Seeding::KCore(k) => *k,
+            _ => {
+                return Err(Error::param(
+                    "campaign.seed_segment",
+                    "works with random, top-degree, pagerank and kcore seeding",
+                ))
+            }
+        };
+        if k as usize > pool.len() {
+            return Err(Error::param(
+                "seeds",
+                format!("asks for {k} seeds but the segment has {} nodes", pool.len()),
+            ));
+        }
+        let n = net.node_count();
+        let ranked = match seeding {
+            Seeding::Random(_) => return Ok(SeedPlan::RandomOf(k, pool.to_vec())),
+            Seeding::TopDegree(_) => top_degree(net, n),
+            Seeding::PageRank(_) => crate::influence::pagerank::pagerank_seeds(net, n),
+            _ => crate::influence::kcore::kcore_seeds(net, n),
+        };
+        let mut member = vec![false; n];
+        for &v in pool {
+            member[v as usize] = true;
+        }
+        Ok(SeedPlan::Fixed(
+            ranked
+                .into_iter()
+                .filter(|&v| member[v as usize])
+                .take(k as usize)
+                .collect(),
+        ))
+    }
+
     /// The seeds of one run (draws from `rng` only for random seeding).
     pub fn draw<R: RngCore + ?Sized>(&self, n: usize, rng: &mut R, out: &mut Vec<u32>) {
         out.clear();
         match self {
             SeedPlan::Fixed(v) => out.extend_from_slice(v),
+            SeedPlan::RandomOf(k, pool) => {
+                SeedPlan::Random(*k).draw(pool.len(), rng, out);
+                for v in out.iter_mut() {
+                    *v = pool[*v as usize];
+                }
+            }
             SeedPlan::Random(k) => {
                 // Floyd's algorithm: k distinct draws, O(k) expected with a small scan
                 let k = *k as usize;

@@ -1,7 +1,7 @@
 //! The simulation world: one [`Simulation`] owns the network, the model, the state of every
 //! node, the seeded RNG and the history, and advances by an explicit [`Simulation::step`].
 
-use crate::campaign::Campaign;
+use crate::campaign::{Action, Campaign};
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::network::Network;
@@ -46,6 +46,10 @@ pub struct Simulation {
     campaign: Campaign,
     /// Who the ads can reach (empty: everyone).
     ad_audience: Vec<u32>,
+    /// The nodes of each intervention (none for a boost), resolved against the network.
+    iv_plans: Vec<Option<SeedPlan>>,
+    /// Step of the last post (0: the seeds; a boost at step t posts at t − 1's end).
+    posted_at: u32,
 }
 
 /// Who a campaign's ads can reach: one segment's nodes, or (empty) everyone.
@@ -85,10 +89,12 @@ impl Simulation {
         campaign: Campaign,
     ) -> Result<Self> {
         model.check_network(&net).map_err(|e| e.within("model"))?;
-        campaign.check(&net)?;
+        campaign.check(&net, &model)?;
         let n = net.node_count();
         let mut sim = Simulation {
-            ad_audience: ad_audience(&net, &campaign),
+            ad_audience: Vec::new(),
+            iv_plans: Vec::new(),
+            posted_at: 0,
             net,
             model,
             plan: SeedPlan::Fixed(Vec::new()),
@@ -100,16 +106,52 @@ impl Simulation {
             seeding: seeding.clone(),
             campaign,
         };
+        sim.prepare_campaign()?;
         let needs_base = matches!(seeding, Seeding::Celf { .. } | Seeding::Budget { .. });
-        sim.plan = SeedPlan::resolve(
-            seeding,
-            &sim.net,
-            &sim.model,
-            seed,
-            if needs_base { Some(&sim) } else { None },
-        )?;
+        sim.plan = match sim.campaign.seed_segment {
+            Some(s) => {
+                let segs = sim.net.segments().unwrap_or(&[]);
+                let pool: Vec<u32> = (0..n as u32).filter(|&v| segs[v as usize] == s).collect();
+                SeedPlan::resolve_within(seeding, &sim.net, &pool)?
+            }
+            None => SeedPlan::resolve(
+                seeding,
+                &sim.net,
+                &sim.model,
+                seed,
+                if needs_base { Some(&sim) } else { None },
+            )?,
+        };
         sim.reset_run(seed, 0);
         Ok(sim)
+    }
+
+    /// Derives what the step needs from the (checked) campaign: the ads' audience, the share
+    /// modulation, the interventions' nodes.
+    fn prepare_campaign(&mut self) -> Result<()> {
+        let c = &self.campaign;
+        self.ad_audience = ad_audience(&self.net, c);
+        let fatigue = c.decay.as_ref().map_or(0.0, |d| d.fatigue);
+        self.st.fatigue_keep = 1.0 - fatigue;
+        self.st.stick = match (&c.stickiness, self.net.segments()) {
+            (Some(st), Some(segs)) => segs.iter().map(|&s| st[s as usize]).collect(),
+            _ => Vec::new(),
+        };
+        self.st.modulated = c.decay.as_ref().is_some_and(|d| d.half_life.is_some())
+            || fatigue > 0.0
+            || !self.st.stick.is_empty();
+        let mut plans = Vec::with_capacity(c.interventions.len());
+        for (i, iv) in c.interventions.iter().enumerate() {
+            plans.push(match &iv.nodes {
+                Some(nodes) => Some(
+                    SeedPlan::resolve(nodes, &self.net, &self.model, self.seed, None)
+                        .map_err(|e| e.within(&format!("campaign.interventions[{i}].nodes")))?,
+                ),
+                None => None,
+            });
+        }
+        self.iv_plans = plans;
+        Ok(())
     }
 
     /// The same simulation with another campaign, back at step 0 (budget seeding is chosen
@@ -118,13 +160,15 @@ impl Simulation {
     /// # Errors
     /// As [`Simulation::new_with_campaign`].
     pub fn with_campaign(mut self, campaign: Campaign) -> Result<Self> {
-        if matches!(self.seeding, Seeding::Budget { .. }) {
+        if matches!(self.seeding, Seeding::Budget { .. })
+            || campaign.seed_segment != self.campaign.seed_segment
+        {
             let seeding = self.seeding.clone();
             return Self::new_with_campaign(self.net, self.model, &seeding, self.seed, campaign);
         }
-        campaign.check(&self.net)?;
-        self.ad_audience = ad_audience(&self.net, &campaign);
+        campaign.check(&self.net, &self.model)?;
         self.campaign = campaign;
+        self.prepare_campaign()?;
         let seed = self.seed;
         self.reset_run(seed, self.run_index);
         Ok(self)
@@ -187,11 +231,14 @@ impl Simulation {
         self.run_index = run;
         self.rng = rng_from_seed(stream_seed(seed, run));
         self.st.clear();
+        self.posted_at = 0;
         let mut seeds = std::mem::take(&mut self.seeds);
         self.plan
             .draw(self.net.node_count(), &mut self.rng, &mut seeds);
+        let post = self.campaign.post_probability.unwrap_or(1.0);
         for &u in &seeds {
-            if self.st.is_susceptible(u) {
+            // draws only when posting is uncertain, so plain scenarios keep their trajectories
+            if self.st.is_susceptible(u) && (post >= 1.0 || bernoulli(&mut self.rng, post)) {
                 self.st.adopt(u, SEED);
             }
         }
@@ -211,10 +258,121 @@ impl Simulation {
             return &self.st.transmissions;
         }
         self.st.begin_step();
+        self.intervene();
+        if let Some(h) = self.campaign.decay.as_ref().and_then(|d| d.half_life) {
+            let age = (self.st.step - 1 - self.posted_at) as f64;
+            self.st.age_factor = libm::exp2(-age / h);
+        }
         self.show_ads();
         self.model.step(&self.net, &mut self.st, &mut self.rng);
         self.st.end_step();
         &self.st.transmissions
+    }
+
+    /// Carries out the interventions due at the start of this step, in the listed order.
+    fn intervene(&mut self) {
+        for i in 0..self.campaign.interventions.len() {
+            let iv = &self.campaign.interventions[i];
+            if iv.step != self.st.step {
+                continue;
+            }
+            match iv.action {
+                Action::Boost => {
+                    // posted just before this step's spreading: this step sees age 0
+                    self.posted_at = self.st.step - 1;
+                    self.reactivate_seeds();
+                }
+                Action::Mute | Action::Debunk => {
+                    let action = iv.action;
+                    let mut nodes = Vec::new();
+                    if let Some(plan) = &self.iv_plans[i] {
+                        plan.draw(self.net.node_count(), &mut self.rng, &mut nodes);
+                    }
+                    for v in nodes {
+                        if action == Action::Mute {
+                            self.st.mute(v);
+                        } else {
+                            self.st.block(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Boost: the brand posts again now. Every seed that posted (and is neither muted nor
+    /// debunked) is active again and passes the message on in the next step; the content's
+    /// age starts again. Only meaningful for IC, SIR, SIS and rumour (see [`crate::campaign`]);
+    /// returns the number of seeds re-activated.
+    pub fn boost_now(&mut self) -> u32 {
+        // the post happens before the next step: that step sees the content at age 0
+        self.posted_at = self.st.step;
+        let k = self.reactivate_seeds();
+        if let Some(c) = self.st.history.counts.last_mut() {
+            *c = self.st.counts;
+        }
+        k
+    }
+
+    fn reactivate_seeds(&mut self) -> u32 {
+        let mut k = 0;
+        for i in 0..self.seeds.len() {
+            let u = self.seeds[i];
+            if self.st.rec[u as usize].parent == SEED
+                && !self.st.is_muted(u)
+                && !self.st.blocked.contains(&u)
+                && !self.st.is_active(u)
+            {
+                self.st.reactivate(u);
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// Mutes `node` from now on: it passes nothing on (see [`crate::campaign`]).
+    ///
+    /// # Errors
+    /// `node` is not a node id.
+    pub fn mute_node(&mut self, node: u32) -> Result<()> {
+        self.check_node(node)?;
+        self.st.mute(node);
+        Ok(())
+    }
+
+    /// Makes `node` a stifler (rumour) or immune (SIR/SIS) now.
+    ///
+    /// # Errors
+    /// `node` is not a node id, or the model is not rumour, SIR or SIS.
+    pub fn debunk_node(&mut self, node: u32) -> Result<()> {
+        self.check_node(node)?;
+        if !matches!(self.model, Model::Rumor(_) | Model::Sir(_) | Model::Sis(_)) {
+            return Err(Error::param(
+                "debunk",
+                format!(
+                    "is defined for rumor, sir and sis (the model is {})",
+                    self.model.name()
+                ),
+            ));
+        }
+        self.st.block(node);
+        if let Some(c) = self.st.history.counts.last_mut() {
+            *c = self.st.counts;
+        }
+        Ok(())
+    }
+
+    fn check_node(&self, node: u32) -> Result<()> {
+        if node as usize >= self.net.node_count() {
+            return Err(Error::param(
+                "node",
+                format!(
+                    "{node} is not a node id (the network has {} nodes)",
+                    self.net.node_count()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Steps until nothing can change any more or `max_steps` steps have been taken in this
@@ -231,15 +389,7 @@ impl Simulation {
     /// Makes `node` a seed now (before or during a run). Returns `false` if it had already
     /// adopted (or is active). It acts from the next step on.
     pub fn seed_node(&mut self, node: u32) -> Result<bool> {
-        if node as usize >= self.net.node_count() {
-            return Err(Error::param(
-                "node",
-                format!(
-                    "{node} is not a node id (the network has {} nodes)",
-                    self.net.node_count()
-                ),
-            ));
-        }
+        self.check_node(node)?;
         if !self.st.is_susceptible(node) {
             return Ok(false);
         }
@@ -272,7 +422,12 @@ impl Simulation {
             .ads
             .as_ref()
             .is_some_and(|a| self.st.step < a.steps && (self.st.reach as usize) < n);
-        !ads_left && self.model.finished(&self.st, n)
+        let boost_ahead = self
+            .campaign
+            .interventions
+            .iter()
+            .any(|iv| iv.action == Action::Boost && iv.step > self.st.step);
+        !ads_left && !boost_ahead && self.model.finished(&self.st, n)
     }
 
     /// Whether this step's transmissions are recorded (on by default; Monte Carlo turns it off).

@@ -103,6 +103,20 @@ pub(crate) struct RunState {
     pub record: bool,
     pub transmissions: Vec<Transmission>,
     pub history: History,
+    /// Share probability modulation (IC, SIR, SIS; see [`crate::campaign`]): on when any of
+    /// the three below differs from "none".
+    pub modulated: bool,
+    /// This step's age factor `2^(−age / half_life)`.
+    pub age_factor: f64,
+    /// `1 − fatigue`: each unconverted share multiplies the receiver's chance (kept in `acc`).
+    pub fatigue_keep: f64,
+    /// Stickiness of each node's segment (empty: none).
+    pub stick: Vec<f64>,
+    /// Muted nodes (empty until something is muted); `muted_list` lists them for the reset.
+    pub muted: Vec<bool>,
+    pub muted_list: Vec<u32>,
+    /// Nodes made stiflers / immune without adopting, for the reset.
+    pub blocked: Vec<u32>,
 }
 
 impl RunState {
@@ -128,6 +142,13 @@ impl RunState {
             record: true,
             transmissions: Vec::new(),
             history: History::default(),
+            modulated: false,
+            age_factor: 1.0,
+            fatigue_keep: 1.0,
+            stick: Vec::new(),
+            muted: Vec::new(),
+            muted_list: Vec::new(),
+            blocked: Vec::new(),
         }
     }
 
@@ -138,6 +159,15 @@ impl RunState {
             self.rec[v as usize] = NodeRecord::BLANK;
         }
         self.touched.clear();
+        for &v in &self.blocked {
+            self.state[v as usize] = 0;
+        }
+        self.blocked.clear();
+        for &v in &self.muted_list {
+            self.muted[v as usize] = false;
+        }
+        self.muted_list.clear();
+        self.age_factor = 1.0;
         self.active.clear();
         self.fresh.clear();
         self.exposed.clear();
@@ -197,6 +227,81 @@ impl RunState {
             self.transmissions.push(Transmission { source, target: v });
         }
         self.fresh.push(v);
+    }
+
+    #[inline]
+    pub fn is_active(&self, v: u32) -> bool {
+        self.state[v as usize] == NodeState::Active as u8
+    }
+
+    /// Whether `u` is muted (passes nothing on).
+    #[inline]
+    pub fn is_muted(&self, u: u32) -> bool {
+        !self.muted.is_empty() && self.muted[u as usize]
+    }
+
+    /// Mutes `u` from now on.
+    pub fn mute(&mut self, u: u32) {
+        if self.muted.is_empty() {
+            self.muted = vec![false; self.state.len()];
+        }
+        if !self.muted[u as usize] {
+            self.muted[u as usize] = true;
+            self.muted_list.push(u);
+        }
+    }
+
+    /// `u` becomes removed (stifler, immune) without adopting; an active `u` stops spreading.
+    pub fn block(&mut self, u: u32) {
+        match self.state[u as usize] {
+            0 => {
+                self.set_state(u, NodeState::Removed);
+                self.blocked.push(u);
+            }
+            1 => {
+                self.set_state(u, NodeState::Removed);
+                self.active.retain(|&x| x != u);
+                self.blocked.push(u);
+            }
+            _ => {}
+        }
+    }
+
+    /// `u`, which adopted before, is active again for the coming step (a boost).
+    pub fn reactivate(&mut self, u: u32) {
+        if self.state[u as usize] != NodeState::Active as u8 {
+            self.set_state(u, NodeState::Active);
+            self.active.push(u);
+        }
+    }
+
+    /// A share from `u` to susceptible `v` with base probability `p`, under the campaign's
+    /// decay, fatigue and stickiness (see [`crate::campaign`]).
+    #[inline]
+    pub fn try_modulated<R: crate::rng::RngCore + ?Sized>(
+        &mut self,
+        u: u32,
+        v: u32,
+        p: f64,
+        rng: &mut R,
+    ) {
+        let vi = v as usize;
+        let mut q = p * self.age_factor;
+        if !self.stick.is_empty() {
+            q *= self.stick[vi];
+        }
+        let tiring = self.fatigue_keep < 1.0;
+        if tiring {
+            if !self.fresh_scratch(v) {
+                self.acc[vi] = 1.0;
+            }
+            q *= self.acc[vi];
+        }
+        if crate::rng::uniform(rng) < q {
+            self.adopt(v, u);
+        } else if tiring {
+            self.acc[vi] *= self.fatigue_keep;
+        }
     }
 
     /// Active → removed (spent adopter, recovered, stifler).

@@ -21,6 +21,7 @@ fn campaign(
             segment,
         }),
         costs,
+        ..Default::default()
     }
 }
 
@@ -136,6 +137,7 @@ fn ads_convert_only_in_their_segment_and_only_while_they_run() {
                     per_seed: -1.0,
                     ..Default::default()
                 },
+                ..Default::default()
             },
             "campaign.costs.per_seed: must be a number ≥ 0",
         ),
@@ -232,6 +234,7 @@ fn priced(per_seed: f64, per_seed_degree: f64) -> Campaign {
             per_seed_degree,
             per_impression: 0.0,
         },
+        ..Default::default()
     }
 }
 

@@ -54,6 +54,9 @@ impl Bass {
         // 1. influence of the adopters of the previous step (read by this step)
         let active = std::mem::take(&mut st.active);
         for &u in &active {
+            if st.is_muted(u) {
+                continue;
+            }
             for &w in net.neighbors(u) {
                 if !st.is_susceptible(w) {
                     continue;

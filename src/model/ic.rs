@@ -76,7 +76,24 @@ impl IndependentCascade {
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
+            if st.is_muted(u) {
+                continue;
+            }
             let nb = net.neighbors(u);
+            if st.modulated {
+                let ws = net.neighbor_weights(u);
+                for (k, &v) in nb.iter().enumerate() {
+                    if st.is_susceptible(v) {
+                        let p = match (self.prob, ws) {
+                            (IcProb::Uniform(p), _) => p,
+                            (IcProb::EdgeWeights, Some(ws)) => ws[k] as f64,
+                            _ => 1.0 / net.in_degree(v) as f64,
+                        };
+                        st.try_modulated(u, v, p, rng);
+                    }
+                }
+                continue;
+            }
             match self.prob {
                 IcProb::Uniform(_) => {
                     let len = nb.len() as u64;

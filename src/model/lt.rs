@@ -64,6 +64,9 @@ impl LinearThreshold {
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
+            if st.is_muted(u) {
+                continue;
+            }
             let nb = net.neighbors(u);
             let ws = net.neighbor_weights(u);
             for (k, &v) in nb.iter().enumerate() {

@@ -6,7 +6,7 @@
 //! they became spreaders, calls one neighbour chosen uniformly at random among its
 //! out-neighbours. If the callee is ignorant it becomes a spreader (from the next round on; the
 //! caller is its parent); if it is a spreader or a stifler, the caller loses interest and becomes
-//! a stifler. A spreader with no neighbour to call becomes a stifler.
+//! a stifler. A spreader with no neighbour to call, or muted, becomes a stifler.
 //!
 //! Maki–Thompson is defined by pairwise calls one after another, so within a round each call
 //! sees the outcome of the previous ones (a caller can only be stifled by its own call, so every
@@ -28,7 +28,7 @@ impl Rumor {
         let mut still = Vec::with_capacity(spreaders.len());
         for &u in &spreaders {
             let nb = net.neighbors(u);
-            if nb.is_empty() {
+            if nb.is_empty() || st.is_muted(u) {
                 st.remove(u);
                 continue;
             }

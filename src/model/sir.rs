@@ -71,7 +71,18 @@ impl Epidemic {
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let infected = std::mem::take(&mut st.active);
         for &u in &infected {
+            if st.is_muted(u) {
+                continue;
+            }
             let nb = net.neighbors(u);
+            if st.modulated {
+                for &v in nb {
+                    if st.is_susceptible(v) {
+                        st.try_modulated(u, v, self.beta, rng);
+                    }
+                }
+                continue;
+            }
             let len = nb.len() as u64;
             let mut pos = self.skip.first_gap(nb.len(), rng);
             while pos < len {

@@ -64,6 +64,9 @@ impl Threshold {
     pub(crate) fn step(&self, net: &Network, st: &mut RunState) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
+            if st.is_muted(u) {
+                continue;
+            }
             for &v in net.neighbors(u) {
                 if !st.is_susceptible(v) {
                     continue;
