@@ -187,7 +187,10 @@ impl Campaign {
             if !modulated {
                 return Err(Error::param(
                     "campaign.decay",
-                    format!("applies to the share probability of ic, sir and sis, not to {}", model.name()),
+                    format!(
+                        "applies to the share probability of ic, sir and sis, not to {}",
+                        model.name()
+                    ),
                 ));
             }
             if let Some(h) = d.half_life {
@@ -209,7 +212,10 @@ impl Campaign {
             if !modulated {
                 return Err(Error::param(
                     "campaign.stickiness",
-                    format!("applies to the share probability of ic, sir and sis, not to {}", model.name()),
+                    format!(
+                        "applies to the share probability of ic, sir and sis, not to {}",
+                        model.name()
+                    ),
                 ));
             }
             let segs = net.segments().ok_or_else(|| {
@@ -259,7 +265,10 @@ impl Campaign {
                     Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
                     _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
                 };
-                return Err(Error::param(field, format!("{why} (the model is {})", model.name())));
+                return Err(Error::param(
+                    field,
+                    format!("{why} (the model is {})", model.name()),
+                ));
             }
             match (iv.action, &iv.nodes) {
                 (Action::Boost, Some(_)) => {
@@ -274,14 +283,18 @@ impl Campaign {
                         "needs nodes, e.g. \"nodes\": \"top-degree:3\"",
                     ))
                 }
-                (_, Some(
-                    Seeding::Celf { .. } | Seeding::Budget { .. } | Seeding::Imm { .. } | Seeding::None,
-                )) => {
-                    return Err(Error::param(
-                        format!("{field}.nodes"),
-                        "use nodes:…, random:K, top-degree:K, pagerank:K, kcore:K or degree-discount:K",
-                    ))
-                }
+                (
+                    _,
+                    Some(
+                        Seeding::Celf { .. }
+                        | Seeding::Budget { .. }
+                        | Seeding::Imm { .. }
+                        | Seeding::None,
+                    ),
+                ) => return Err(Error::param(
+                    format!("{field}.nodes"),
+                    "use nodes:…, random:K, top-degree:K, pagerank:K, kcore:K or degree-discount:K",
+                )),
                 _ => {}
             }
         }

@@ -340,7 +340,10 @@ impl SeedPlan {
     /// top-degree, pagerank and kcore seeding.
     pub fn resolve_within(seeding: &Seeding, net: &Network, pool: &[u32]) -> Result<SeedPlan> {
         let k = match seeding {
-            Seeding::Random(k) | Seeding::TopDegree(k) | Seeding::PageRank(k) | Seeding::KCore(k) => *k,
+            Seeding::Random(k)
+            | Seeding::TopDegree(k)
+            | Seeding::PageRank(k)
+            | Seeding::KCore(k) => *k,
             _ => {
                 return Err(Error::param(
                     "campaign.seed_segment",
@@ -351,7 +354,10 @@ impl SeedPlan {
         if k as usize > pool.len() {
             return Err(Error::param(
                 "seeds",
-                format!("asks for {k} seeds but the segment has {} nodes", pool.len()),
+                format!(
+                    "asks for {k} seeds but the segment has {} nodes",
+                    pool.len()
+                ),
             ));
         }
         let n = net.node_count();

@@ -144,8 +144,15 @@ impl Simulation {
         for (i, iv) in c.interventions.iter().enumerate() {
             plans.push(match &iv.nodes {
                 Some(nodes) => Some(
-                    SeedPlan::resolve(nodes, &self.net, &self.model, self.seed, None)
-                        .map_err(|e| e.within(&format!("campaign.interventions[{i}].nodes")))?,
+                    SeedPlan::resolve(nodes, &self.net, &self.model, self.seed, None).map_err(
+                        |e| match e {
+                            // the seeding's errors name "seeds": here the field is this one
+                            Error::Param { reason, .. } => {
+                                Error::param(format!("campaign.interventions[{i}].nodes"), reason)
+                            }
+                            other => other,
+                        },
+                    )?,
                 ),
                 None => None,
             });
