@@ -82,10 +82,15 @@ impl FromStr for NetworkSpec {
                 match p.trim() {
                     "directed" => params.push(("directed".into(), "true".into())),
                     "undirected" => {}
+                    other if other.starts_with("segments=") && other.len() > 9 => {
+                        params.push(("segments".into(), other[9..].trim().to_string()))
+                    }
                     other => {
                         return Err(Error::param(
                             "network",
-                            format!("file: unknown option '{other}' (expected directed)"),
+                            format!(
+                            "file: unknown option '{other}' (expected directed or segments=FILE)"
+                        ),
                         ))
                     }
                 }
@@ -121,6 +126,9 @@ impl fmt::Display for NetworkSpec {
             if self.get("directed").is_some() {
                 write!(f, ",directed")?;
             }
+            if let Some(seg) = self.get("segments") {
+                write!(f, ",segments={seg}")?;
+            }
             return Ok(());
         }
         write!(f, "{}", self.kind)?;
@@ -151,7 +159,7 @@ impl NetworkSpec {
             "complete" | "star" | "path" => (&["n"], &[]),
             "ring" => (&["n", "k"], &[]),
             "grid" => (&["rows", "cols"], &[]),
-            "file" => (&["name"], &["directed"]),
+            "file" => (&["name"], &["directed", "segments"]),
             _ => (&[], &[]),
         }
     }
@@ -217,6 +225,15 @@ impl NetworkSpec {
     fn prob(&self, key: &str) -> Result<f64> {
         let p: f64 = self.num(key, "a number")?;
         crate::error::check_prob(&format!("network.{key}"), p)
+    }
+
+    /// The name of the segments file a `file:…,segments=NAME` spec refers to.
+    pub fn segments_file(&self) -> Option<&str> {
+        if self.kind == "file" {
+            self.get("segments")
+        } else {
+            None
+        }
     }
 
     /// The name of the file a `file:` spec refers to.
@@ -410,12 +427,45 @@ impl Scenario {
 
     /// Builds the network and a simulation at step 0 (run 0), with default limits.
     pub fn build(&self, file_text: Option<&str>) -> Result<Simulation> {
+        self.build_with(file_text, None, &Limits::default())
+    }
+
+    /// Builds as [`Scenario::build`], with the text of a `segments=` file (see
+    /// [`crate::io::parse_segments`]) and these limits.
+    ///
+    /// # Errors
+    /// Those of the network, model, seeding and campaign, and a segments file that is named but
+    /// not given, or malformed (`segments: line N: …`).
+    pub fn build_with(
+        &self,
+        file_text: Option<&str>,
+        segments_text: Option<&str>,
+        limits: &Limits,
+    ) -> Result<Simulation> {
         let model = self.validated_model()?;
-        let net = Arc::new(
-            self.network
-                .build(self.seed, &Limits::default(), file_text)?,
-        );
-        Simulation::new_with_campaign(net, model, &self.seeds, self.seed, self.campaign.clone())
+        let mut net = self.network.build(self.seed, limits, file_text)?;
+        if let Some(name) = self.network.segments_file() {
+            let text = segments_text.ok_or_else(|| {
+                Error::param(
+                    "segments",
+                    format!("the network names the segments file '{name}': give its text"),
+                )
+            })?;
+            let segs = crate::io::parse_segments(text, &net).map_err(|e| match e {
+                Error::Line { line, reason } => {
+                    Error::param("segments", format!("line {line}: {reason}"))
+                }
+                other => other,
+            })?;
+            net = net.with_segments(segs)?;
+        }
+        Simulation::new_with_campaign(
+            Arc::new(net),
+            model,
+            &self.seeds,
+            self.seed,
+            self.campaign.clone(),
+        )
     }
 }
 

@@ -347,6 +347,11 @@ impl Simulation {
         Ok(())
     }
 
+    /// Whether `node` is muted (false for an id out of range).
+    pub fn is_muted(&self, node: u32) -> bool {
+        (node as usize) < self.net.node_count() && self.st.is_muted(node)
+    }
+
     /// Makes `node` a stifler (rumour) or immune (SIR/SIS) now.
     ///
     /// # Errors

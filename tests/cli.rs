@@ -313,3 +313,102 @@ fn help_and_version() {
         .unwrap()
         .starts_with("viralsim "));
 }
+
+#[test]
+fn content_and_intervention_flags() {
+    // a segments file gives the per-segment table and lets seeds target a segment
+    let g = tmp("aud.txt", b"a b\nb c\nc d\nd e\ne f\n");
+    let s = tmp("aud-seg.txt", b"id,segment\na 0\nb 0\nc 0\nd 1\ne 1\nf 1\n");
+    let v = json(&[
+        "run",
+        "--graph",
+        &g,
+        "--segments",
+        &s,
+        "--model",
+        "ic",
+        "--p",
+        "1",
+        "--seeds",
+        "top-degree:1",
+        "--seed-segment",
+        "1",
+        "--stickiness",
+        "0/1",
+    ]);
+    assert_eq!(
+        v["scenario"]["network"],
+        "file:aud.txt,segments=aud-seg.txt"
+    );
+    assert_eq!(v["scenario"]["campaign"]["seed_segment"], 1);
+    // the seed is d (the first best-connected node of segment 1); segment 0 never takes it up
+    assert_eq!(v["reach"]["mean"], 3.0);
+    assert_eq!(v["segments"][0]["reached"]["mean"], 0.0);
+    // a debunked rumour reaches fewer people than the same rumour left alone
+    let reach = |extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            "--generate",
+            "complete:n=100",
+            "--model",
+            "rumor",
+            "--seeds",
+            "random:1",
+            "--runs",
+            "2000",
+        ];
+        args.extend_from_slice(extra);
+        json(&args)["reach"]["mean"].as_f64().unwrap()
+    };
+    assert!(reach(&["--debunk", "2:random:20"]) < reach(&[]) - 5.0);
+    // errors name the flag or the file's line
+    for (args, msg) in [
+        (
+            vec![
+                "--graph",
+                g.as_str(),
+                "--segments",
+                s.as_str(),
+                "--stickiness",
+                "1",
+            ],
+            "--stickiness: gives 1 values but the network has 2 segments",
+        ),
+        (
+            vec!["--generate", "karate", "--half-life", "-1"],
+            "--half-life: must be a number of steps > 0, got -1",
+        ),
+        (
+            vec!["--generate", "karate", "--boost-at", "soon"],
+            "--boost-at: 'soon' is not a step number",
+        ),
+        (
+            vec!["--generate", "karate", "--debunk", "3:top-degree:2"],
+            "debunk is defined for rumor, sir and sis",
+        ),
+    ] {
+        let mut all = vec!["run", "--model", "ic", "--p", "0.1", "--seeds", "random:1"];
+        all.extend(args.iter().copied());
+        let out = viralsim(&all);
+        assert_eq!(out.status.code(), Some(2), "{all:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(msg), "{all:?}: {err}");
+    }
+    let bad = tmp("bad-seg.txt", b"a 0\nb 0\nzed 1\n");
+    let out = viralsim(&[
+        "run",
+        "--graph",
+        &g,
+        "--segments",
+        &bad,
+        "--model",
+        "ic",
+        "--p",
+        "0.1",
+        "--seeds",
+        "random:1",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 3: node 'zed' is not in the network")
+    );
+}

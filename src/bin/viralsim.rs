@@ -64,6 +64,17 @@ CAMPAIGN (paid reach and costs; any model):
   --cost-per-seed X, --cost-per-degree Y (per follower of a seed), --cost-per-impression Z
   Output adds total cost, cost per adopter, adopters per unit of budget, reach per segment.
 
+CONTENT AND INTERVENTIONS (decay and stickiness: ic, sir, sis):
+  --segments FILE       'node segment' per line (with --graph): every node's audience segment
+  --half-life H         the share probability halves every H steps after a post
+  --fatigue F           each share seen without taking it up lowers a person's chance by F
+  --stickiness A/B/...  share probability multiplier per segment (1 = as the model says)
+  --post-probability Q  each seed actually posts with probability Q (all are paid)
+  --seed-segment S      choose the seeds (random, top-degree, pagerank, kcore) in segment S
+  --boost-at T[,T...]   the brand posts again at step T (ic, sir, sis, rumor)
+  --mute T:NODES        these nodes pass nothing on from step T (e.g. 3:top-degree:5)
+  --debunk T:NODES      these nodes become stiflers / immune at step T (rumor, sir, sis)
+
 RUNS:
   --runs R        Monte Carlo runs (default 1)      --seed S       scenario seed (default 1)
   --max-steps T   steps per run at most (default 1000)
@@ -136,6 +147,15 @@ const VALUE_FLAGS: &[&str] = &[
     "cost-per-seed",
     "cost-per-degree",
     "cost-per-impression",
+    "segments",
+    "half-life",
+    "fatigue",
+    "stickiness",
+    "post-probability",
+    "seed-segment",
+    "boost-at",
+    "mute",
+    "debunk",
 ];
 const BOOL_FLAGS: &[&str] = &["directed"];
 
@@ -261,16 +281,30 @@ fn network(
                 },
             )
             .map_err(|e| Fail(format!("--graph {path}: {e}")))?;
-            let name = std::path::Path::new(path)
-                .file_name()
-                .map_or(path.to_string(), |s| s.to_string_lossy().into_owned());
+            let base = |p: &str| {
+                std::path::Path::new(p)
+                    .file_name()
+                    .map_or(p.to_string(), |s| s.to_string_lossy().into_owned())
+            };
+            let name = base(path);
+            let (net, seg_opt) = match a.get("segments") {
+                Some(sp) => {
+                    let segs = viralsim::io::parse_segments(&read_text(sp)?, &net)
+                        .map_err(|e| Fail(format!("--segments {sp}: {e}")))?;
+                    (net.with_segments(segs)?, format!(",segments={}", base(sp)))
+                }
+                None => (net, String::new()),
+            };
             let spec: NetworkSpec = format!(
-                "file:{name}{}",
+                "file:{name}{}{seg_opt}",
                 if a.has("directed") { ",directed" } else { "" }
             )
             .parse()
             .map_err(|e| Fail(format!("--graph: {e}")))?;
             Ok((net, spec))
+        }
+        (None, _) if a.has("segments") => {
+            fail("--segments: segments go with an edge list read by --graph FILE")
         }
         (None, Some(spec)) => {
             let spec: NetworkSpec = spec.parse().map_err(|e| Fail(format!("--generate: {e}")))?;
@@ -1216,6 +1250,60 @@ fn campaign_flags(
         }
         c.ads = Some(ads);
     }
+    if a.has("half-life") || a.has("fatigue") {
+        let d = c.decay.get_or_insert_with(Default::default);
+        if let Some(h) = a.float("half-life")? {
+            d.half_life = Some(h);
+        }
+        if let Some(f) = a.float("fatigue")? {
+            d.fatigue = f;
+        }
+    }
+    if let Some(raw) = a.get("stickiness") {
+        let v: Result<Vec<f64>, _> = raw.split('/').map(|x| x.trim().parse::<f64>()).collect();
+        c.stickiness = Some(v.map_err(|_| {
+            Fail(format!(
+                "--stickiness: '{raw}' should be one number per segment separated by '/', e.g. 1/0.5/2"
+            ))
+        })?);
+    }
+    if let Some(q) = a.float("post-probability")? {
+        c.post_probability = Some(q);
+    }
+    if let Some(s) = a.num::<u16>("seed-segment", "a segment number")? {
+        c.seed_segment = Some(s);
+    }
+    use viralsim::campaign::{Action, Intervention};
+    if let Some(raw) = a.get("boost-at") {
+        for t in raw.split(',') {
+            let step = t.trim().parse::<u32>().map_err(|_| {
+                Fail(format!(
+                    "--boost-at: '{t}' is not a step number (e.g. --boost-at 5,10)"
+                ))
+            })?;
+            c.interventions.push(Intervention {
+                step,
+                action: Action::Boost,
+                nodes: None,
+            });
+        }
+    }
+    for (flag, action) in [("mute", Action::Mute), ("debunk", Action::Debunk)] {
+        if let Some(raw) = a.get(flag) {
+            let (t, who) = raw.split_once(':').unwrap_or((raw, ""));
+            let step = t.trim().parse::<u32>().map_err(|_| {
+                Fail(format!(
+                    "--{flag}: '{raw}' should be STEP:NODES, e.g. --{flag} 3:top-degree:5"
+                ))
+            })?;
+            let nodes = who.parse().map_err(|e| Fail(format!("--{flag}: {e}")))?;
+            c.interventions.push(Intervention {
+                step,
+                action,
+                nodes: Some(nodes),
+            });
+        }
+    }
     for (flag, slot) in [
         ("cost-per-seed", &mut c.costs.per_seed),
         ("cost-per-degree", &mut c.costs.per_seed_degree),
@@ -1237,6 +1325,11 @@ fn campaign_error(e: viralsim::Error) -> Fail {
         ("campaign.costs.per_impression", "--cost-per-impression"),
         ("campaign.ads.conversion", "--ad-conversion"),
         ("campaign.ads.segment", "--ad-segment"),
+        ("campaign.decay.half_life", "--half-life"),
+        ("campaign.decay.fatigue", "--fatigue"),
+        ("campaign.stickiness", "--stickiness"),
+        ("campaign.post_probability", "--post-probability"),
+        ("campaign.seed_segment", "--seed-segment"),
     ] {
         if let Some(rest) = msg.strip_prefix(field) {
             return Fail(format!("{flag}{rest}"));

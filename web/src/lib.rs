@@ -16,7 +16,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde::Serialize;
-use std::sync::Arc;
+
 use viralsim::io::Limits;
 use viralsim::layout::Layout;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
@@ -77,24 +77,19 @@ pub struct Simulation {
 impl Simulation {
     /// Builds the network and places the seeds. `scenario` is the scenario object
     /// (`{network, model, seeds, seed, max_steps?, runs?}`); `text` is the edge list for a
-    /// `file:` or `facebook` network.
+    /// `file:` or `facebook` network; `segments` the text of its segments file (a
+    /// `file:…,segments=NAME` network).
     #[wasm_bindgen(constructor)]
-    pub fn new(scenario: JsValue, text: Option<String>) -> Result<Simulation, JsError> {
+    pub fn new(
+        scenario: JsValue,
+        text: Option<String>,
+        segments: Option<String>,
+    ) -> Result<Simulation, JsError> {
         let scenario: Scenario = from_js("scenario", &scenario)?;
-        let model = scenario.validated_model().map_err(js_err)?;
-        let net = scenario
-            .network
-            .build(scenario.seed, &PAGE_LIMITS, text.as_deref())
+        let sim = scenario
+            .build_with(text.as_deref(), segments.as_deref(), &PAGE_LIMITS)
             .map_err(js_err)?;
-        let n = net.node_count();
-        let sim = viralsim::Simulation::new_with_campaign(
-            Arc::new(net),
-            model,
-            &scenario.seeds,
-            scenario.seed,
-            scenario.campaign.clone(),
-        )
-        .map_err(js_err)?;
+        let n = sim.network().node_count();
         let counts = sim.history().counts.clone();
         Ok(Simulation {
             sim,
@@ -140,6 +135,34 @@ impl Simulation {
         let r = self.sim.seed_node(id).map_err(js_err)?;
         self.counts.clone_from(&self.sim.history().counts);
         Ok(r)
+    }
+
+    /// The brand posts again now (see `viralsim::campaign`); returns the seeds re-activated.
+    #[wasm_bindgen(js_name = boostNow)]
+    pub fn boost_now(&mut self) -> u32 {
+        let k = self.sim.boost_now();
+        self.counts.clone_from(&self.sim.history().counts);
+        k
+    }
+
+    /// Mutes node `id` (an index) from now on: it passes nothing on.
+    #[wasm_bindgen(js_name = muteNode)]
+    pub fn mute_node(&mut self, id: u32) -> Result<(), JsError> {
+        self.sim.mute_node(id).map_err(js_err)
+    }
+
+    /// Makes node `id` a stifler (rumour) or immune (SIR/SIS) now.
+    #[wasm_bindgen(js_name = debunkNode)]
+    pub fn debunk_node(&mut self, id: u32) -> Result<(), JsError> {
+        self.sim.debunk_node(id).map_err(js_err)?;
+        self.counts.clone_from(&self.sim.history().counts);
+        Ok(())
+    }
+
+    /// Whether node `id` is muted.
+    #[wasm_bindgen(js_name = isMuted)]
+    pub fn is_muted(&self, id: u32) -> bool {
+        self.sim.is_muted(id)
     }
 
     /// Node index of an id as written in the network's source (`None` if unknown).
