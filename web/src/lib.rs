@@ -165,6 +165,28 @@ impl Simulation {
         self.sim.is_muted(id)
     }
 
+    /// Number of audience segments (0: the network has none).
+    #[wasm_bindgen(js_name = segmentCount)]
+    pub fn segment_count(&self) -> u32 {
+        self.sim
+            .network()
+            .segments()
+            .map_or(0, |s| s.iter().map(|&x| x as u32 + 1).max().unwrap_or(0))
+    }
+
+    /// Per step so far: cumulative reach and, of it, the people convinced by ads (flat pairs).
+    #[wasm_bindgen(js_name = reachByCause)]
+    pub fn reach_by_cause(&self) -> Vec<u32> {
+        let h = self.sim.history();
+        let mut ad = 0;
+        let mut out = Vec::with_capacity(2 * h.reach.len());
+        for (r, a) in h.reach.iter().zip(&h.new_by_ad) {
+            ad += a;
+            out.extend_from_slice(&[*r, ad]);
+        }
+        out
+    }
+
     /// Node index of an id as written in the network's source (`None` if unknown).
     #[wasm_bindgen(js_name = nodeByLabel)]
     pub fn node_by_label(&self, label: &str) -> Option<u32> {

@@ -64,11 +64,28 @@ export class Chart {
     this.canvas = canvas;
   }
 
-  /** `history`: [susceptible, active, removed] per step (flat); `n` nodes; `names` of states. */
-  draw(history, n, names, labels) {
+  /** `history`: [susceptible, active, removed] per step (flat); `n` nodes; `names` of states.
+   * `causes` (optional): [reach, of which by ads] per step; when ads convinced anyone, the
+   * reach is drawn as two stacked areas, advertising below and word of mouth above. */
+  draw(history, n, names, labels, causes = null) {
     const f = frame(this.canvas, history.length / 3 - 1, n);
     axes(f, labels);
     const { ctx, X, Y } = f;
+    const items = [];
+    if (causes && causes.length >= 2 && causes[causes.length - 1] > 0) {
+      const len = causes.length / 2;
+      const area = (upper, lower, color) => {
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(upper(t)));
+        for (let t = len - 1; t >= 0; t--) ctx.lineTo(X(t), Y(lower(t)));
+        ctx.closePath();
+        ctx.fill();
+      };
+      area((t) => causes[2 * t], (t) => causes[2 * t + 1], WOM_LIGHT);
+      area((t) => causes[2 * t + 1], () => 0, AD_LIGHT);
+      items.push([WOM_LIGHT, labels.wom], [AD_LIGHT, labels.ad]);
+    }
     for (let s = 0; s < 3; s++) {
       ctx.strokeStyle = STATE_COLORS[s];
       ctx.lineWidth = 2;
@@ -76,9 +93,11 @@ export class Chart {
       for (let t = 0; t * 3 < history.length; t++) ctx.lineTo(X(t), Y(history[3 * t + s]));
       ctx.stroke();
     }
-    legend(f, names.map((name, s) => [STATE_COLORS[s], name]));
+    legend(f, names.map((name, s) => [STATE_COLORS[s], name]).concat(items));
   }
 }
+
+const WOM_LIGHT = 'rgba(46, 134, 171, 0.25)', AD_LIGHT = 'rgba(228, 87, 46, 0.35)';
 
 const BAND = 'rgba(46, 134, 171, 0.18)', WOM = 'rgba(46, 134, 171, 0.55)', AD = 'rgba(228, 87, 46, 0.7)';
 

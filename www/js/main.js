@@ -25,6 +25,13 @@ const ui = {
   // campaign: ads and prices (all 0: no campaign)
   ads: { impressions: 0, conversion: 0.02, steps: 5 },
   costs: { per_seed: 0, per_seed_degree: 0, per_impression: 0 },
+  adSegment: '', // '' = everyone
+  segName: null, // uploaded segments file
+  segText: null,
+  // the content and interventions (see the core's campaign module)
+  content: { halfLife: 0, fatigue: 0, post: 1, stickiness: '', seedSegment: '', boostAt: 0, muteK: 0, muteAt: 2, debunkK: 0, debunkAt: 2 },
+  extraInterventions: [], // from a URL, in forms the controls do not show; kept as they are
+  clickAction: 'seed',
 };
 
 let sim = null;
@@ -134,7 +141,7 @@ function scenarioFromUI() {
   for (const [name] of modelParams(ui.model, ui.modelValues)) model[name] = Number(ui.modelValues[name]);
   for (const name of PASS_THROUGH) if (ui.modelValues[name] !== undefined) model[name] = ui.modelValues[name];
   const s = {
-    network: networkSpec(ui.netKind, ui.netValues, ui.fileName),
+    network: networkSpec(ui.netKind, ui.netValues, ui.fileName, ui.segName),
     model,
     seeds: seedsString(),
     seed: Number(ui.seed),
@@ -143,7 +150,23 @@ function scenarioFromUI() {
   const campaign = {};
   if (Number(ui.ads.impressions) > 0) {
     campaign.ads = { impressions_per_step: Number(ui.ads.impressions), conversion: Number(ui.ads.conversion), steps: Number(ui.ads.steps) };
+    if (ui.adSegment !== '') campaign.ads.segment = Number(ui.adSegment);
   }
+  const c = ui.content;
+  if (Number(c.halfLife) > 0 || Number(c.fatigue) > 0) {
+    campaign.decay = {};
+    if (Number(c.halfLife) > 0) campaign.decay.half_life = Number(c.halfLife);
+    if (Number(c.fatigue) > 0) campaign.decay.fatigue = Number(c.fatigue);
+  }
+  if (String(c.stickiness).trim()) campaign.stickiness = String(c.stickiness).split('/').map(Number);
+  if (Number(c.post) !== 1) campaign.post_probability = Number(c.post);
+  if (c.seedSegment !== '') campaign.seed_segment = Number(c.seedSegment);
+  const iv = [];
+  if (Number(c.boostAt) > 0) iv.push({ step: Number(c.boostAt), action: 'boost' });
+  if (Number(c.muteK) > 0) iv.push({ step: Number(c.muteAt), action: 'mute', nodes: `top-degree:${Number(c.muteK)}` });
+  if (Number(c.debunkK) > 0) iv.push({ step: Number(c.debunkAt), action: 'debunk', nodes: `random:${Number(c.debunkK)}` });
+  iv.push(...ui.extraInterventions);
+  if (iv.length) campaign.interventions = iv;
   if (Object.values(ui.costs).some((x) => Number(x) !== 0)) {
     campaign.costs = Object.fromEntries(Object.entries(ui.costs).map(([k, v]) => [k, Number(v)]));
   }
@@ -158,6 +181,7 @@ function applyScenario(s) {
     ui.netKind = net.kind;
     ui.netValues = { ...net.values };
     if (net.fileName) ui.fileName = net.fileName;
+    ui.segName = net.segName ?? null;
   }
   if (s.model && s.model.kind in MODELS) {
     ui.model = s.model.kind;
@@ -182,6 +206,19 @@ function applyScenario(s) {
   const c = s.campaign || {};
   ui.ads = c.ads ? { impressions: c.ads.impressions_per_step, conversion: c.ads.conversion, steps: c.ads.steps } : { impressions: 0, conversion: 0.02, steps: 5 };
   ui.costs = { per_seed: 0, per_seed_degree: 0, per_impression: 0, ...(c.costs || {}) };
+  ui.adSegment = c.ads?.segment ?? '';
+  const content = { halfLife: c.decay?.half_life ?? 0, fatigue: c.decay?.fatigue ?? 0, post: c.post_probability ?? 1,
+    stickiness: c.stickiness ? c.stickiness.join('/') : '', seedSegment: c.seed_segment ?? '', boostAt: 0, muteK: 0, muteAt: 2, debunkK: 0, debunkAt: 2 };
+  ui.extraInterventions = [];
+  for (const iv of c.interventions || []) {
+    // each control holds one intervention of its form; anything else rides along unchanged
+    const m = /^(top-degree|random):(\d+)$/.exec(iv.nodes || '');
+    if (iv.action === 'boost' && !content.boostAt) content.boostAt = iv.step;
+    else if (iv.action === 'mute' && m?.[1] === 'top-degree' && !content.muteK) { content.muteK = Number(m[2]); content.muteAt = iv.step; }
+    else if (iv.action === 'debunk' && m?.[1] === 'random' && !content.debunkK) { content.debunkK = Number(m[2]); content.debunkAt = iv.step; }
+    else ui.extraInterventions.push(iv);
+  }
+  ui.content = content;
   if (c.invalid !== undefined) urlError = `campaign: '${c.invalid}' is not valid JSON`;
 }
 
@@ -199,11 +236,39 @@ function syncControls() {
   $('cost-seed').value = ui.costs.per_seed;
   $('cost-degree').value = ui.costs.per_seed_degree;
   $('cost-impression').value = ui.costs.per_impression;
+  for (const [id, key] of CONTENT_CONTROLS) $(id).value = ui.content[key];
+  $('ad-segment').value = String(ui.adSegment);
+  $('click-action').value = ui.clickAction;
   $('rng-seed').value = ui.seed;
   $('speed').value = ui.speed;
   $('speed-out').textContent = ui.speed;
   renderNetParams();
   renderModelParams();
+}
+
+const CONTENT_CONTROLS = [['half-life', 'halfLife'], ['fatigue', 'fatigue'], ['post-prob', 'post'], ['stickiness', 'stickiness'],
+  ['seed-segment', 'seedSegment'], ['boost-at', 'boostAt'], ['mute-k', 'muteK'], ['mute-at', 'muteAt'], ['debunk-k', 'debunkK'], ['debunk-at', 'debunkAt']];
+
+/** The segment selectors list the network's segments; they and the stickiness box show only
+ * when there are segments. */
+function renderSegmentControls() {
+  const k = sim ? sim.segmentCount : 0;
+  for (const el of document.querySelectorAll('.segs-only')) el.hidden = k === 0;
+  for (const [id, value] of [['ad-segment', ui.adSegment], ['seed-segment', ui.content.seedSegment]]) {
+    const sel = $(id);
+    sel.innerHTML = '';
+    const all = document.createElement('option');
+    all.value = '';
+    all.textContent = t('seg_all');
+    sel.appendChild(all);
+    for (let s = 0; s < k; s++) {
+      const o = document.createElement('option');
+      o.value = String(s);
+      o.textContent = t('seg_n', { s });
+      sel.appendChild(o);
+    }
+    sel.value = String(value);
+  }
 }
 
 function updateHash() {
@@ -243,6 +308,11 @@ async function networkText(spec) {
   return null;
 }
 
+/** The segments file's text, when the network names one. */
+function segmentsText(spec) {
+  return /^file:.*,segments=/.test(spec) ? ui.segText : null;
+}
+
 /** Rebuilds the simulation from the controls. On error the previous simulation stays. */
 async function rebuild({ keepLayout = false } = {}) {
   clearErrors();
@@ -253,8 +323,13 @@ async function rebuild({ keepLayout = false } = {}) {
       $('net-info').textContent = '';
       return;
     }
+    if (/,segments=/.test(scenario.network) && !ui.segText) {
+      $('net-info').textContent = '';
+      $('net-error').textContent = t('err_segments_missing', { name: ui.segName });
+      return;
+    }
     const text = await networkText(scenario.network);
-    next = new SimView(scenario, text);
+    next = new SimView(scenario, text, segmentsText(scenario.network));
   } catch (e) {
     // keep the message next to the control, and put the controls back to what is running
     showError(e.message || String(e));
@@ -271,7 +346,9 @@ async function rebuild({ keepLayout = false } = {}) {
   pendingPositions = null;
   layoutJob++;
   if (worker && !sameNetwork) {
-    worker.postMessage({ type: 'start', id: layoutJob, scenario, text: scenario.network === 'facebook' || scenario.network.startsWith('file:') ? await networkText(scenario.network) : null });
+    // the layout needs only the network: no seeding strategy or campaign to compute there
+    const layoutScenario = { network: scenario.network, model: scenario.model, seeds: 'none', seed: scenario.seed };
+    worker.postMessage({ type: 'start', id: layoutJob, scenario: layoutScenario, text: scenario.network === 'facebook' || scenario.network.startsWith('file:') ? await networkText(scenario.network) : null, segments: segmentsText(scenario.network) });
   } else if (worker) {
     worker.postMessage({ type: 'stop', id: layoutJob });
   }
@@ -287,6 +364,7 @@ async function rebuild({ keepLayout = false } = {}) {
   }
   $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
   renderLegend();
+  renderSegmentControls();
   updateHash();
   dirty = true;
   updatePanels();
@@ -309,7 +387,7 @@ function updatePanels() {
   $('m-virality').textContent = fmt(m.structural_virality);
   $('m-r').textContent = m.offspring_by_generation.length > 1 ? m.offspring_by_generation.slice(0, 5).map((r) => fmt(r, 1)).join(' · ') : '–';
   const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
-  chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y') });
+  chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y'), wom: t('mc_wom'), ad: t('mc_ad') }, sim.reachByCause());
   $('hint').hidden = !(ui.seedMode === 'click' && sim.reach() === 0);
 }
 
@@ -354,7 +432,13 @@ function frame(now) {
 function install() {
   fillSelect($('net-kind'), Object.keys(NETWORKS), 'net_');
   fillSelect($('model-kind'), Object.keys(MODELS), 'mod_');
-  $('net-kind').addEventListener('change', (e) => { ui.netKind = e.target.value; ui.netValues = {}; ui.clicked = []; renderNetParams(); rebuild(); });
+  $('net-kind').addEventListener('change', (e) => {
+    ui.netKind = e.target.value; ui.netValues = {}; ui.clicked = [];
+    // segment settings belong to the old network's segments
+    ui.adSegment = ''; ui.content.seedSegment = ''; ui.content.stickiness = '';
+    syncControls();
+    rebuild();
+  });
   $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
   $('seed-mode').addEventListener('change', (e) => {
     ui.seedMode = e.target.value;
@@ -368,6 +452,39 @@ function install() {
     ['cost-seed', 'costs', 'per_seed'], ['cost-degree', 'costs', 'per_seed_degree'], ['cost-impression', 'costs', 'per_impression']]) {
     $(id).addEventListener('change', (e) => { ui[group][key] = e.target.value; rebuild({ keepLayout: true }); });
   }
+  for (const [id, key] of CONTENT_CONTROLS) {
+    $(id).addEventListener('change', (e) => {
+      const v = e.target.value;
+      if (key === 'stickiness' && v.trim() && v.split('/').some((x) => x.trim() === '' || !(Number(x) >= 0))) {
+        $('campaign-error').textContent = t('err_stickiness', { v });
+        e.target.value = ui.content.stickiness;
+        return;
+      }
+      ui.content[key] = v;
+      rebuild({ keepLayout: true });
+    });
+  }
+  $('ad-segment').addEventListener('change', (e) => { ui.adSegment = e.target.value; rebuild({ keepLayout: true }); });
+  $('click-action').addEventListener('change', (e) => { ui.clickAction = e.target.value; });
+  $('boost-now').addEventListener('click', () => {
+    if (!sim) return;
+    const k = sim.boostNow();
+    $('content-status').textContent = t('boosted', { k });
+    dirty = true;
+    updatePanels();
+  });
+  $('seg-file').addEventListener('change', async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    try {
+      ui.segText = await f.text();
+      ui.segName = f.name.replace(/[,:=]/g, '_');
+    } catch (err) {
+      $('net-error').textContent = t('err_file', { msg: err.message });
+      return;
+    }
+    rebuild();
+  });
   $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
   $('rng-seed').addEventListener('change', (e) => {
     const v = Number(e.target.value);
@@ -434,7 +551,15 @@ function install() {
       if (!ui.clicked.includes(label)) ui.clicked.push(label);
       rebuild({ keepLayout: true });
     } else {
-      sim.seedNode(i);
+      // during a run: seed, mute or debunk, as the content panel says
+      const who = sim.nodeInfo(i).label;
+      try {
+        if (ui.clickAction === 'mute') { sim.muteNode(i); $('content-status').textContent = t('muted', { who }); }
+        else if (ui.clickAction === 'debunk') { sim.debunkNode(i); $('content-status').textContent = t('debunked', { who }); }
+        else sim.seedNode(i);
+      } catch (err) {
+        $('campaign-error').textContent = err.message;
+      }
       dirty = true;
       updatePanels();
     }
@@ -449,7 +574,9 @@ function install() {
     const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
     const told = info.cause === 'seed' ? t('tt_seed') : info.cause === 'advertising' ? t('tt_ad') : info.told_by ?? '–';
     tip.innerHTML = `<strong>${escapeHtml(info.label)}</strong><br>${t('tt_degree')}: ${info.degree}<br>${t('tt_state')}: ${names[info.state]}`
-      + (info.adopted_at !== null ? `<br>${t('tt_step')}: ${info.adopted_at}<br>${t('tt_told')}: ${escapeHtml(told)}` : '');
+      + (info.adopted_at !== null ? `<br>${t('tt_step')}: ${info.adopted_at}<br>${t('tt_told')}: ${escapeHtml(told)}` : '')
+      + (info.segment !== null && info.segment !== undefined ? `<br>${t('seg_n', { s: info.segment })}` : '')
+      + (sim.isMuted(i) ? `<br><em>${t('tt_muted')}</em>` : '');
     const rect = canvas.getBoundingClientRect();
     tip.style.left = `${Math.min(e.clientX - rect.left + 12, rect.width - 180)}px`;
     tip.style.top = `${e.clientY - rect.top + 12}px`;
@@ -468,7 +595,8 @@ function install() {
 }
 
 function snapshot(u) {
-  return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked], ads: { ...u.ads }, costs: { ...u.costs } };
+  return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked], ads: { ...u.ads }, costs: { ...u.costs },
+    content: { ...u.content }, extraInterventions: [...u.extraInterventions] };
 }
 
 function escapeHtml(s) {
@@ -514,7 +642,7 @@ async function runMonteCarlo() {
     const text = await networkText(scenario.network);
     // per-run cascade metrics are not shown here; without them the runs travel lighter
     const pieces = await runner.run({
-      scenario, text, runs, seed, metrics: false,
+      scenario, text, segments: segmentsText(scenario.network), runs, seed, metrics: false,
       onProgress: (done, total) => { progress.value = done / total; $('mc-status').textContent = t('mc_progress', { done, total }); },
     });
     const r = sim.sim.summariseRuns(pieces, seed, sim.n / 2, false);
@@ -600,7 +728,7 @@ async function runCompare() {
     for (const [i, s] of compareSet.entries()) {
       // one seed for all: the same network and the same random draws, run by run
       per.push(await runner.run({
-        scenario: { ...s, seed }, text, runs, seed, metrics: true,
+        scenario: { ...s, seed }, text, segments: segmentsText(s.network), runs, seed, metrics: true,
         onProgress: (done) => { progress.value = (i * runs + done) / (compareSet.length * runs); $('mc-status').textContent = t('mc_progress', { done: i * runs + done, total: compareSet.length * runs }); },
       }));
     }

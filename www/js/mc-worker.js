@@ -15,10 +15,10 @@ self.onmessage = async ({ data }) => {
   try {
     ready ??= init();
     await ready;
-    const key = JSON.stringify(data.scenario) + (data.text ? `#${data.text.length}` : '');
+    const key = JSON.stringify(data.scenario) + (data.text ? `#${data.text.length}` : '') + (data.segments ? `#${data.segments.length}` : '');
     if (key !== simKey) {
       sim?.free();
-      sim = new Simulation(data.scenario, data.text ?? undefined);
+      sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined);
       simKey = key;
     }
     const pieces = [];

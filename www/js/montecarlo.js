@@ -16,7 +16,7 @@ export class MonteCarloRunner {
   }
 
   /** Resolves with the pieces (arrays of runs, in run order); rejects on error or cancel. */
-  run({ scenario, text, runs, seed, metrics = true, onProgress = () => {} }) {
+  run({ scenario, text, segments = null, runs, seed, metrics = true, onProgress = () => {} }) {
     this.cancel();
     this.ensurePool();
     const id = ++this.job;
@@ -41,7 +41,7 @@ export class MonteCarloRunner {
           }
         };
         worker.onerror = (e) => { this.cancel(); reject(new Error(e.message || 'a Monte Carlo worker failed')); };
-        worker.postMessage({ type: 'start', id, scenario, text, seed, start, end, chunk, metrics });
+        worker.postMessage({ type: 'start', id, scenario, text, segments, seed, start, end, chunk, metrics });
       }
     });
   }

@@ -45,8 +45,8 @@ export function modelParams(kind, values) {
 export const PASS_THROUGH = ['weights'];
 
 /** The network spec string for a kind and its parameter values (`ba:n=300,m=2`). */
-export function networkSpec(kind, values, fileName) {
-  if (kind === 'file') return `file:${fileName || 'upload.txt'}`;
+export function networkSpec(kind, values, fileName, segName) {
+  if (kind === 'file') return `file:${fileName || 'upload.txt'}${segName ? `,segments=${segName}` : ''}`;
   if (kind === 'sbm') {
     // sizes from a URL or file are kept as they are; the sliders make equal groups
     const sizes = values.sizes ?? Array(Number(values.groups)).fill(values.size).join('/');
@@ -61,7 +61,12 @@ export function parseNetworkSpec(spec) {
   const [kind, rest = ''] = String(spec).split(/:(.*)/s);
   if (!(kind in NETWORKS)) return null;
   const values = {};
-  if (kind === 'file') return { kind, values, fileName: rest };
+  if (kind === 'file') {
+    // file:NAME[,directed][,segments=SEGNAME]
+    const parts = rest.split(',');
+    const seg = parts.find((p) => p.startsWith('segments='));
+    return { kind, values, fileName: parts.filter((p) => p !== seg).join(','), segName: seg ? seg.slice(9) : null };
+  }
   for (const part of rest.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
     values[k] = v;

@@ -14,11 +14,12 @@ export { version };
 
 export class SimView {
   /** Throws an Error naming the field or line when the scenario is invalid. */
-  constructor(scenario, text) {
-    this.sim = new Simulation(scenario, text ?? undefined);
+  constructor(scenario, text, segments) {
+    this.sim = new Simulation(scenario, text ?? undefined, segments ?? undefined);
     this.n = this.sim.nodeCount();
     this.edges = this.sim.edges(); // Uint32Array copy: pairs of node indices
     this.stateNames = this.sim.stateNames();
+    this.segmentCount = this.sim.segmentCount();
   }
   get mem() {
     return wasm.memory.buffer;
@@ -42,6 +43,12 @@ export class SimView {
   step(n = 1) { return this.sim.step(n); }
   reset(seed) { this.sim.reset(seed); }
   seedNode(i) { return this.sim.seedNode(i); }
+  muteNode(i) { this.sim.muteNode(i); }
+  debunkNode(i) { this.sim.debunkNode(i); }
+  boostNow() { return this.sim.boostNow(); }
+  isMuted(i) { return this.sim.isMuted(i); }
+  /** [reach, of which by ads] per step (a copy). */
+  reachByCause() { return this.sim.reachByCause(); }
   layoutStep(k) { return this.sim.layoutStep(k); }
   metrics() { return this.sim.metrics(); }
   nodeInfo(i) { return this.sim.nodeInfo(i); }
