@@ -5,7 +5,7 @@ import { STATE_COLORS } from './colors.js';
 const PAD = { left: 40, right: 8, top: 22, bottom: 26 };
 
 /** Sizes the canvas for the screen and returns a frame with x/y scales for `steps` × `ymax`. */
-function frame(canvas, steps, ymax) {
+function frame(canvas, steps, ymax, top = PAD.top) {
   const ctx = canvas.getContext('2d');
   const dpr = window.devicePixelRatio || 1;
   const W = Math.max(1, Math.round(canvas.clientWidth * dpr)), H = Math.max(1, Math.round(canvas.clientHeight * dpr));
@@ -18,7 +18,8 @@ function frame(canvas, steps, ymax) {
   return {
     ctx, w, h, steps: s, ymax: m,
     X: (t) => PAD.left + (t / s) * (w - PAD.left - PAD.right),
-    Y: (v) => PAD.top + (1 - v / m) * (h - PAD.top - PAD.bottom),
+    top,
+    Y: (v) => top + (1 - v / m) * (h - top - PAD.bottom),
   };
 }
 
@@ -38,24 +39,26 @@ function axes(f, labels) {
   ctx.fillText('0', PAD.left, h - 8);
   if (labels.y) {
     ctx.save();
-    ctx.translate(10, PAD.top + (h - PAD.top - PAD.bottom) * 0.75);
+    ctx.translate(10, f.top + (h - f.top - PAD.bottom) * 0.75);
     ctx.rotate(-Math.PI / 2);
     ctx.fillText(labels.y, 0, 0);
     ctx.restore();
   }
 }
 
-/** A row of colour swatches with names along the top. */
+/** Colour swatches with names along the top, wrapping to a second row when needed. */
 function legend(f, items) {
   const { ctx } = f;
   ctx.textAlign = 'left';
-  let x = PAD.left + 4;
+  let x = PAD.left + 4, y = 6;
   for (const [color, name] of items) {
+    const width = ctx.measureText(name).width + 22;
+    if (x > PAD.left + 4 && x + width > f.w - PAD.right) { x = PAD.left + 4; y += 14; }
     ctx.fillStyle = color;
-    ctx.fillRect(x, 6, 10, 10);
+    ctx.fillRect(x, y, 10, 10);
     ctx.fillStyle = '#323f4b';
-    ctx.fillText(name, x + 14, 15);
-    x += ctx.measureText(name).width + 22;
+    ctx.fillText(name, x + 14, y + 9);
+    x += width;
   }
 }
 
@@ -68,11 +71,13 @@ export class Chart {
    * `causes` (optional): [reach, of which by ads] per step; when ads convinced anyone, the
    * reach is drawn as two stacked areas, advertising below and word of mouth above. */
   draw(history, n, names, labels, causes = null) {
-    const f = frame(this.canvas, history.length / 3 - 1, n);
+    const split = causes && causes.length >= 2 && causes[causes.length - 1] > 0;
+    // two legend rows when the ad / word-of-mouth areas join the three states
+    const f = frame(this.canvas, history.length / 3 - 1, n, split ? PAD.top + 14 : PAD.top);
     axes(f, labels);
     const { ctx, X, Y } = f;
     const items = [];
-    if (causes && causes.length >= 2 && causes[causes.length - 1] > 0) {
+    if (split) {
       const len = causes.length / 2;
       const area = (upper, lower, color) => {
         ctx.fillStyle = color;
