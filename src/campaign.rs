@@ -143,14 +143,16 @@ pub struct Campaign {
     pub interventions: Vec<Intervention>,
 }
 
+fn no_segments(field: &str) -> Error {
+    Error::param(
+        field,
+        "the network has no segments (use an sbm network or a segments file)",
+    )
+}
+
 /// The error for a segment field when the network lacks that segment.
 fn check_segment(net: &Network, field: &str, s: u16) -> Result<()> {
-    let segs = net.segments().ok_or_else(|| {
-        Error::param(
-            field,
-            "the network has no segments (use an sbm network or a segments file)",
-        )
-    })?;
+    let segs = net.segments().ok_or_else(|| no_segments(field))?;
     if !segs.contains(&s) {
         return Err(Error::param(
             field,
@@ -182,17 +184,22 @@ impl Campaign {
                 check_segment(net, "campaign.ads.segment", s)?;
             }
         }
-        let modulated = matches!(model, Model::Ic(_) | Model::Sir(_) | Model::Sis(_));
-        if let Some(d) = &self.decay {
-            if !modulated {
-                return Err(Error::param(
-                    "campaign.decay",
+        // decay and stickiness scale a share probability: only IC, SIR and SIS have one
+        let modulated = |field: &str| -> Result<()> {
+            if matches!(model, Model::Ic(_) | Model::Sir(_) | Model::Sis(_)) {
+                Ok(())
+            } else {
+                Err(Error::param(
+                    field,
                     format!(
                         "applies to the share probability of ic, sir and sis, not to {}",
                         model.name()
                     ),
-                ));
+                ))
             }
+        };
+        if let Some(d) = &self.decay {
+            modulated("campaign.decay")?;
             if let Some(h) = d.half_life {
                 if !(h.is_finite() && h > 0.0) {
                     return Err(Error::param(
@@ -209,21 +216,10 @@ impl Campaign {
             }
         }
         if let Some(st) = &self.stickiness {
-            if !modulated {
-                return Err(Error::param(
-                    "campaign.stickiness",
-                    format!(
-                        "applies to the share probability of ic, sir and sis, not to {}",
-                        model.name()
-                    ),
-                ));
-            }
-            let segs = net.segments().ok_or_else(|| {
-                Error::param(
-                    "campaign.stickiness",
-                    "the network has no segments (use an sbm network or a segments file)",
-                )
-            })?;
+            modulated("campaign.stickiness")?;
+            let segs = net
+                .segments()
+                .ok_or_else(|| no_segments("campaign.stickiness"))?;
             let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
             if st.len() != k {
                 return Err(Error::param(

@@ -6,7 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './helpers.mjs';
+import { serve, launch, openPage, nodeOnScreen, ROOT } from './helpers.mjs';
 import { scenarioToHash } from '../../www/js/scenario.js';
 
 let srv, browser;
@@ -171,19 +171,7 @@ test('hover shows a tooltip and a click seeds a node (before and during a run)',
   const { page } = await openPage(browser, `${srv.url}#network=star:n=12&model=ic&p=0&seeds=none&seed=1`);
   await page.waitForFunction(() => window.viralsim.layoutSettled(), null, { timeout: 20000 });
   // find the hub's position on screen
-  const at = await page.evaluate(() => {
-    const sim = window.viralsim.sim;
-    const p = sim.positions();
-    const c = document.getElementById('net-canvas');
-    const r = c.getBoundingClientRect();
-    // same transform as the renderer
-    const view = { w: c.width, h: c.height };
-    let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    for (let i = 0; i < p.length; i += 2) { minx = Math.min(minx, p[i]); maxx = Math.max(maxx, p[i]); miny = Math.min(miny, p[i + 1]); maxy = Math.max(maxy, p[i + 1]); }
-    const scale = (0.92 * Math.min(view.w, view.h)) / Math.max(maxx - minx, maxy - miny);
-    const x = (p[0] - (minx + maxx) / 2) * scale + view.w / 2, y = (p[1] - (miny + maxy) / 2) * scale + view.h / 2;
-    return { x: r.left + x / (window.devicePixelRatio || 1), y: r.top + y / (window.devicePixelRatio || 1) };
-  });
+  const at = await nodeOnScreen(page, 0);
   await page.mouse.move(at.x, at.y);
   await page.waitForSelector('#tooltip:not([hidden])');
   assert.match(await page.locator('#tooltip').textContent(), /friends: 11/);

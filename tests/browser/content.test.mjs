@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './helpers.mjs';
+import { serve, launch, openPage, nodeOnScreen, ROOT } from './helpers.mjs';
 
 const CLI = join(ROOT, 'target/release/viralsim');
 let srv, browser;
@@ -92,17 +92,7 @@ test('during a run a click mutes a person, Boost re-posts, and the chart splits 
   await page.click('#step');
   await page.waitForFunction(() => window.viralsim.sim.stepCount() === 1 && window.viralsim.sim.reach() === 2);
   await page.selectOption('#click-action', 'mute');
-  const at = await page.evaluate(() => {
-    const sim = window.viralsim.sim;
-    const p = sim.positions();
-    const c = document.getElementById('net-canvas');
-    const r = c.getBoundingClientRect();
-    let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    for (let i = 0; i < p.length; i += 2) { minx = Math.min(minx, p[i]); maxx = Math.max(maxx, p[i]); miny = Math.min(miny, p[i + 1]); maxy = Math.max(maxy, p[i + 1]); }
-    const scale = (0.92 * Math.min(c.width, c.height)) / Math.max(maxx - minx, maxy - miny);
-    const x = (p[0] - (minx + maxx) / 2) * scale + c.width / 2, y = (p[1] - (miny + maxy) / 2) * scale + c.height / 2;
-    return { x: r.left + x / (window.devicePixelRatio || 1), y: r.top + y / (window.devicePixelRatio || 1) };
-  });
+  const at = await nodeOnScreen(page, 0);
   await page.mouse.click(at.x, at.y);
   await page.waitForFunction(() => window.viralsim.sim.isMuted(0));
   assert.match(await page.locator('#content-status').textContent(), /is muted/);

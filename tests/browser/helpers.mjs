@@ -53,3 +53,18 @@ export async function openPage(browser, url, { width = 1400, height = 900 } = {}
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30000 });
   return { page, errors, external };
 }
+
+/** Where node `i` is on the screen (page coordinates), with the renderer's fit-to-view transform
+ * (before any zoom or pan). */
+export async function nodeOnScreen(page, i) {
+  return page.evaluate((i) => {
+    const p = window.viralsim.sim.positions();
+    const c = document.getElementById('net-canvas');
+    const r = c.getBoundingClientRect();
+    let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
+    for (let k = 0; k < p.length; k += 2) { minx = Math.min(minx, p[k]); maxx = Math.max(maxx, p[k]); miny = Math.min(miny, p[k + 1]); maxy = Math.max(maxy, p[k + 1]); }
+    const scale = (0.92 * Math.min(c.width, c.height)) / Math.max(maxx - minx, maxy - miny);
+    const x = (p[2 * i] - (minx + maxx) / 2) * scale + c.width / 2, y = (p[2 * i + 1] - (miny + maxy) / 2) * scale + c.height / 2;
+    return { x: r.left + x / (window.devicePixelRatio || 1), y: r.top + y / (window.devicePixelRatio || 1) };
+  }, i);
+}

@@ -46,6 +46,17 @@ function axes(f, labels) {
   }
 }
 
+/** Fills the area between two curves over steps 0..len−1. */
+function area(f, len, upper, lower, color) {
+  const { ctx, X, Y } = f;
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(upper(t)));
+  for (let t = len - 1; t >= 0; t--) ctx.lineTo(X(t), Y(lower(t)));
+  ctx.closePath();
+  ctx.fill();
+}
+
 /** Colour swatches with names along the top, wrapping to a second row when needed. */
 function legend(f, items) {
   const { ctx } = f;
@@ -79,16 +90,8 @@ export class Chart {
     const items = [];
     if (split) {
       const len = causes.length / 2;
-      const area = (upper, lower, color) => {
-        ctx.fillStyle = color;
-        ctx.beginPath();
-        for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(upper(t)));
-        for (let t = len - 1; t >= 0; t--) ctx.lineTo(X(t), Y(lower(t)));
-        ctx.closePath();
-        ctx.fill();
-      };
-      area((t) => causes[2 * t], (t) => causes[2 * t + 1], WOM_LIGHT);
-      area((t) => causes[2 * t + 1], () => 0, AD_LIGHT);
+      area(f, len, (t) => causes[2 * t], (t) => causes[2 * t + 1], WOM_LIGHT);
+      area(f, len, (t) => causes[2 * t + 1], () => 0, AD_LIGHT);
       items.push([WOM_LIGHT, labels.wom], [AD_LIGHT, labels.ad]);
     }
     for (let s = 0; s < 3; s++) {
@@ -114,17 +117,9 @@ export function drawBand(canvas, result, labels) {
   const f = frame(canvas, len - 1, Math.max(...c.p95));
   const { ctx, X, Y } = f;
   const adAt = (t) => ad.mean[t] ?? ad.mean[ad.mean.length - 1] ?? 0;
-  const area = (upper, lower, color) => {
-    ctx.fillStyle = color;
-    ctx.beginPath();
-    for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(upper(t)));
-    for (let t = len - 1; t >= 0; t--) ctx.lineTo(X(t), Y(lower(t)));
-    ctx.closePath();
-    ctx.fill();
-  };
-  area((t) => c.p95[t], (t) => c.p05[t], BAND);
-  area((t) => c.mean[t], adAt, WOM);
-  area(adAt, () => 0, AD);
+  area(f, len, (t) => c.p95[t], (t) => c.p05[t], BAND);
+  area(f, len, (t) => c.mean[t], adAt, WOM);
+  area(f, len, adAt, () => 0, AD);
   ctx.strokeStyle = '#1f2933';
   ctx.lineWidth = 1.5;
   ctx.beginPath();
