@@ -44,6 +44,11 @@ test('decay, stickiness, posting, seed segment and scheduled interventions: CLI 
   await page.waitForFunction(() => window.viralsim.lastMc()?.runs === 400, null, { timeout: 60000 });
   const cli = JSON.parse(execFileSync(CLI, ['run', '--scenario', file, '--runs', '400']));
   assert.deepEqual(await page.evaluate(() => window.viralsim.lastMc().reach), cli.reach);
+  // the reach table per segment shows the CLI's means
+  assert.equal(await page.locator('#mc-segments tbody tr').count(), 2);
+  const row1 = await page.locator('#mc-segments tbody tr').nth(1).locator('td').allTextContents();
+  assert.equal(row1[0], '1');
+  assert.equal(Number(row1[2].replace(/,/g, '')), Math.round(cli.segments[1].reached.mean * 10) / 10);
   // a bad stickiness is refused next to the controls and the box goes back
   await set(page, '#stickiness', '1/x');
   assert.match(await page.locator('#campaign-error').textContent(), /campaign\.stickiness: '1\/x'/);

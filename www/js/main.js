@@ -271,6 +271,15 @@ function renderSegmentControls() {
   }
 }
 
+/** The Monte Carlo's mean reach per audience segment (hidden without segments). */
+function renderSegmentTable(segments) {
+  const table = $('mc-segments');
+  table.hidden = !segments;
+  if (!segments) return;
+  table.tBodies[0].innerHTML = segments.map((g) => `<tr><td>${g.segment}</td><td>${g.size}</td>`
+    + `<td>${fmt(g.reached.mean, 1)}</td><td>${fmt(100 * g.fraction, 1)}</td></tr>`).join('');
+}
+
 function updateHash() {
   const h = scenarioToHash(scenarioFromUI()) + (language() !== 'en' ? `&lang=${language()}` : '')
     + (compareSet.length ? `&compare=${encodeURIComponent(JSON.stringify(compareSet))}` : '');
@@ -652,6 +661,7 @@ async function runMonteCarlo() {
     $('mc-result').textContent = t('mc_result', {
       mean: fmt(r.reach.mean, 1), lo: fmt(r.reach.ci95[0], 1), hi: fmt(r.reach.ci95[1], 1), viral: fmt(100 * r.prob_exceed, 1), ms,
     }) + (r.campaign ? ' ' + t('mc_cost', { total: fmt(r.campaign.total_cost.mean, 2), per: fmt(r.campaign.cost_per_adopter, 2) }) : '');
+    renderSegmentTable(r.segments);
     $('mc-chart').hidden = false;
     $('mc-export').hidden = false;
     drawMcChart();
