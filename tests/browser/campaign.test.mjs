@@ -149,7 +149,7 @@ test('prices, a budget and ads set in the page give the CLI numbers and travel i
   await page.selectOption('#seed-mode', 'budget');
   await page.locator('#budget').fill('60');
   await page.locator('#budget').dispatchEvent('change');
-  await page.waitForFunction(() => window.viralsim.scenario().seeds === 'budget:60');
+  await page.waitForFunction(() => window.viralsim.scenario().seeds === 'budget:60' && window.viralsim.idle());
   const sc = await page.evaluate(() => window.viralsim.scenario());
   assert.deepEqual(sc.campaign, { ads: { impressions_per_step: 4, conversion: 0.2, steps: 3 }, costs: { per_seed: 10, per_seed_degree: 1, per_impression: 0.5 } });
   assert.match(await page.evaluate(() => location.hash), /campaign=/);
@@ -171,6 +171,8 @@ test('prices, a budget and ads set in the page give the CLI numbers and travel i
   // a bad price shows next to the campaign controls
   await page.locator('#cost-seed').fill('-5');
   await page.locator('#cost-seed').dispatchEvent('change');
+  // (budget seeding is chosen in a worker, so the error arrives asynchronously)
+  await page.waitForFunction(() => document.getElementById('campaign-error').textContent !== '');
   assert.match(await page.locator('#campaign-error').textContent(), /campaign\.costs\.per_seed: must be a number ≥ 0/);
   assert.equal(await page.locator('#cost-seed').inputValue(), '10');
   // the address reproduces the controls
@@ -179,5 +181,35 @@ test('prices, a budget and ads set in the page give the CLI numbers and travel i
   assert.equal(await again.locator('#budget').inputValue(), '60');
   assert.deepEqual(errors, []);
   await again.close();
+  await page.close();
+});
+
+test('CELF chooses the influencers in a worker: the page keeps drawing, and the seeds are the CLI\'s', { timeout: 120000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ba:n=20000,m=3&model=ic&p=0.04&seeds=top-degree:3&seed=2`);
+  // about 2–3 s of simulation to choose 3 seeds
+  await page.evaluate(() => { location.hash = location.hash.replace('top-degree:3', 'celf:3,runs=600'); });
+  await page.waitForFunction(() => document.getElementById('seed-status').textContent !== '');
+  // the main thread's longest stall over one second while CELF runs (it would be the whole
+  // computation if CELF ran on the main thread)
+  const stall = await page.evaluate(() => new Promise((done) => {
+    const t0 = performance.now();
+    let last = t0, worst = 0;
+    const tick = () => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      if (now - t0 < 1000) setTimeout(tick, 10); else done({ worst, still: document.getElementById('seed-status').textContent !== '' });
+    };
+    setTimeout(tick, 10);
+  }));
+  assert.ok(stall.still, 'CELF was still running at the end of the measurement');
+  assert.ok(stall.worst < 500, `the main thread stalled ${stall.worst} ms while CELF ran`);
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim.seeds().length === 3, null, { timeout: 60000 });
+  assert.equal(await page.locator('#seed-status').textContent(), '');
+  assert.equal(await page.evaluate(() => window.viralsim.scenario().seeds), 'celf:3,runs=600');
+  await page.evaluate(() => window.viralsim.sim.step(1000));
+  const cli = JSON.parse(execFileSync(CLI, ['run', '--generate', 'ba:n=20000,m=3', '--model', 'ic', '--p', '0.04', '--seeds', 'celf:3,runs=600', '--seed', '2']));
+  assert.deepEqual(await page.evaluate(() => window.viralsim.counts()), cli.history.counts.flat());
+  assert.deepEqual(errors, []);
   await page.close();
 });

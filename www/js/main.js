@@ -322,9 +322,53 @@ function segmentsText(spec) {
   return /^file:.*,segments=/.test(spec) ? ui.segText : null;
 }
 
+// Strategies that simulate or sample run in a worker, once per scenario (see seed-worker.js).
+const COMPUTED_SEEDS = /^(celf|budget|imm):/;
+let seedWorker = null;
+let seedJob = 0;
+const chosenSeeds = new Map(); // scenario key → 'nodes:…'
+let rebuildGen = 0;
+
+/** The scenario with a computed strategy replaced by the nodes it chose (the same runs). */
+async function withChosenSeeds(scenario, text, segments) {
+  if (!COMPUTED_SEEDS.test(scenario.seeds)) return scenario;
+  const key = JSON.stringify(scenario) + `#${text?.length ?? 0}#${segments?.length ?? 0}`;
+  if (!chosenSeeds.has(key)) {
+    seedWorker ??= new Worker(new URL('./seed-worker.js', import.meta.url), { type: 'module' });
+    const id = ++seedJob;
+    $('seed-status').textContent = t('choosing_seeds');
+    try {
+      const labels = await new Promise((ok, fail) => {
+        seedWorker.addEventListener('message', function got({ data }) {
+          if (data.id !== id) return;
+          seedWorker.removeEventListener('message', got);
+          if (data.error) fail(new Error(data.error)); else ok(data.labels);
+        });
+        seedWorker.postMessage({ id, scenario, text, segments });
+      });
+      chosenSeeds.set(key, labels.length ? `nodes:${labels.join(',')}` : 'none');
+    } finally {
+      if (id === seedJob) $('seed-status').textContent = '';
+    }
+  }
+  return { ...scenario, seeds: chosenSeeds.get(key) };
+}
+
+let building = 0; // rebuilds in progress (tests wait for 0)
+
 /** Rebuilds the simulation from the controls. On error the previous simulation stays. */
-async function rebuild({ keepLayout = false } = {}) {
+async function rebuild(opts = {}) {
+  building++;
+  try {
+    return await rebuildNow(opts);
+  } finally {
+    building--;
+  }
+}
+
+async function rebuildNow({ keepLayout = false } = {}) {
   clearErrors();
+  const gen = ++rebuildGen;
   const scenario = scenarioFromUI();
   let next;
   try {
@@ -338,8 +382,12 @@ async function rebuild({ keepLayout = false } = {}) {
       return;
     }
     const text = await networkText(scenario.network);
-    next = new SimView(scenario, text, segmentsText(scenario.network));
+    const segments = segmentsText(scenario.network);
+    const built = await withChosenSeeds(scenario, text, segments);
+    if (gen !== rebuildGen) return false; // the controls changed meanwhile: a newer rebuild wins
+    next = new SimView(built, text, segments);
   } catch (e) {
+    if (gen !== rebuildGen) return false;
     // keep the message next to the control, and put the controls back to what is running
     showError(e.message || String(e));
     if (lastGood) {
@@ -649,9 +697,10 @@ async function runMonteCarlo() {
   try {
     runner ??= new MonteCarloRunner();
     const text = await networkText(scenario.network);
+    const segments = segmentsText(scenario.network);
     // per-run cascade metrics are not shown here; without them the runs travel lighter
     const pieces = await runner.run({
-      scenario, text, segments: segmentsText(scenario.network), runs, seed, metrics: false,
+      scenario: await withChosenSeeds(scenario, text, segments), text, segments, runs, seed, metrics: false,
       onProgress: (done, total) => { progress.value = done / total; $('mc-status').textContent = t('mc_progress', { done, total }); },
     });
     const r = sim.sim.summariseRuns(pieces, seed, sim.n / 2, false);
@@ -737,8 +786,9 @@ async function runCompare() {
     const per = [];
     for (const [i, s] of compareSet.entries()) {
       // one seed for all: the same network and the same random draws, run by run
+      const segments = segmentsText(s.network);
       per.push(await runner.run({
-        scenario: { ...s, seed }, text, segments: segmentsText(s.network), runs, seed, metrics: true,
+        scenario: await withChosenSeeds({ ...s, seed }, text, segments), text, segments, runs, seed, metrics: true,
         onProgress: (done) => { progress.value = (i * runs + done) / (compareSet.length * runs); $('mc-status').textContent = t('mc_progress', { done: i * runs + done, total: compareSet.length * runs }); },
       }));
     }
@@ -846,5 +896,6 @@ window.viralsim = {
   lastComparison: () => lastCmp?.comparison ?? null,
   compareSet: () => compareSet,
   layoutSettled: () => !layoutMoving,
+  idle: () => building === 0,
   ready: main(),
 };

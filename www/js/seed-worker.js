@@ -1,0 +1,20 @@
+// Chooses the seeds of a scenario whose strategy simulates or samples (CELF, budget, IMM) off the
+// main thread, so the page stays responsive while it works; replies with the chosen nodes' labels.
+// The page then builds its simulations with those nodes, which gives the same runs: a computed
+// strategy is a fixed list of nodes, exactly like `nodes:…`.
+import init, { Simulation } from '../pkg/viralsim_web.js';
+
+let ready = null;
+
+self.onmessage = async ({ data }) => {
+  try {
+    ready ??= init();
+    await ready;
+    const sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined);
+    const labels = Array.from(sim.seeds(), (i) => sim.nodeInfo(i).label);
+    sim.free();
+    self.postMessage({ id: data.id, labels });
+  } catch (e) {
+    self.postMessage({ id: data.id, error: e.message || String(e) });
+  }
+};
