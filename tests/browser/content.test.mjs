@@ -121,3 +121,13 @@ test('during a run a click mutes a person, Boost re-posts, and the chart splits 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('interventions the controls cannot show are listed and kept in the scenario', { timeout: 60000 }, async () => {
+  const campaign = { interventions: [{ step: 2, action: 'boost' }, { step: 6, action: 'boost' }, { step: 3, action: 'mute', nodes: 'nodes:0,33' }] };
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.2&seeds=top-degree:2&seed=4&campaign=${encodeURIComponent(JSON.stringify(campaign))}`);
+  assert.equal(await page.locator('#boost-at').inputValue(), '2');
+  assert.equal(await page.locator('#extra-iv').textContent(), 'Also in this scenario (from its address): boost @ 6; mute @ 3 (nodes:0,33).');
+  assert.deepEqual(await page.evaluate(() => window.viralsim.scenario().campaign), campaign);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -239,6 +239,10 @@ function syncControls() {
   for (const [id, key] of CONTENT_CONTROLS) $(id).value = ui.content[key];
   $('ad-segment').value = String(ui.adSegment);
   $('click-action').value = ui.clickAction;
+  // interventions from the address that the controls cannot show are listed, and kept
+  $('extra-iv').textContent = ui.extraInterventions.length
+    ? t('extra_iv', { list: ui.extraInterventions.map((iv) => `${iv.action} @ ${iv.step}${iv.nodes ? ` (${iv.nodes})` : ''}`).join('; ') })
+    : '';
   $('rng-seed').value = ui.seed;
   $('speed').value = ui.speed;
   $('speed-out').textContent = ui.speed;
