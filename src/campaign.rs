@@ -107,6 +107,22 @@ pub enum Action {
     Debunk,
 }
 
+impl Action {
+    /// Whether the action means something in this model: boost needs a model where the seeds
+    /// can spread again (IC, SIR, SIS, rumour); debunk one with stiflers or immunity (rumour,
+    /// SIR, SIS); mute fits every model.
+    pub fn is_defined_for(self, model: &Model) -> bool {
+        match self {
+            Action::Boost => matches!(
+                model,
+                Model::Ic(_) | Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)
+            ),
+            Action::Mute => true,
+            Action::Debunk => matches!(model, Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)),
+        }
+    }
+}
+
 /// Something done to a run at the start of a given step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -217,10 +233,9 @@ impl Campaign {
         }
         if let Some(st) = &self.stickiness {
             modulated("campaign.stickiness")?;
-            let segs = net
-                .segments()
+            net.segments()
                 .ok_or_else(|| no_segments("campaign.stickiness"))?;
-            let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+            let k = net.segment_count();
             if st.len() != k {
                 return Err(Error::param(
                     "campaign.stickiness",
@@ -248,15 +263,7 @@ impl Campaign {
                     "step must be ≥ 1 (step 0 is the seeding)",
                 ));
             }
-            let allowed = match iv.action {
-                Action::Boost => matches!(
-                    model,
-                    Model::Ic(_) | Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)
-                ),
-                Action::Mute => true,
-                Action::Debunk => matches!(model, Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)),
-            };
-            if !allowed {
+            if !iv.action.is_defined_for(model) {
                 let why = match iv.action {
                     Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
                     _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
@@ -368,7 +375,7 @@ pub struct SegmentReach {
 /// Reach per segment of the current run (`None` when the network has no segments).
 pub fn segment_reach(sim: &Simulation) -> Option<Vec<SegmentReach>> {
     let segs = sim.network().segments()?;
-    let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+    let k = sim.network().segment_count();
     let mut size = vec![0u32; k];
     let mut reached = vec![0u32; k];
     for &s in segs {

@@ -212,6 +212,96 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
     Network::from_edges(n, opts.directed, &edges, w)?.with_labels(labels)
 }
 
+/// Parses a segments file: one `node segment` pair per line (the node id as written in the edge
+/// list, the segment a whole number 0–65535), separated like an edge list. Blank lines, `#` and
+/// `%` comments and a header row (`id,segment`, `node segment`…) are skipped. Every node of the
+/// network must be listed exactly once, so a typo cannot silently put people in no segment.
+///
+/// # Errors
+/// The 1-based line number and what is wrong (not two fields, an unknown node, a node listed
+/// twice, a segment that is not a whole number 0–65535), or the first node left out.
+///
+/// # Complexity
+/// O(L + n) for L bytes of text.
+///
+/// # Examples
+/// ```
+/// use viralsim::io::{parse_edge_list, parse_segments, EdgeListOptions};
+/// let net = parse_edge_list("alice,bob\nbob,carol\n", &EdgeListOptions::default()).unwrap();
+/// assert_eq!(parse_segments("id,segment\nalice,0\nbob,1\ncarol,1\n", &net).unwrap(), vec![0, 1, 1]);
+/// let err = parse_segments("alice,0\nbob,x\n", &net).unwrap_err();
+/// assert_eq!(err.to_string(), "line 2: segment 'x' is not a whole number 0–65535");
+/// let err = parse_segments("alice,0\nbob,1\n", &net).unwrap_err();
+/// assert_eq!(err.to_string(), "segments: node 'carol' has no segment (every node must be listed)");
+/// ```
+pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
+    const NONE: u32 = u32::MAX;
+    let n = net.node_count();
+    let mut seg = vec![0u16; n];
+    let mut line_of = vec![NONE; n];
+    let mut first_data = true;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            continue;
+        }
+        let fields: Vec<&str> = if line.contains(',') {
+            line.split(',').map(str::trim).collect()
+        } else {
+            line.split_whitespace().collect()
+        };
+        if first_data {
+            first_data = false;
+            if fields.len() == 2
+                && fields[1].parse::<u16>().is_err()
+                && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
+        }
+        if fields.len() != 2 || fields.iter().any(|f| f.is_empty()) {
+            return Err(Error::line(
+                line_no,
+                format!("expected 'node segment', found '{line}'"),
+            ));
+        }
+        let v = net.node_by_label(fields[0]).ok_or_else(|| {
+            Error::line(
+                line_no,
+                format!("node '{}' is not in the network", fields[0]),
+            )
+        })?;
+        let s: u16 = fields[1].parse().map_err(|_| {
+            Error::line(
+                line_no,
+                format!("segment '{}' is not a whole number 0–65535", fields[1]),
+            )
+        })?;
+        if line_of[v as usize] != NONE {
+            return Err(Error::line(
+                line_no,
+                format!(
+                    "node '{}' already has a segment (line {})",
+                    fields[0], line_of[v as usize]
+                ),
+            ));
+        }
+        line_of[v as usize] = line_no as u32;
+        seg[v as usize] = s;
+    }
+    if let Some(v) = line_of.iter().position(|&l| l == NONE) {
+        return Err(Error::param(
+            "segments",
+            format!(
+                "node '{}' has no segment (every node must be listed)",
+                net.label(v as u32)
+            ),
+        ));
+    }
+    Ok(seg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,94 +408,4 @@ mod tests {
         assert_eq!(net.report().duplicates_merged, 1);
         assert_eq!(net.report().self_loops_dropped, 1);
     }
-}
-
-/// Parses a segments file: one `node segment` pair per line (the node id as written in the edge
-/// list, the segment a whole number 0–65535), separated like an edge list. Blank lines, `#` and
-/// `%` comments and a header row (`id,segment`, `node segment`…) are skipped. Every node of the
-/// network must be listed exactly once, so a typo cannot silently put people in no segment.
-///
-/// # Errors
-/// The 1-based line number and what is wrong (not two fields, an unknown node, a node listed
-/// twice, a segment that is not a whole number 0–65535), or the first node left out.
-///
-/// # Complexity
-/// O(L + n) for L bytes of text.
-///
-/// # Examples
-/// ```
-/// use viralsim::io::{parse_edge_list, parse_segments, EdgeListOptions};
-/// let net = parse_edge_list("alice,bob\nbob,carol\n", &EdgeListOptions::default()).unwrap();
-/// assert_eq!(parse_segments("id,segment\nalice,0\nbob,1\ncarol,1\n", &net).unwrap(), vec![0, 1, 1]);
-/// let err = parse_segments("alice,0\nbob,x\n", &net).unwrap_err();
-/// assert_eq!(err.to_string(), "line 2: segment 'x' is not a whole number 0–65535");
-/// let err = parse_segments("alice,0\nbob,1\n", &net).unwrap_err();
-/// assert_eq!(err.to_string(), "segments: node 'carol' has no segment (every node must be listed)");
-/// ```
-pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
-    const NONE: u32 = u32::MAX;
-    let n = net.node_count();
-    let mut seg = vec![0u16; n];
-    let mut line_of = vec![NONE; n];
-    let mut first_data = true;
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
-            continue;
-        }
-        let fields: Vec<&str> = if line.contains(',') {
-            line.split(',').map(str::trim).collect()
-        } else {
-            line.split_whitespace().collect()
-        };
-        if first_data {
-            first_data = false;
-            if fields.len() == 2
-                && fields[1].parse::<u16>().is_err()
-                && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
-            {
-                continue;
-            }
-        }
-        if fields.len() != 2 || fields.iter().any(|f| f.is_empty()) {
-            return Err(Error::line(
-                line_no,
-                format!("expected 'node segment', found '{line}'"),
-            ));
-        }
-        let v = net.node_by_label(fields[0]).ok_or_else(|| {
-            Error::line(
-                line_no,
-                format!("node '{}' is not in the network", fields[0]),
-            )
-        })?;
-        let s: u16 = fields[1].parse().map_err(|_| {
-            Error::line(
-                line_no,
-                format!("segment '{}' is not a whole number 0–65535", fields[1]),
-            )
-        })?;
-        if line_of[v as usize] != NONE {
-            return Err(Error::line(
-                line_no,
-                format!(
-                    "node '{}' already has a segment (line {})",
-                    fields[0], line_of[v as usize]
-                ),
-            ));
-        }
-        line_of[v as usize] = line_no as u32;
-        seg[v as usize] = s;
-    }
-    if let Some(v) = line_of.iter().position(|&l| l == NONE) {
-        return Err(Error::param(
-            "segments",
-            format!(
-                "node '{}' has no segment (every node must be listed)",
-                net.label(v as u32)
-            ),
-        ));
-    }
-    Ok(seg)
 }

@@ -270,9 +270,7 @@ pub fn network_info(net: &Network) -> NetworkInfo {
         average_clustering: average_clustering(net),
         duplicates_merged: net.report().duplicates_merged,
         self_loops_dropped: net.report().self_loops_dropped,
-        segments: net
-            .segments()
-            .map(|s| s.iter().map(|&x| x as usize + 1).max().unwrap_or(0)),
+        segments: net.segments().map(|_| net.segment_count()),
     }
 }
 

@@ -436,6 +436,18 @@ impl Network {
     pub fn segments(&self) -> Option<&[u16]> {
         self.segments.as_deref()
     }
+    /// Number of segments (highest segment + 1; 0 without segments).
+    pub fn segment_count(&self) -> usize {
+        self.segments()
+            .map_or(0, |s| s.iter().map(|&x| x as usize + 1).max().unwrap_or(0))
+    }
+    /// The nodes of segment `s`, in id order (empty without segments).
+    pub fn segment_members(&self, s: u16) -> Vec<u32> {
+        let segs = self.segments().unwrap_or(&[]);
+        (0..segs.len() as u32)
+            .filter(|&v| segs[v as usize] == s)
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -55,12 +55,7 @@ pub struct Simulation {
 /// Who a campaign's ads can reach: one segment's nodes, or (empty) everyone.
 fn ad_audience(net: &Network, campaign: &Campaign) -> Vec<u32> {
     match campaign.ads.as_ref().and_then(|a| a.segment) {
-        Some(s) => {
-            let segs = net.segments().unwrap_or(&[]);
-            (0..net.node_count() as u32)
-                .filter(|&v| segs[v as usize] == s)
-                .collect()
-        }
+        Some(s) => net.segment_members(s),
         None => Vec::new(),
     }
 }
@@ -109,11 +104,7 @@ impl Simulation {
         sim.prepare_campaign()?;
         let needs_base = matches!(seeding, Seeding::Celf { .. } | Seeding::Budget { .. });
         sim.plan = match sim.campaign.seed_segment {
-            Some(s) => {
-                let segs = sim.net.segments().unwrap_or(&[]);
-                let pool: Vec<u32> = (0..n as u32).filter(|&v| segs[v as usize] == s).collect();
-                SeedPlan::resolve_within(seeding, &sim.net, &pool)?
-            }
+            Some(s) => SeedPlan::resolve_within(seeding, &sim.net, &sim.net.segment_members(s))?,
             None => SeedPlan::resolve(
                 seeding,
                 &sim.net,
@@ -315,9 +306,7 @@ impl Simulation {
         // the post happens before the next step: that step sees the content at age 0
         self.posted_at = self.st.step;
         let k = self.reactivate_seeds();
-        if let Some(c) = self.st.history.counts.last_mut() {
-            *c = self.st.counts;
-        }
+        self.st.sync_last_counts();
         k
     }
 
@@ -358,7 +347,7 @@ impl Simulation {
     /// `node` is not a node id, or the model is not rumour, SIR or SIS.
     pub fn debunk_node(&mut self, node: u32) -> Result<()> {
         self.check_node(node)?;
-        if !matches!(self.model, Model::Rumor(_) | Model::Sir(_) | Model::Sis(_)) {
+        if !Action::Debunk.is_defined_for(&self.model) {
             return Err(Error::param(
                 "debunk",
                 format!(
@@ -368,9 +357,7 @@ impl Simulation {
             ));
         }
         self.st.block(node);
-        if let Some(c) = self.st.history.counts.last_mut() {
-            *c = self.st.counts;
-        }
+        self.st.sync_last_counts();
         Ok(())
     }
 
@@ -411,9 +398,7 @@ impl Simulation {
         self.st.fresh = fresh;
         self.st.fresh.clear();
         // the seed counts in the current step's record
-        if let Some(c) = self.st.history.counts.last_mut() {
-            *c = self.st.counts;
-        }
+        self.st.sync_last_counts();
         if let Some(a) = self.st.history.new_adoptions.last_mut() {
             *a += 1;
         }

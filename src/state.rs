@@ -253,17 +253,21 @@ impl RunState {
 
     /// `u` becomes removed (stifler, immune) without adopting; an active `u` stops spreading.
     pub fn block(&mut self, u: u32) {
-        match self.state[u as usize] {
-            0 => {
-                self.set_state(u, NodeState::Removed);
-                self.blocked.push(u);
-            }
-            1 => {
-                self.set_state(u, NodeState::Removed);
-                self.active.retain(|&x| x != u);
-                self.blocked.push(u);
-            }
-            _ => {}
+        if self.state[u as usize] == NodeState::Removed as u8 {
+            return;
+        }
+        if self.is_active(u) {
+            self.active.retain(|&x| x != u);
+        }
+        self.set_state(u, NodeState::Removed);
+        self.blocked.push(u);
+    }
+
+    /// Writes the current counts into the last history entry, after a change between steps
+    /// (a seed, a boost, a debunker placed by hand).
+    pub fn sync_last_counts(&mut self) {
+        if let Some(c) = self.history.counts.last_mut() {
+            *c = self.counts;
         }
     }
 

@@ -1155,14 +1155,8 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         }
         let spec = model_spec(&one, None)?;
         let model = Model::try_from(spec.clone()).map_err(flag_error)?;
-        let sim = Simulation::new_with_campaign(
-            net.clone(),
-            model,
-            &seeding,
-            seed,
-            campaign_flags(a, Default::default())?,
-        )
-        .map_err(flag_error)?;
+        // sweep takes no campaign flags (`a.only` above), so every point runs without one
+        let sim = Simulation::new(net.clone(), model, &seeding, seed).map_err(flag_error)?;
         let r = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
         progress.update((i + 1) as u32, combos as u32);
         rows.push((values, r));

@@ -168,10 +168,7 @@ impl Simulation {
     /// Number of audience segments (0: the network has none).
     #[wasm_bindgen(js_name = segmentCount)]
     pub fn segment_count(&self) -> u32 {
-        self.sim
-            .network()
-            .segments()
-            .map_or(0, |s| s.iter().map(|&x| x as u32 + 1).max().unwrap_or(0))
+        self.sim.network().segment_count() as u32
     }
 
     /// Per step so far: cumulative reach and, of it, the people convinced by ads (flat pairs).
