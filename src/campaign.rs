@@ -121,6 +121,22 @@ impl Action {
             Action::Debunk => matches!(model, Model::Sir(_) | Model::Sis(_) | Model::Rumor(_)),
         }
     }
+
+    /// The one rule every entry point asks (scenario, CLI, the page's buttons, the bindings):
+    /// an error naming `field`, with the reason, when the action means nothing in this model.
+    pub fn check_model(self, model: &Model, field: &str) -> Result<()> {
+        if self.is_defined_for(model) {
+            return Ok(());
+        }
+        let why = match self {
+            Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
+            _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
+        };
+        Err(Error::param(
+            field,
+            format!("{why} (the model is {})", model.name()),
+        ))
+    }
 }
 
 /// Something done to a run at the start of a given step.
@@ -196,6 +212,28 @@ impl Campaign {
         }
         if let Some(a) = &self.ads {
             check_prob("campaign.ads.conversion", a.conversion)?;
+            // each impression is a draw in the step that shows it: at most one per person and
+            // step keeps a step's work within the network's size
+            let n = net.node_count() as u64;
+            if a.impressions_per_step as u64 > n {
+                return Err(Error::param(
+                    "campaign.ads.impressions_per_step",
+                    format!(
+                        "must be at most the network's size ({n}), got {}",
+                        a.impressions_per_step
+                    ),
+                ));
+            }
+            if a.steps > crate::scenario::MAX_STEPS {
+                return Err(Error::param(
+                    "campaign.ads.steps",
+                    format!(
+                        "must be at most {}, got {}",
+                        crate::scenario::MAX_STEPS,
+                        a.steps
+                    ),
+                ));
+            }
             if let Some(s) = a.segment {
                 check_segment(net, "campaign.ads.segment", s)?;
             }
@@ -263,16 +301,7 @@ impl Campaign {
                     "step must be ≥ 1 (step 0 is the seeding)",
                 ));
             }
-            if !iv.action.is_defined_for(model) {
-                let why = match iv.action {
-                    Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
-                    _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
-                };
-                return Err(Error::param(
-                    field,
-                    format!("{why} (the model is {})", model.name()),
-                ));
-            }
+            iv.action.check_model(model, &field)?;
             match (iv.action, &iv.nodes) {
                 (Action::Boost, Some(_)) => {
                     return Err(Error::param(

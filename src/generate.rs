@@ -26,6 +26,20 @@ fn check_n(n: usize, min: usize) -> Result<()> {
     Ok(())
 }
 
+/// An edge count computed in u64, checked to fit the network's arc limit before anything is
+/// allocated for it (so that no `usize` product can wrap on 32-bit targets).
+fn edge_capacity(edges: u64) -> Result<usize> {
+    let max = crate::network::MAX_ARCS as u64 / 2;
+    if edges > max {
+        return Err(Error::Limit {
+            what: "edges".into(),
+            limit: max,
+            got: edges,
+        });
+    }
+    Ok(edges as usize)
+}
+
 #[inline]
 fn key(u: u32, v: u32) -> u64 {
     let (a, b) = if u < v { (u, v) } else { (v, u) };
@@ -146,11 +160,17 @@ fn holme_kim_inner<R: RngCore + ?Sized>(
     if m < 1 {
         return Err(Error::param(mname, format!("must be at least 1, got {m}")));
     }
-    check_n(n, m + 1)
-        .map_err(|_| Error::param("n", format!("must be greater than m = {m}, got {n}")))?;
-    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(m * (n - m));
+    if n <= m {
+        return Err(Error::param(
+            "n",
+            format!("must be greater than m = {m}, got {n}"),
+        ));
+    }
+    check_n(n, 2)?;
+    let total = edge_capacity(m as u64 * (n - m) as u64)?;
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(total);
     // endpoint list: a node appears once per incident edge
-    let mut ends: Vec<u32> = Vec::with_capacity(2 * m * (n - m));
+    let mut ends: Vec<u32> = Vec::with_capacity(2 * total);
     // adjacency, needed only for triad formation
     let mut adj: Vec<Vec<u32>> = if pt > 0.0 {
         vec![Vec::new(); n]
@@ -231,11 +251,17 @@ pub fn watts_strogatz<R: RngCore + ?Sized>(
             format!("must be an even number ≥ 2, got {k}"),
         ));
     }
-    check_n(n, k + 1)
-        .map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
+    if n <= k {
+        return Err(Error::param(
+            "n",
+            format!("must be greater than k = {k}, got {n}"),
+        ));
+    }
+    check_n(n, 3)?;
     let half = k / 2;
-    let mut present: HashSet<u64> = HashSet::with_capacity(n * half);
-    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * half);
+    let total = edge_capacity(n as u64 * half as u64)?;
+    let mut present: HashSet<u64> = HashSet::with_capacity(total);
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(total);
     let mut deg = vec![k as u32; n];
     for u in 0..n {
         for j in 1..=half {
@@ -267,6 +293,10 @@ pub fn watts_strogatz<R: RngCore + ?Sized>(
     Network::from_edges(n, false, &edges, None)
 }
 
+/// The most segments a stochastic block model may have: its generation visits every pair of
+/// segments, so its cost grows with their square.
+pub const MAX_SBM_SEGMENTS: usize = 1000;
+
 /// Stochastic block model ("audience segments"): `sizes[i]` nodes in segment `i` (numbered
 /// consecutively), each pair linked with probability `p_in` inside a segment and `p_out` across
 /// segments. Every node is tagged with its segment ([`Network::segments`]).
@@ -281,16 +311,22 @@ pub fn stochastic_block_model<R: RngCore + ?Sized>(
 ) -> Result<Network> {
     check_prob("p_in", p_in)?;
     check_prob("p_out", p_out)?;
-    if sizes.is_empty() || sizes.len() > u16::MAX as usize {
+    if sizes.is_empty() || sizes.len() > MAX_SBM_SEGMENTS {
         return Err(Error::param(
             "sizes",
-            format!("needs 1 to {} segments, got {}", u16::MAX, sizes.len()),
+            format!(
+                "needs 1 to {MAX_SBM_SEGMENTS} segments, got {}",
+                sizes.len()
+            ),
         ));
     }
     if let Some(i) = sizes.iter().position(|&s| s == 0) {
         return Err(Error::param("sizes", format!("segment {i} is empty")));
     }
-    let n: usize = sizes.iter().sum();
+    let n = sizes
+        .iter()
+        .try_fold(0usize, |a, &s| a.checked_add(s))
+        .unwrap_or(usize::MAX);
     check_n(n, 1)?;
     let mut starts = vec![0usize; sizes.len() + 1];
     for (i, s) in sizes.iter().enumerate() {
@@ -417,9 +453,14 @@ pub fn ring_lattice(n: usize, k: usize) -> Result<Network> {
     if k % 2 == 1 {
         return Err(Error::param("k", format!("must be even, got {k}")));
     }
-    check_n(n, k + 1)
-        .map_err(|_| Error::param("n", format!("must be greater than k = {k}, got {n}")))?;
-    let mut edges = Vec::with_capacity(n * k / 2);
+    if n <= k {
+        return Err(Error::param(
+            "n",
+            format!("must be greater than k = {k}, got {n}"),
+        ));
+    }
+    check_n(n, 1)?;
+    let mut edges = Vec::with_capacity(edge_capacity(n as u64 * (k as u64 / 2))?);
     for u in 0..n {
         for j in 1..=k / 2 {
             edges.push((u as u32, ((u + j) % n) as u32));
@@ -454,7 +495,7 @@ pub fn grid(rows: usize, cols: usize) -> Result<Network> {
         .checked_mul(cols)
         .ok_or_else(|| Error::param("rows", "rows × cols overflows"))?;
     check_n(n, 1)?;
-    let mut edges = Vec::with_capacity(2 * n);
+    let mut edges = Vec::with_capacity(edge_capacity(2 * n as u64)?);
     for r in 0..rows {
         for c in 0..cols {
             let u = (r * cols + c) as u32;

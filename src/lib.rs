@@ -14,6 +14,7 @@
 //! assert_eq!(m.reach, sim.reach());
 //! ```
 
+pub mod address;
 pub mod campaign;
 pub mod compare;
 pub mod datasets;

@@ -219,8 +219,9 @@ impl NetworkSpec {
         v.parse()
             .map_err(|_| Error::param(format!("network.{key}"), format!("'{v}' is not {what}")))
     }
-    fn count(&self, key: &str) -> Result<usize> {
-        self.num::<usize>(key, "a whole number ≥ 0")
+    /// A whole number, read in 64 bits on every target (so that nothing wraps on wasm32).
+    fn count(&self, key: &str) -> Result<u64> {
+        self.num::<u64>(key, "a whole number ≥ 0")
     }
     fn prob(&self, key: &str) -> Result<f64> {
         let p: f64 = self.num(key, "a number")?;
@@ -253,12 +254,25 @@ impl NetworkSpec {
     pub fn build(&self, seed: u64, limits: &Limits, file_text: Option<&str>) -> Result<Network> {
         let mut rng = rng_from_seed(stream_seed(seed, STREAM_NETWORK));
         let named = |e: Error| e.within("network");
+        // Every size is checked in u64 against the limits before anything is allocated or
+        // multiplied in `usize` (32 bits on wasm32), and a relation between two sizes before
+        // an edge count is estimated from them.
         let n_checked = |key: &str| -> Result<usize> {
             let n = self.count(key)?;
-            limits.check_nodes("network", n as u64)?;
-            Ok(n)
+            limits.check_nodes("network", n)?;
+            Ok(n as usize)
         };
         let edges = |m: f64| limits.check_edges("network", m.max(0.0) as u64);
+        // `small` (m or k) must be below n, as the generator says
+        let below_n = |small: u64, name: &str, n: usize| -> Result<usize> {
+            if small >= n as u64 {
+                return Err(Error::param(
+                    "network.n",
+                    format!("must be greater than {name} = {small}, got {n}"),
+                ));
+            }
+            Ok(small as usize)
+        };
         let net = match self.kind.as_str() {
             "er" => {
                 let (n, p) = (n_checked("n")?, self.prob("p")?);
@@ -267,33 +281,56 @@ impl NetworkSpec {
             }
             "gnm" => {
                 let (n, m) = (n_checked("n")?, self.count("m")?);
-                edges(m as f64)?;
-                generate::erdos_renyi_gnm(n, m, &mut rng).map_err(named)?
+                limits.check_edges("network", m)?;
+                generate::erdos_renyi_gnm(n, m as usize, &mut rng).map_err(named)?
             }
-            "ba" => {
+            "ba" | "hk" => {
                 let (n, m) = (n_checked("n")?, self.count("m")?);
+                let pt = if self.kind == "hk" { self.prob("pt")? } else { 0.0 };
+                if m == 0 {
+                    return Err(Error::param("network.m", "must be at least 1, got 0"));
+                }
+                let m = below_n(m, "m", n)?;
                 edges(n as f64 * m as f64)?;
-                generate::barabasi_albert(n, m, &mut rng).map_err(named)?
-            }
-            "hk" => {
-                let (n, m, pt) = (n_checked("n")?, self.count("m")?, self.prob("pt")?);
-                edges(n as f64 * m as f64)?;
-                generate::holme_kim(n, m, pt, &mut rng).map_err(named)?
+                if self.kind == "hk" {
+                    generate::holme_kim(n, m, pt, &mut rng).map_err(named)?
+                } else {
+                    generate::barabasi_albert(n, m, &mut rng).map_err(named)?
+                }
             }
             "ws" => {
                 let (n, k, p) = (n_checked("n")?, self.count("k")?, self.prob("p")?);
+                if k % 2 == 1 || k < 2 {
+                    return Err(Error::param(
+                        "network.k",
+                        format!("must be an even number ≥ 2, got {k}"),
+                    ));
+                }
+                let k = below_n(k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
                 generate::watts_strogatz(n, k, p, &mut rng).map_err(named)?
             }
             "sbm" => {
                 let raw = self.get("sizes").unwrap_or("");
-                let sizes: Vec<usize> = raw
+                let parts = raw.split('/').count();
+                if parts > generate::MAX_SBM_SEGMENTS {
+                    return Err(Error::Limit {
+                        what: "network.sizes (segments)".into(),
+                        limit: generate::MAX_SBM_SEGMENTS as u64,
+                        got: parts as u64,
+                    });
+                }
+                let sizes: Vec<u64> = raw
                     .split('/')
-                    .map(|x| x.trim().parse::<usize>())
+                    .map(|x| x.trim().parse::<u64>())
                     .collect::<std::result::Result<_, _>>()
                     .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
-                let n: usize = sizes.iter().sum();
-                limits.check_nodes("network", n as u64)?;
+                let n = sizes
+                    .iter()
+                    .try_fold(0u64, |a, &s| a.checked_add(s))
+                    .unwrap_or(u64::MAX);
+                limits.check_nodes("network", n)?;
+                let sizes: Vec<usize> = sizes.into_iter().map(|s| s as usize).collect();
                 let (pin, pout) = (self.prob("pin")?, self.prob("pout")?);
                 let within: f64 = sizes
                     .iter()
@@ -323,8 +360,22 @@ impl NetworkSpec {
                 } else {
                     None
                 };
-                edges(n as f64 * kmax.unwrap_or((n as f64).sqrt() as usize) as f64 / 2.0)?;
-                generate::configuration_power_law(n, gamma, kmin, kmax, &mut rng).map_err(named)?
+                let top = kmax.unwrap_or(((n as f64).sqrt() as u64).max(kmin));
+                if kmin < 1 || kmin > top || top >= n as u64 {
+                    return Err(Error::param(
+                        "network.kmin",
+                        format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {kmin}, kmax = {top}, n = {n}"),
+                    ));
+                }
+                edges(n as f64 * top as f64 / 2.0)?;
+                generate::configuration_power_law(
+                    n,
+                    gamma,
+                    kmin as usize,
+                    kmax.map(|k| k as usize),
+                    &mut rng,
+                )
+                .map_err(named)?
             }
             "complete" => {
                 let n = n_checked("n")?;
@@ -333,6 +384,10 @@ impl NetworkSpec {
             }
             "ring" => {
                 let (n, k) = (n_checked("n")?, self.count("k")?);
+                if k % 2 == 1 {
+                    return Err(Error::param("network.k", format!("must be even, got {k}")));
+                }
+                let k = below_n(k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
                 generate::ring_lattice(n, k).map_err(named)?
             }
@@ -340,10 +395,14 @@ impl NetworkSpec {
             "path" => generate::path(n_checked("n")?).map_err(named)?,
             "grid" => {
                 let (r, c) = (self.count("rows")?, self.count("cols")?);
-                limits.check_nodes("network", (r as u64).saturating_mul(c as u64))?;
-                generate::grid(r, c).map_err(named)?
+                limits.check_nodes("network", r.saturating_mul(c))?;
+                generate::grid(r as usize, c as usize).map_err(named)?
             }
-            "karate" => generate::karate_club(),
+            "karate" => {
+                limits.check_nodes("network", 34)?;
+                limits.check_edges("network", 78)?;
+                generate::karate_club()
+            }
             "facebook" => match file_text {
                 Some(text) => parse_edge_list(
                     text,
@@ -378,8 +437,16 @@ impl NetworkSpec {
     }
 }
 
+/// `max_steps` when a scenario does not say.
+pub const DEFAULT_MAX_STEPS: u32 = 1000;
+/// The most steps a run may take: a run's history grows with its steps.
+pub const MAX_STEPS: u32 = 1_000_000;
+/// The most Monte Carlo runs one scenario may ask for (a Monte Carlo keeps a few numbers per
+/// run, so this bounds its memory).
+pub const MAX_RUNS: u32 = 10_000_000;
+
 fn default_max_steps() -> u32 {
-    1000
+    DEFAULT_MAX_STEPS
 }
 fn default_runs() -> u32 {
     1
@@ -414,14 +481,16 @@ impl Scenario {
         serde_json::from_str(text).map_err(|e| Error::param("scenario", e.to_string()))
     }
 
-    /// Checks the numbers that serde cannot (runs ≥ 1, max_steps ≥ 1) and builds the model.
+    /// Checks the counts that serde cannot: `1 ≤ runs ≤` [`MAX_RUNS`] and
+    /// `1 ≤ max_steps ≤` [`MAX_STEPS`].
+    pub fn check_counts(&self) -> Result<()> {
+        check_count("runs", self.runs as u64, MAX_RUNS as u64)?;
+        check_count("max_steps", self.max_steps as u64, MAX_STEPS as u64)
+    }
+
+    /// Checks the counts (see [`Scenario::check_counts`]) and builds the model.
     pub fn validated_model(&self) -> Result<Model> {
-        if self.runs == 0 {
-            return Err(Error::param("runs", "must be at least 1"));
-        }
-        if self.max_steps == 0 {
-            return Err(Error::param("max_steps", "must be at least 1"));
-        }
+        self.check_counts()?;
         Model::try_from(self.model.clone()).map_err(|e| e.within("model"))
     }
 
@@ -459,14 +528,27 @@ impl Scenario {
             })?;
             net = net.with_segments(segs)?;
         }
-        Simulation::new_with_campaign(
+        let mut sim = Simulation::new_with_campaign(
             Arc::new(net),
             model,
             &self.seeds,
             self.seed,
             self.campaign.clone(),
-        )
+        )?;
+        sim.set_step_limit(self.max_steps);
+        Ok(sim)
     }
+}
+
+/// `1 ≤ x ≤ max`, or an error naming `field`.
+pub fn check_count(field: &str, x: u64, max: u64) -> Result<()> {
+    if x == 0 {
+        return Err(Error::param(field, "must be at least 1"));
+    }
+    if x > max {
+        return Err(Error::param(field, format!("must be at most {max}, got {x}")));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! There is no default: a scenario without seeds is an error, not a silent 5 %.
 
 use crate::error::{Error, Result};
+use crate::influence::celf::MAX_GREEDY_RUNS;
 use crate::model::Model;
 use crate::network::Network;
 use crate::rng::{below, stream_seed, RngCore, STREAM_SEEDING};
@@ -108,10 +109,10 @@ impl FromStr for Seeding {
                 for opt in parts {
                     match opt.split_once('=').map(|(a, b)| (a.trim(), b.trim())) {
                         Some(("runs", v)) => {
-                            runs = v.parse().ok().filter(|&r| r >= 1).ok_or_else(|| {
+                            runs = v.parse().ok().filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r)).ok_or_else(|| {
                                 Error::param(
                                     "seeds",
-                                    format!("budget runs must be a whole number ≥ 1, got '{v}'"),
+                                    format!("budget runs must be a whole number from 1 to {MAX_GREEDY_RUNS}, got '{v}'"),
                                 )
                             })?
                         }
@@ -140,12 +141,12 @@ impl FromStr for Seeding {
                                     .trim()
                                     .parse()
                                     .ok()
-                                    .filter(|&r| r >= 1)
+                                    .filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r))
                                     .ok_or_else(|| {
                                         Error::param(
                                             "seeds",
                                             format!(
-                                            "celf runs must be a whole number ≥ 1, got '{value}'"
+                                            "celf runs must be a whole number from 1 to {MAX_GREEDY_RUNS}, got '{value}'"
                                         ),
                                         )
                                     })?

@@ -50,6 +50,8 @@ pub struct Simulation {
     iv_plans: Vec<Option<SeedPlan>>,
     /// Step of the last post (0: the seeds; a boost at step t posts at t − 1's end).
     posted_at: u32,
+    /// The run is finished once this many steps are taken (a scenario's `max_steps`).
+    step_limit: u32,
 }
 
 /// Who a campaign's ads can reach: one segment's nodes, or (empty) everyone.
@@ -90,6 +92,7 @@ impl Simulation {
             ad_audience: Vec::new(),
             iv_plans: Vec::new(),
             posted_at: 0,
+            step_limit: u32::MAX,
             net,
             model,
             plan: SeedPlan::Fixed(Vec::new()),
@@ -300,14 +303,25 @@ impl Simulation {
 
     /// Boost: the brand posts again now. Every seed that posted (and is neither muted nor
     /// debunked) is active again and passes the message on in the next step; the content's
-    /// age starts again. Only meaningful for IC, SIR, SIS and rumour (see [`crate::campaign`]);
-    /// returns the number of seeds re-activated.
-    pub fn boost_now(&mut self) -> u32 {
+    /// age starts again. Returns the number of seeds re-activated.
+    ///
+    /// # Errors
+    /// The model is not IC, SIR, SIS or rumour: the same rule as a scheduled boost
+    /// ([`Action::check_model`]).
+    pub fn boost_now(&mut self) -> Result<u32> {
+        Action::Boost.check_model(&self.model, "boost")?;
         // the post happens before the next step: that step sees the content at age 0
         self.posted_at = self.st.step;
         let k = self.reactivate_seeds();
         self.st.sync_last_counts();
-        k
+        Ok(k)
+    }
+
+    /// Ends every run after `max_steps` steps (a scenario's `max_steps`; none by default):
+    /// [`is_finished`](Self::is_finished) is then true, so stepping by hand stops where a
+    /// Monte Carlo run stops.
+    pub fn set_step_limit(&mut self, max_steps: u32) {
+        self.step_limit = max_steps;
     }
 
     fn reactivate_seeds(&mut self) -> u32 {
@@ -347,15 +361,7 @@ impl Simulation {
     /// `node` is not a node id, or the model is not rumour, SIR or SIS.
     pub fn debunk_node(&mut self, node: u32) -> Result<()> {
         self.check_node(node)?;
-        if !Action::Debunk.is_defined_for(&self.model) {
-            return Err(Error::param(
-                "debunk",
-                format!(
-                    "is defined for rumor, sir and sis (the model is {})",
-                    self.model.name()
-                ),
-            ));
-        }
+        Action::Debunk.check_model(&self.model, "debunk")?;
         self.st.block(node);
         self.st.sync_last_counts();
         Ok(())
@@ -424,7 +430,8 @@ impl Simulation {
             .interventions
             .iter()
             .any(|iv| iv.action == Action::Boost && iv.step > self.st.step);
-        !ads_left && !boost_ahead && self.model.finished(&self.st, n)
+        self.st.step >= self.step_limit
+            || (!ads_left && !boost_ahead && self.model.finished(&self.st, n))
     }
 
     /// Whether this step's transmissions are recorded (on by default; Monte Carlo turns it off).

@@ -54,7 +54,7 @@ pub struct History {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct NodeRecord {
-    /// Step at which the node (last) adopted; [`NONE`] if never.
+    /// Step at which the node first adopted; [`NONE`] if never.
     pub adopted_at: u32,
     /// Who passed it on: a node id, [`SEED`], [`ADVERTISING`]; [`NONE`] if never adopted.
     pub parent: u32,
@@ -211,14 +211,16 @@ impl RunState {
             self.rec[source as usize].generation + 1
         };
         let r = &mut self.rec[v as usize];
+        // The record is the first adoption's: a node that adopts again (SIS re-infection)
+        // keeps when, from whom and in which generation it was first reached.
         if r.adopted_at == NONE {
             r.position = self.touched.len() as u32;
             self.touched.push(v);
             self.reach += 1;
+            r.adopted_at = self.step;
+            r.parent = source;
+            r.generation = generation;
         }
-        r.adopted_at = self.step;
-        r.parent = source;
-        r.generation = generation;
         self.step_adoptions += 1;
         if source == ADVERTISING {
             self.step_by_ad += 1;

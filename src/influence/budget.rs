@@ -6,7 +6,7 @@
 //! two is within a constant factor of the optimum). A candidate whose price no longer fits the
 //! remaining budget is dropped; a set never costs more than the budget.
 
-use super::celf::{lazy_greedy, singleton_spreads, Greedy, CELF_MAX_NODES};
+use super::celf::{check_greedy_work, lazy_greedy, singleton_spreads, Greedy};
 use crate::campaign::Costs;
 use crate::error::{Error, Result};
 use crate::simulation::Simulation;
@@ -38,15 +38,7 @@ pub fn budgeted(
     if !(costs.per_seed > 0.0) {
         return Err(Error::param("seeds", "budget seeding needs a price per seed > 0 (--cost-per-seed, or campaign.costs.per_seed)"));
     }
-    if runs == 0 {
-        return Err(Error::param(
-            "seeds",
-            "budget seeding needs at least 1 run per evaluation",
-        ));
-    }
-    if n > CELF_MAX_NODES {
-        return Err(Error::param("seeds", format!("budget seeding simulates every node: networks up to {CELF_MAX_NODES} nodes (this one has {n})")));
-    }
+    check_greedy_work("budget seeding", n, runs)?;
     let singles = singleton_spreads(base, runs, seed);
     let price = |v: u32| price(base, costs, v);
     let greedy = |key: &dyn Fn(f64, u32) -> f64| {

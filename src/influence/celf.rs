@@ -13,6 +13,42 @@ use std::collections::BinaryHeap;
 /// Largest network CELF accepts: its first round simulates every node (use IMM beyond).
 pub const CELF_MAX_NODES: usize = 50_000;
 
+/// Most runs per spread evaluation (`celf:K,runs=R`, `budget:B,runs=R`).
+pub const MAX_GREEDY_RUNS: u32 = 10_000;
+/// Most simulations the first round may take (every node × runs): beyond, the greedy would run
+/// for hours; IMM does the same job in seconds.
+pub const MAX_GREEDY_SIMULATIONS: u64 = 50_000_000;
+/// Steps after which an evaluation run stops (SIS runs can go on forever).
+pub const GREEDY_MAX_STEPS: u32 = crate::scenario::MAX_STEPS;
+
+/// The checks shared by CELF and budget seeding, before any simulation: the network's size,
+/// the runs per evaluation and the work of the first round.
+pub(crate) fn check_greedy_work(what: &str, n: usize, runs: u32) -> Result<()> {
+    if runs == 0 {
+        return Err(Error::param(
+            "seeds",
+            format!("{what} needs at least 1 run per evaluation"),
+        ));
+    }
+    if n > CELF_MAX_NODES {
+        return Err(Error::param("seeds", format!("{what} simulates every node: use imm for networks over {CELF_MAX_NODES} nodes (this one has {n})")));
+    }
+    if runs > MAX_GREEDY_RUNS {
+        return Err(Error::param(
+            "seeds",
+            format!("{what} runs must be at most {MAX_GREEDY_RUNS}, got {runs}"),
+        ));
+    }
+    let work = n as u64 * runs as u64;
+    if work > MAX_GREEDY_SIMULATIONS {
+        return Err(Error::param(
+            "seeds",
+            format!("{what} would simulate {n} nodes × {runs} runs = {work} runs in its first round, over {MAX_GREEDY_SIMULATIONS}: lower runs= or use imm"),
+        ));
+    }
+    Ok(())
+}
+
 /// The result of a greedy selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Greedy {
@@ -30,7 +66,7 @@ pub fn spread(sim: &mut Simulation, seeds: &[u32], runs: u32, seed: u64) -> f64 
     let mut total = 0u64;
     for r in 0..runs as u64 {
         sim.reset_run(seed, r);
-        sim.run(u32::MAX);
+        sim.run(GREEDY_MAX_STEPS);
         total += sim.reach() as u64;
     }
     total as f64 / runs as f64
@@ -138,15 +174,7 @@ pub fn celf(base: &Simulation, k: usize, runs: u32, seed: u64) -> Result<Greedy>
             format!("celf asks for {k} seeds but the network has {n} nodes"),
         ));
     }
-    if runs == 0 {
-        return Err(Error::param(
-            "seeds",
-            "celf needs at least 1 run per evaluation",
-        ));
-    }
-    if n > CELF_MAX_NODES {
-        return Err(Error::param("seeds", format!("celf simulates every node: use imm for networks over {CELF_MAX_NODES} nodes (this one has {n})")));
-    }
+    check_greedy_work("celf", n, runs)?;
     let singles = singleton_spreads(base, runs, seed);
     let (seeds, curve, re) = lazy_greedy(
         base,

@@ -11,8 +11,33 @@ use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
 use crate::rng::{below, rng_from_seed, uniform, RngCore, Skipper};
 
-/// Upper bound on the total size of the RR sets kept in memory (4 bytes each).
-pub const MAX_RR_ENTRIES: usize = 300_000_000;
+/// Upper bound on the memory the RR sets may take, in bytes: 4 per entry, an offset per set,
+/// and as much again for the node → sets index of the selection. Natively 2 GiB; in the page
+/// (wasm32, 4 GiB of address space for everything) 512 MiB.
+pub const MAX_RR_BYTES: u64 = if cfg!(target_arch = "wasm32") {
+    512 << 20
+} else {
+    2 << 30
+};
+
+/// Bytes that `sets` RR sets with `entries` entries in all take (see [`MAX_RR_BYTES`]).
+fn rr_bytes(sets: u64, entries: u64) -> u64 {
+    let offset = std::mem::size_of::<usize>() as u64;
+    // the sets themselves, then the node → sets index built by the selection
+    sets.saturating_mul(offset)
+        .saturating_add(entries.saturating_mul(8))
+}
+
+fn too_many(sets: u64, entries: u64) -> Error {
+    Error::param(
+        "epsilon",
+        format!(
+            "imm would need {} MB for {sets} RR sets, over its limit of {} MB: raise epsilon (or lower k)",
+            rr_bytes(sets, entries).div_ceil(1 << 20),
+            MAX_RR_BYTES >> 20
+        ),
+    )
+}
 
 /// What IMM chose and how.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,11 +177,9 @@ impl<R: RngCore> Gen<'_, R> {
                 }
             }
         }
-        if sets.nodes.len() + self.queue.len() > MAX_RR_ENTRIES {
-            return Err(Error::param(
-                "epsilon",
-                format!("imm would need more than {MAX_RR_ENTRIES} RR-set entries: raise epsilon"),
-            ));
+        let entries = (sets.nodes.len() + self.queue.len()) as u64;
+        if rr_bytes(sets.len() as u64 + 1, entries) > MAX_RR_BYTES {
+            return Err(too_many(sets.len() as u64 + 1, entries));
         }
         sets.nodes.extend_from_slice(&self.queue);
         sets.offsets.push(sets.nodes.len());
@@ -219,7 +242,8 @@ fn node_selection(n: usize, sets: &RrSets, k: usize) -> (Vec<u32>, usize) {
 ///
 /// # Errors
 /// A model other than IC or LT, `k` outside 1..=n, `epsilon` outside (0, 1), or more RR-set
-/// entries than [`MAX_RR_ENTRIES`].
+/// RR sets than fit in [`MAX_RR_BYTES`] (checked before they are drawn where the count is
+/// known in advance).
 ///
 /// # Complexity
 /// O((k + ℓ)(n + m) log n / ε²) expected (Tang et al. 2015, Theorem 3).
@@ -288,7 +312,12 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
     let rounds = (nf.log2() as usize).max(2);
     for i in 1..rounds {
         let x = nf / 2f64.powi(i as i32);
-        let theta_i = (lambda2 / x).ceil() as usize;
+        let theta_i = (lambda2 / x).ceil();
+        // every set has at least its root: refuse before sampling what cannot fit
+        if rr_bytes(theta_i as u64, theta_i as u64) > MAX_RR_BYTES || !theta_i.is_finite() {
+            return Err(too_many(theta_i as u64, theta_i as u64));
+        }
+        let theta_i = theta_i as usize;
         while sets.len() < theta_i {
             gen.sample(&mut sets)?;
         }
@@ -302,7 +331,11 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
     let alpha = (l * nf.ln() + 2f64.ln()).sqrt();
     let beta = ((1.0 - e1) * (lcnk + l * nf.ln() + 2f64.ln())).sqrt();
     let lambda_star = 2.0 * nf * ((1.0 - e1) * alpha + beta).powi(2) / (epsilon * epsilon);
-    let theta = (lambda_star / lb).ceil() as usize;
+    let theta = (lambda_star / lb).ceil();
+    if rr_bytes(theta as u64, theta as u64) > MAX_RR_BYTES || !theta.is_finite() {
+        return Err(too_many(theta as u64, theta as u64));
+    }
+    let theta = theta as usize;
     while sets.len() < theta {
         gen.sample(&mut sets)?;
     }

@@ -96,14 +96,18 @@ impl Bass {
                 let f = c as f64 / net.in_degree(v) as f64;
                 if uniform(rng) < self.q * f {
                     let pick = below(rng, c as u64) as usize;
-                    let parent = net
+                    let mut told = net
                         .in_neighbors(v)
                         .iter()
                         .copied()
-                        .filter(|&w| st.rec[w as usize].adopted_at < st.step)
-                        .nth(pick)
-                        .expect("count matches the adopted in-neighbours");
-                    st.adopt(v, parent);
+                        .filter(|&w| st.rec[w as usize].adopted_at < st.step);
+                    // `c` counts the adopted in-neighbours, so `pick` names one of them; should
+                    // the two ever differ, the last one is taken rather than stopping the page
+                    let parent = told.clone().nth(pick).or_else(|| told.next_back());
+                    match parent {
+                        Some(p) => st.adopt(v, p),
+                        None => kept.push(v),
+                    }
                 } else {
                     kept.push(v);
                 }
