@@ -28,7 +28,7 @@
 
 use crate::campaign::Campaign;
 use crate::error::{Error, Result};
-use crate::model::ModelSpec;
+use crate::model::{ModelSpec, WeightSource};
 use crate::scenario::{NetworkSpec, Scenario, MAX_STEPS};
 use crate::seeding::Seeding;
 use serde::Serialize;
@@ -91,13 +91,14 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Encodes a component as the page writes it: letters, digits and `*-._:,/` as they are, a
-/// space as `+`, anything else as `%XX`.
+/// Encodes a component: letters, digits and `*-._:,/=` as they are (a value ends at the next
+/// `&`, so its `=` need no escape and `ba:n=300,m=2` stays readable), a space as `+`, anything
+/// else as `%XX`.
 fn encode(s: &str, out: &mut String) {
     for &c in s.as_bytes() {
         match c {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' | b':' | b','
-            | b'/' => out.push(c as char),
+            | b'/' | b'=' => out.push(c as char),
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{c:02X}")),
         }
@@ -247,6 +248,47 @@ pub fn parse_address(text: &str) -> Result<Address> {
     })
 }
 
+/// The model as the address writes it: `model=KIND`, then its parameters in the order of
+/// [`ModelSpec`]'s fields (numbers as JSON writes them, the shortest form that reads back).
+fn model_pairs(m: &ModelSpec) -> Vec<(&'static str, String)> {
+    let num = |x: f64| serde_json::to_string(&x).unwrap_or_default();
+    let weights = |w: &WeightSource| match w {
+        WeightSource::Default => None,
+        WeightSource::Edge => Some(("weights", "edge".to_string())),
+        WeightSource::InDegree => Some(("weights", "in_degree".to_string())),
+    };
+    let kind = |k: &str| ("model", k.to_string());
+    let mut out = Vec::new();
+    match m {
+        ModelSpec::Ic { p, weights: w } => {
+            out.push(kind("ic"));
+            out.extend(p.map(|p| ("p", num(p))));
+            out.extend(weights(w));
+        }
+        ModelSpec::Lt { weights: w } => {
+            out.push(kind("lt"));
+            out.extend(weights(w));
+        }
+        ModelSpec::Sir { beta, gamma } | ModelSpec::Sis { beta, gamma } => {
+            out.push(kind(if matches!(m, ModelSpec::Sir { .. }) { "sir" } else { "sis" }));
+            out.push(("beta", num(*beta)));
+            out.push(("gamma", num(*gamma)));
+        }
+        ModelSpec::Threshold { k, theta } => {
+            out.push(kind("threshold"));
+            out.extend(k.map(|k| ("k", k.to_string())));
+            out.extend(theta.map(|t| ("theta", num(t))));
+        }
+        ModelSpec::Rumor {} => out.push(kind("rumor")),
+        ModelSpec::Bass { p, q } => {
+            out.push(kind("bass"));
+            out.push(("p", num(*p)));
+            out.push(("q", num(*q)));
+        }
+    }
+    out
+}
+
 /// Writes a scenario as an address fragment (`#network=…`), in the page's order: network,
 /// model and its parameters, seeds, seed, campaign, then `max_steps` and `runs` when they
 /// differ from 1000 and 1. [`parse_address`] reads it back to the same scenario.
@@ -261,19 +303,8 @@ pub fn scenario_to_address(s: &Scenario) -> String {
         encode(v, out);
     };
     put("network", &s.network.to_string(), &mut out);
-    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&s.model) {
-        for (k, v) in &m {
-            let text = match v {
-                serde_json::Value::String(x) => x.clone(),
-                other => other.to_string(),
-            };
-            put(k, &text, &mut out);
-            if k == "kind" {
-                // "kind" is written "model"
-                let at = out.rfind("kind=").unwrap_or(0);
-                out.replace_range(at..at + 4, "model");
-            }
-        }
+    for (k, v) in model_pairs(&s.model) {
+        put(k, &v, &mut out);
     }
     put("seeds", &s.seeds.to_string(), &mut out);
     put("seed", &s.seed.to_string(), &mut out);

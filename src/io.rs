@@ -11,7 +11,12 @@ use std::collections::HashMap;
 pub struct Limits {
     pub max_nodes: usize,
     pub max_edges: usize,
+    /// Bytes of text (after decompression) a file may have.
+    pub max_bytes: usize,
 }
+
+/// The CLI's default for [`Limits::max_bytes`]: 512 MiB of text, about 30 million edges.
+pub const DEFAULT_MAX_BYTES: usize = 512 << 20;
 
 impl Default for Limits {
     /// 5 million nodes and 50 million edges: about 450 MB of CSR at most.
@@ -19,6 +24,7 @@ impl Default for Limits {
         Limits {
             max_nodes: 5_000_000,
             max_edges: 50_000_000,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -30,6 +36,16 @@ impl Limits {
                 what: format!("{what} (nodes)"),
                 limit: self.max_nodes as u64,
                 got: n,
+            });
+        }
+        Ok(())
+    }
+    pub fn check_bytes(&self, what: &str, b: u64) -> Result<()> {
+        if b > self.max_bytes as u64 {
+            return Err(Error::Limit {
+                what: format!("{what} (bytes)"),
+                limit: self.max_bytes as u64,
+                got: b,
             });
         }
         Ok(())
@@ -51,6 +67,22 @@ impl Limits {
 pub struct EdgeListOptions {
     pub directed: bool,
     pub limits: Limits,
+}
+
+/// Longest piece of the user's text an error message repeats.
+const ECHO_CHARS: usize = 60;
+
+/// `s` as an error message repeats it: at most [`ECHO_CHARS`] characters, then "…".
+pub(crate) fn echo(s: &str) -> String {
+    match s.char_indices().nth(ECHO_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// The text without a UTF-8 byte order mark (spreadsheet exports often start with one).
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Words that mark the first line as a header row (compared case-insensitively).
@@ -87,6 +119,8 @@ const HEADER_WORDS: &[&str] = &[
 /// assert_eq!(err.to_string(), "line 2: expected 'source target [weight]', found 1 field");
 /// ```
 pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Network> {
+    opts.limits.check_bytes("edge list", text.len() as u64)?;
+    let text = without_bom(text);
     let mut ids: HashMap<&'t str, u32> = HashMap::new();
     let mut names: Vec<&'t str> = Vec::new();
     let mut edges: Vec<(u32, u32)> = Vec::new();
@@ -145,7 +179,7 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         }
         if has_w {
             let w: f32 = fields[2].parse().map_err(|_| {
-                Error::line(line_no, format!("weight '{}' is not a number", fields[2]))
+                Error::line(line_no, format!("weight '{}' is not a number", echo(fields[2])))
             })?;
             if !w.is_finite() || w < 0.0 {
                 return Err(Error::line(
@@ -235,6 +269,7 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
 /// assert_eq!(err.to_string(), "segments: node 'carol' has no segment (every node must be listed)");
 /// ```
 pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
+    let text = without_bom(text);
     const NONE: u32 = u32::MAX;
     let n = net.node_count();
     let mut seg = vec![0u16; n];
@@ -263,19 +298,19 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
         if fields.len() != 2 || fields.iter().any(|f| f.is_empty()) {
             return Err(Error::line(
                 line_no,
-                format!("expected 'node segment', found '{line}'"),
+                format!("expected 'node segment', found '{}'", echo(line)),
             ));
         }
         let v = net.node_by_label(fields[0]).ok_or_else(|| {
             Error::line(
                 line_no,
-                format!("node '{}' is not in the network", fields[0]),
+                format!("node '{}' is not in the network", echo(fields[0])),
             )
         })?;
         let s: u16 = fields[1].parse().map_err(|_| {
             Error::line(
                 line_no,
-                format!("segment '{}' is not a whole number 0–65535", fields[1]),
+                format!("segment '{}' is not a whole number 0–65535", echo(fields[1])),
             )
         })?;
         if line_of[v as usize] != NONE {
@@ -283,7 +318,8 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
                 line_no,
                 format!(
                     "node '{}' already has a segment (line {})",
-                    fields[0], line_of[v as usize]
+                    echo(fields[0]),
+                    line_of[v as usize]
                 ),
             ));
         }
@@ -295,7 +331,7 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
             "segments",
             format!(
                 "node '{}' has no segment (every node must be listed)",
-                net.label(v as u32)
+                echo(&net.label(v as u32))
             ),
         ));
     }
@@ -386,6 +422,7 @@ mod tests {
         let lim = Limits {
             max_nodes: 3,
             max_edges: 2,
+            ..Limits::default()
         };
         let opts = EdgeListOptions {
             limits: lim,

@@ -231,7 +231,7 @@ fn bad_input_exits_2_with_one_line_and_no_stdout() {
         ),
         (
             format!("{karate} --runs -5"),
-            "--runs: must be at least 1, got -5",
+            "--runs: must be from 1 to 10000000, got -5",
         ),
         (
             format!("{karate} --runs x"),

@@ -329,7 +329,7 @@ fn boost_gives_the_seeds_a_second_chance() {
     .unwrap();
     live.run(5);
     let before = live.reach();
-    assert_eq!(live.boost_now(), 1);
+    assert_eq!(live.boost_now().unwrap(), 1);
     live.run(5);
     assert!(live.reach() > before);
 }

@@ -10,6 +10,7 @@ use viralsim::io::{parse_edge_list, EdgeListOptions, Limits};
 use viralsim::metrics::network_info;
 use viralsim::model::{ModelSpec, WeightSource, MODEL_NAMES};
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig, MonteCarloResult};
+use viralsim::scenario::{MAX_RUNS, MAX_STEPS};
 use viralsim::{Model, Network, NetworkSpec, Scenario, Seeding, Simulation};
 
 const HELP: &str = "\
@@ -39,6 +40,7 @@ NETWORK:
                      powerlaw:n=1000,gamma=2.5,kmin=2   complete:n=50   ring:n=100,k=4
                      star:n=20   path:n=10   grid:rows=20,cols=30   karate   facebook
   --max-nodes N, --max-edges N   size limits (default 5000000 nodes, 50000000 edges)
+  --max-bytes N      most bytes of text a file may have, once decompressed (default 536870912)
 
 MODELS AND PARAMETERS:
   ic         --p P (per-arc probability) | --weights edge|in_degree
@@ -82,6 +84,7 @@ RUNS:
   --threshold X   also report P(reach > X), X a node count
   --scenario FILE a JSON scenario (network, model, seeds, seed, max_steps, runs);
                   flags given as well override it
+  --address LINK  the page's address ('http://…/#network=…&model=…'), read as the page reads it
 
 OUTPUT:
   --format json (default) | csv (one row per step) | table     --out FILE (default stdout)
@@ -139,6 +142,8 @@ const VALUE_FLAGS: &[&str] = &[
     "out",
     "max-nodes",
     "max-edges",
+    "max-bytes",
+    "address",
     "epsilon",
     "ad-impressions",
     "ad-conversion",
@@ -236,18 +241,29 @@ impl Args {
     }
 }
 
-fn read_text(path: &str) -> Result<String, Fail> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
-    let bytes = if path.ends_with(".gz") {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_end(&mut out)
-            .map_err(|e| Fail(format!("--graph: '{path}' is not valid gzip: {e}")))?;
-        out
+/// Reads a text file (gunzipped when its name ends in .gz), refusing more than `max_bytes`
+/// of text as it reads: a small gzip bomb cannot fill the memory before a limit applies.
+fn read_text(path: &str, max_bytes: usize) -> Result<String, Fail> {
+    let file =
+        std::fs::File::open(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
+    let mut bytes = Vec::new();
+    let cap = max_bytes as u64 + 1;
+    let read = if path.ends_with(".gz") {
+        flate2::read::GzDecoder::new(std::io::BufReader::new(file))
+            .take(cap)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Fail(format!("--graph: '{path}' is not valid gzip: {e}")))?
     } else {
-        bytes
+        file.take(cap)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?
     };
+    if read as u64 >= cap {
+        return fail(format!(
+            "--max-bytes: '{path}' has more than {max_bytes} bytes of text{}; raise --max-bytes to read it",
+            if path.ends_with(".gz") { " once decompressed" } else { "" }
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| Fail(format!("--graph: '{path}' is not UTF-8 text: {e}")))
 }
 
@@ -258,6 +274,9 @@ fn limits(a: &Args) -> Result<Limits, Fail> {
     }
     if let Some(m) = a.num::<usize>("max-edges", "a whole number ≥ 0")? {
         l.max_edges = m;
+    }
+    if let Some(b) = a.num::<usize>("max-bytes", "a whole number ≥ 0")? {
+        l.max_bytes = b;
     }
     Ok(l)
 }
@@ -272,7 +291,7 @@ fn network(
     match (a.get("graph"), a.get("generate")) {
         (Some(_), Some(_)) => fail("--graph: give either --graph or --generate, not both"),
         (Some(path), None) => {
-            let text = read_text(path)?;
+            let text = read_text(path, lim.max_bytes)?;
             let net = parse_edge_list(
                 &text,
                 &EdgeListOptions {
@@ -289,7 +308,7 @@ fn network(
             let name = base(path);
             let (net, seg_opt) = match a.get("segments") {
                 Some(sp) => {
-                    let segs = viralsim::io::parse_segments(&read_text(sp)?, &net)
+                    let segs = viralsim::io::parse_segments(&read_text(sp, lim.max_bytes)?, &net)
                         .map_err(|e| Fail(format!("--segments {sp}: {e}")))?;
                     (net.with_segments(segs)?, format!(",segments={}", base(sp)))
                 }
@@ -441,13 +460,22 @@ impl Progress {
 
 fn cmd_run(a: &Args) -> Result<String, Fail> {
     // run takes every flag the parser knows (VALUE_FLAGS and BOOL_FLAGS)
-    let scenario = match a.get("scenario") {
-        Some(path) => {
+    let scenario = match (a.get("scenario"), a.get("address")) {
+        (Some(_), Some(_)) => return fail("--address: give either --scenario or --address, not both"),
+        (Some(path), None) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
-            Some(Scenario::from_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?)
+            let s = Scenario::from_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
+            s.check_counts().map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
+            Some(s)
         }
-        None => None,
+        // the page's address, read by the same parser as the page
+        (None, Some(link)) => match viralsim::address::parse_address(link) {
+            Ok(viralsim::address::Address { scenario: Some(s), .. }) => Some(s),
+            Ok(_) => return fail("--address: the address names no network and no model"),
+            Err(e) => return fail(format!("--address: {e}")),
+        },
+        (None, None) => None,
     };
     let format = a.get("format").unwrap_or("json");
     if !["json", "csv", "table"].contains(&format) {
@@ -462,20 +490,20 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
     let runs = a.num::<i64>("runs", "a whole number")?.map_or(
         Ok(scenario.as_ref().map_or(1, |s| s.runs)),
         |r| {
-            if (1..=u32::MAX as i64).contains(&r) {
+            if (1..=MAX_RUNS as i64).contains(&r) {
                 Ok(r as u32)
             } else {
-                Err(Fail(format!("--runs: must be at least 1, got {r}")))
+                Err(Fail(format!("--runs: must be from 1 to {MAX_RUNS}, got {r}")))
             }
         },
     )?;
     let max_steps = a.num::<i64>("max-steps", "a whole number")?.map_or(
         Ok(scenario.as_ref().map_or(1000, |s| s.max_steps)),
         |t| {
-            if (1..=u32::MAX as i64).contains(&t) {
+            if (1..=MAX_STEPS as i64).contains(&t) {
                 Ok(t as u32)
             } else {
-                Err(Fail(format!("--max-steps: must be at least 1, got {t}")))
+                Err(Fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {t}")))
             }
         },
     )?;
@@ -732,6 +760,7 @@ fn cmd_info(a: &Args) -> Result<String, Fail> {
         "out",
         "max-nodes",
         "max-edges",
+        "max-bytes",
     ])?;
     let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
     let format = a.get("format").unwrap_or("table");
@@ -831,7 +860,9 @@ fn main() -> ExitCode {
 fn scenario_file(path: &str) -> Result<Scenario, Fail> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Fail(format!("{path}: cannot read: {e}")))?;
-    Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))
+    let s = Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))?;
+    s.check_counts().map_err(|e| Fail(format!("{path}: {e}")))?;
+    Ok(s)
 }
 
 fn stem(path: &str) -> String {
@@ -840,11 +871,12 @@ fn stem(path: &str) -> String {
         .map_or(path.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-fn positive_u32(a: &Args, name: &str) -> Result<Option<u32>, Fail> {
-    match a.num::<i64>(name, "a whole number")? {
+/// `--runs` of compare and sweep: 1 to [`MAX_RUNS`].
+fn runs_flag(a: &Args) -> Result<Option<u32>, Fail> {
+    match a.num::<i64>("runs", "a whole number")? {
         None => Ok(None),
-        Some(v) if (1..=u32::MAX as i64).contains(&v) => Ok(Some(v as u32)),
-        Some(v) => fail(format!("--{name}: must be at least 1, got {v}")),
+        Some(v) if (1..=MAX_RUNS as i64).contains(&v) => Ok(Some(v as u32)),
+        Some(v) => fail(format!("--runs: must be from 1 to {MAX_RUNS}, got {v}")),
     }
 }
 
@@ -883,6 +915,7 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         "out",
         "max-nodes",
         "max-edges",
+        "max-bytes",
     ])?;
     if !(2..=4).contains(&a.positional.len()) {
         return fail(format!(
@@ -905,8 +938,12 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
     let seed = a
         .num::<u64>("seed", "a whole number ≥ 0")?
         .unwrap_or(first.seed);
-    let runs = positive_u32(a, "runs")?.unwrap_or(first.runs.max(100));
-    let max_steps = positive_u32(a, "max-steps")?
+    let runs = runs_flag(a)?.unwrap_or(first.runs.max(100));
+    let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
+        None => None,
+        Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
+        Some(v) => return fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {v}")),
+    }
         .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
     if a.get("graph").is_none() {
         for (s, path) in scenarios.iter().zip(&a.positional).skip(1) {
@@ -1092,6 +1129,7 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         "out",
         "max-nodes",
         "max-edges",
+        "max-bytes",
     ])?;
     let format = a.get("format").unwrap_or("csv");
     if !["json", "csv", "table"].contains(&format) {
@@ -1100,8 +1138,12 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         ));
     }
     let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
-    let runs = positive_u32(a, "runs")?.unwrap_or(100);
-    let max_steps = positive_u32(a, "max-steps")?.unwrap_or(1000);
+    let runs = runs_flag(a)?.unwrap_or(100);
+    let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
+        None => None,
+        Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
+        Some(v) => return fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {v}")),
+    }.unwrap_or(1000);
     let seeding: Seeding = a
         .get("seeds")
         .ok_or_else(|| Fail("--seeds: required".into()))?

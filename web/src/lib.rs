@@ -28,6 +28,7 @@ use wasm_bindgen::prelude::*;
 pub const PAGE_LIMITS: Limits = Limits {
     max_nodes: 200_000,
     max_edges: 2_000_000,
+    max_bytes: 128 << 20,
 };
 
 #[wasm_bindgen(start)]

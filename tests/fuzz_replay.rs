@@ -1,0 +1,95 @@
+//! Replays the fuzz corpora on stable Rust: every input of `fuzz/replay/TARGET.bin` (the
+//! minimised corpus of each cargo-fuzz target plus its crash inputs, packed by
+//! `scripts/fuzz.sh`) and every file of `fuzz/crashes/TARGET/` goes through the very same
+//! target function as under libFuzzer (`fuzz/targets.rs`).
+
+#[path = "../fuzz/targets.rs"]
+mod targets;
+
+/// The inputs of a packed file: repeated little-endian `u32` length, then that many bytes.
+fn unpack(bin: &'static [u8]) -> Vec<&'static [u8]> {
+    let mut out = Vec::new();
+    let mut rest = bin;
+    while !rest.is_empty() {
+        assert!(rest.len() >= 4, "truncated length in a replay file");
+        let n = u32::from_le_bytes(rest[..4].try_into().unwrap()) as usize;
+        assert!(rest.len() >= 4 + n, "truncated input in a replay file");
+        out.push(&rest[4..4 + n]);
+        rest = &rest[4 + n..];
+    }
+    out
+}
+
+fn replay(name: &str, bin: &'static [u8], f: fn(&[u8])) {
+    let inputs = unpack(bin);
+    for (i, input) in inputs.iter().enumerate() {
+        let r = std::panic::catch_unwind(|| f(input));
+        if r.is_err() {
+            panic!(
+                "{name}: input {i} of fuzz/replay/{name}.bin panics: {:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+}
+
+#[test]
+fn replay_edge_list() {
+    replay("edge_list", include_bytes!("../fuzz/replay/edge_list.bin"), targets::edge_list);
+}
+
+#[test]
+fn replay_segments() {
+    replay("segments", include_bytes!("../fuzz/replay/segments.bin"), targets::segments);
+}
+
+#[test]
+fn replay_scenario() {
+    replay("scenario", include_bytes!("../fuzz/replay/scenario.bin"), targets::scenario);
+}
+
+#[test]
+fn replay_network_spec() {
+    replay(
+        "network_spec",
+        include_bytes!("../fuzz/replay/network_spec.bin"),
+        targets::network_spec,
+    );
+}
+
+#[test]
+fn replay_address() {
+    replay("address", include_bytes!("../fuzz/replay/address.bin"), targets::address);
+}
+
+/// Every file under `fuzz/crashes/TARGET/`, read at run time (a crash found and filed after
+/// this test was compiled is replayed too). Reports all failing files, then fails.
+#[test]
+fn replay_crash_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/crashes");
+    let all: [(&str, fn(&[u8])); 5] = [
+        ("edge_list", targets::edge_list),
+        ("segments", targets::segments),
+        ("scenario", targets::scenario),
+        ("network_spec", targets::network_spec),
+        ("address", targets::address),
+    ];
+    let mut failed = Vec::new();
+    for (name, f) in all {
+        let Ok(dir) = std::fs::read_dir(root.join(name)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if !path.is_file() || path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            if std::panic::catch_unwind(|| f(&data)).is_err() {
+                failed.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(failed.is_empty(), "crash inputs that still panic: {failed:#?}");
+}
