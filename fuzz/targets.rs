@@ -28,6 +28,14 @@ pub fn limits() -> Limits {
     }
 }
 
+/// With `VIRALSIM_FUZZ_DEBUG` set, prints what each input gave (for triage).
+fn debug(what: &str, msg: &dyn std::fmt::Display) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("VIRALSIM_FUZZ_DEBUG").is_some()) {
+        eprintln!("{what}: {msg}");
+    }
+}
+
 /// `data` as text, or `None` when it is not UTF-8.
 fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
@@ -196,10 +204,9 @@ pub fn build_and_run(s: &Scenario, file: Option<&str>, segments: Option<&str>) {
         Ok(mut sim) => {
             check_network(sim.network(), &lim);
             exercise(&mut sim, s.max_steps);
+            debug("ran", &format_args!("{} nodes, {} steps, reach {}", sim.network().node_count(), sim.step_count(), sim.reach()));
         }
-        Err(e) => {
-            let _ = e.to_string();
-        }
+        Err(e) => debug("error", &e),
     }
 }
 
@@ -244,9 +251,7 @@ pub fn edge_list(data: &[u8]) {
             assert_eq!(again.targets(), net.targets());
             assert_eq!(again.labels(), net.labels());
         }
-        Err(e) => {
-            let _ = e.to_string();
-        }
+        Err(e) => debug("error", &e),
     }
 }
 
@@ -274,9 +279,7 @@ pub fn segments(data: &[u8]) {
             check_network(&net, &lim);
             assert_eq!(net.segments(), Some(&segs[..]));
         }
-        Err(e) => {
-            let _ = e.to_string();
-        }
+        Err(e) => debug("error", &e),
     }
 }
 
@@ -294,7 +297,7 @@ pub fn scenario(data: &[u8]) {
     let s = match Scenario::from_json(json) {
         Ok(s) => s,
         Err(e) => {
-            let _ = e.to_string();
+            debug("error", &e);
             return;
         }
     };
@@ -315,7 +318,7 @@ pub fn network_spec(data: &[u8]) {
     let spec: NetworkSpec = match t.parse() {
         Ok(s) => s,
         Err(e) => {
-            let _ = e.to_string();
+            debug("error", &e);
             return;
         }
     };
@@ -332,9 +335,7 @@ pub fn network_spec(data: &[u8]) {
             let again = spec.build(1, &lim, None).expect("a second build fails");
             assert_eq!(again.targets(), net.targets(), "build is not deterministic");
         }
-        Err(e) => {
-            let _ = e.to_string();
-        }
+        Err(e) => debug("error", &e),
     }
 }
 
@@ -344,7 +345,7 @@ pub fn address(data: &[u8]) {
     let a = match parse_address(t) {
         Ok(a) => a,
         Err(e) => {
-            let _ = e.to_string();
+            debug("error", &e);
             return;
         }
     };

@@ -75,37 +75,23 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
         .position(|&r| r as f64 >= 0.9 * final_reach)
         .unwrap_or(0) as u32;
 
-    // Adopters in order of first adoption. Outside SIS a node adopts once, after its parent, so
-    // this order is topological and positions come from the engine in O(1). In SIS a node's
-    // record is its latest infection: sort by it, and keep a parent edge only if the parent's
-    // record is earlier (re-infections could otherwise make cycles).
-    let sis = matches!(sim.model(), crate::Model::Sis(_));
-    let nodes: Vec<u32> = if sis {
-        let mut v = sim.adopters().to_vec();
-        v.sort_by_key(|&x| (rec[x as usize].adopted_at, x));
-        v
-    } else {
-        sim.adopters().to_vec()
-    };
+    // Adopters in order of first adoption. Every record is a node's first adoption (SIS
+    // re-infections keep it), made after its parent's first adoption, so this order is
+    // topological and positions come from the engine in O(1).
+    let nodes: &[u32] = sim.adopters();
     let parent_pos: Vec<u32> = nodes
         .iter()
         .map(|&v| {
             let p = rec[v as usize].parent;
-            if p >= ADVERTISING || rec[p as usize].adopted_at >= rec[v as usize].adopted_at {
-                return ROOT;
-            }
-            if sis {
-                let key = |x: &u32| (rec[*x as usize].adopted_at, *x);
-                nodes
-                    .binary_search_by_key(&key(&p), key)
-                    .map_or(ROOT, |i| i as u32)
+            if p >= ADVERTISING {
+                ROOT
             } else {
                 rec[p as usize].position
             }
         })
         .collect();
     let mut gen_count: Vec<u32> = Vec::new();
-    for &v in &nodes {
+    for &v in nodes {
         match rec[v as usize].parent {
             SEED => m.reach_seeds += 1,
             ADVERTISING => m.reach_advertising += 1,

@@ -5,9 +5,10 @@
 //! runs are spread over scoped threads, one simulation each; in wasm they run one after another.
 
 use crate::error::{Error, Result};
-use crate::metrics::{cascade_metrics, CascadeMetrics};
+use crate::metrics::cascade_metrics;
 use crate::simulation::Simulation;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// How to run a Monte Carlo.
 #[derive(Clone, Debug)]
@@ -148,137 +149,571 @@ pub struct SegmentSummary {
     pub fraction: f64,
 }
 
-/// What one run leaves for the summary (public so that runs computed elsewhere, e.g. in the
-/// page's Web Workers, can be summarised by [`summarise_runs`] exactly as here).
-#[derive(Clone, Debug, Serialize, serde::Deserialize)]
-pub struct RunOut {
-    reach: u32,
-    reach_curve: Vec<u32>,
-    active_curve: Vec<u32>,
-    ad_curve: Vec<u32>,
-    metrics: Option<CascadeMetrics>,
-    arcs: u64,
-    cost: Option<crate::campaign::CampaignMetrics>,
-    segments: Option<Vec<u32>>,
+/// The distribution over runs of a per-step count (cumulative reach, active nodes, ad-driven
+/// reach), kept as one histogram per step: its memory grows with the steps and the number of
+/// distinct values (at most the network's size + 1 per step), not with the number of runs, and
+/// its percentiles are exact. A run that ended before step `t` counts at `t` with its carry
+/// value (its last value for cumulative counts, 0 for active nodes).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct StepBand {
+    /// `hist[t]`: value at step `t` → number of runs.
+    hist: Vec<BTreeMap<u32, u32>>,
+    /// The carry values of all runs so far (value → runs), for the steps after their end.
+    carry: BTreeMap<u32, u32>,
+    runs: u32,
 }
 
-/// Runs `runs` (run indices of scenario seed `seed`) on a copy of `base`, in order.
-pub fn runs_range(
-    base: &Simulation,
-    seed: u64,
-    runs: std::ops::Range<u64>,
-    cfg: &MonteCarloConfig,
-) -> Vec<RunOut> {
-    let mut sim = base.clone();
-    sim.set_recording(false);
-    runs.map(|r| one_run(&mut sim, seed, r, cfg)).collect()
+fn add(map: &mut BTreeMap<u32, u32>, value: u32, count: u32) {
+    *map.entry(value).or_insert(0) += count;
 }
 
-/// Summarises runs `0..outs.len()` (in run order) of `base`'s scenario: the same numbers
-/// [`monte_carlo`] gives.
-pub fn summarise_runs(
-    base: &Simulation,
-    outs: Vec<RunOut>,
-    seed: u64,
-    cfg: &MonteCarloConfig,
-) -> MonteCarloResult {
-    let mut res = summarise(outs, base.network().node_count(), seed, cfg);
-    // segment sizes come from the network
-    if let (Some(segs), Some(net_segs)) = (res.segments.as_mut(), base.network().segments()) {
-        for s in segs.iter_mut() {
-            s.size = net_segs.iter().filter(|&&x| x == s.segment).count() as u32;
-            s.fraction = if s.size > 0 {
-                s.reached.mean / s.size as f64
-            } else {
-                0.0
-            };
+impl StepBand {
+    /// Adds one run's curve; `carry` is its value after its end.
+    pub fn push(&mut self, curve: &[u32], carry: u32) {
+        while self.hist.len() < curve.len() {
+            // every earlier run has ended by this step
+            self.hist.push(self.carry.clone());
+        }
+        for (t, &x) in curve.iter().enumerate() {
+            add(&mut self.hist[t], x, 1);
+        }
+        for h in &mut self.hist[curve.len()..] {
+            add(h, carry, 1);
+        }
+        add(&mut self.carry, carry, 1);
+        self.runs += 1;
+    }
+
+    /// Adds the runs of `other` (the same as pushing them one by one, in any order).
+    pub fn merge(&mut self, other: StepBand) {
+        let len = self.hist.len().max(other.hist.len());
+        let extend = |b: &mut StepBand| {
+            while b.hist.len() < len {
+                b.hist.push(b.carry.clone());
+            }
+        };
+        let mut other = other;
+        extend(self);
+        extend(&mut other);
+        for (h, o) in self.hist.iter_mut().zip(other.hist) {
+            for (v, c) in o {
+                add(h, v, c);
+            }
+        }
+        for (v, c) in other.carry {
+            add(&mut self.carry, v, c);
+        }
+        self.runs += other.runs;
+    }
+
+    /// Mean and 5–95 % band per step (numpy's linear-interpolated percentiles).
+    pub fn curve(&self) -> Curve {
+        let mut out = Curve::default();
+        let n = self.runs as u64;
+        if n == 0 {
+            return out;
+        }
+        for h in &self.hist {
+            let sum: u64 = h.iter().map(|(&v, &c)| v as u64 * c as u64).sum();
+            out.mean.push(sum as f64 / n as f64);
+            out.p05.push(quantile_of(h, n, 0.05));
+            out.p95.push(quantile_of(h, n, 0.95));
+        }
+        out
+    }
+}
+
+/// The value of rank `i` (0-based) in the sorted runs of a histogram.
+fn rank(h: &BTreeMap<u32, u32>, i: u64) -> u32 {
+    let mut seen = 0u64;
+    for (&v, &c) in h {
+        seen += c as u64;
+        if i < seen {
+            return v;
         }
     }
-    res
+    h.keys().next_back().copied().unwrap_or(0)
 }
 
-fn one_run(sim: &mut Simulation, seed: u64, r: u64, cfg: &MonteCarloConfig) -> RunOut {
-    sim.reset_run(seed, r);
-    sim.run(cfg.max_steps);
-    let h = sim.history();
-    let mut ads = 0;
-    RunOut {
-        reach: sim.reach(),
-        reach_curve: h.reach.clone(),
-        active_curve: h.counts.iter().map(|c| c[1]).collect(),
-        ad_curve: h
+/// Linear-interpolated quantile (numpy's default) of the `n` runs of a histogram.
+fn quantile_of(h: &BTreeMap<u32, u32>, n: u64, q: f64) -> f64 {
+    let x = (n - 1) as f64 * q;
+    let (lo, hi) = (x.floor() as u64, x.ceil() as u64);
+    let (a, b) = (rank(h, lo) as f64, rank(h, hi) as f64);
+    a + (x - lo as f64) * (b - a)
+}
+
+/// Sums of a count over runs (Σx, Σx², min, max): a [`Summary`] in constant memory.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct CountMoments {
+    runs: u64,
+    sum: u64,
+    /// Σx² as two u64 halves (JSON carries no u128).
+    sum_sq: [u64; 2],
+    min: u32,
+    max: u32,
+}
+
+impl CountMoments {
+    fn sq(&self) -> u128 {
+        ((self.sum_sq[0] as u128) << 64) | self.sum_sq[1] as u128
+    }
+    fn set_sq(&mut self, x: u128) {
+        self.sum_sq = [(x >> 64) as u64, x as u64];
+    }
+    fn push(&mut self, x: u32) {
+        if self.runs == 0 || x < self.min {
+            self.min = x;
+        }
+        if self.runs == 0 || x > self.max {
+            self.max = x;
+        }
+        self.runs += 1;
+        self.sum += x as u64;
+        let sq = self.sq() + (x as u128) * (x as u128);
+        self.set_sq(sq);
+    }
+    fn merge(&mut self, o: &CountMoments) {
+        if o.runs == 0 {
+            return;
+        }
+        if self.runs == 0 {
+            *self = o.clone();
+            return;
+        }
+        self.min = self.min.min(o.min);
+        self.max = self.max.max(o.max);
+        self.runs += o.runs;
+        self.sum += o.sum;
+        let sq = self.sq() + o.sq();
+        self.set_sq(sq);
+    }
+    /// The summary; the variance comes exactly from the integer sums
+    /// (Σ(x − x̄)² = (nΣx² − (Σx)²) / n), whatever the order of the runs.
+    fn summary(&self) -> Summary {
+        if self.runs == 0 {
+            return Summary::default();
+        }
+        let n = self.runs as f64;
+        let mean = self.sum as f64 / n;
+        let var = if self.runs > 1 {
+            let num = (self.runs as u128 * self.sq()).saturating_sub(self.sum as u128 * self.sum as u128);
+            num as f64 / (n * (n - 1.0))
+        } else {
+            0.0
+        };
+        let std = var.sqrt();
+        let h = 1.96 * std / n.sqrt();
+        Summary {
+            mean,
+            std,
+            ci95: [mean - h, mean + h],
+            min: self.min as f64,
+            max: self.max as f64,
+        }
+    }
+}
+
+/// Sums of the cascade metrics over runs (all exact integers but structural virality, which is
+/// kept per run so that its mean is summed in run order however the runs were split).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+struct MetricSums {
+    runs: u64,
+    steps: u64,
+    peak_new: u64,
+    peak_step: u64,
+    steps_to_50: u64,
+    steps_to_90: u64,
+    depth: u64,
+    widest_generation_size: u64,
+    structural_virality: Vec<f64>,
+    generation_sizes: Vec<u64>,
+    reach_seeds: u64,
+    reach_advertising: u64,
+    reach_word_of_mouth: u64,
+}
+
+/// Costs per run (kept per run: they are not whole numbers, and their sums are taken in run
+/// order), and the impressions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+struct CostRuns {
+    total: Vec<f64>,
+    seed: Vec<f64>,
+    ad: Vec<f64>,
+    impressions: u64,
+}
+
+/// What a block of consecutive runs leaves for the summary: what [`summarise`] needs and no
+/// more. Its memory does not grow with the runs' lengths: a few numbers per run (reach, and
+/// costs and structural virality when asked for) and one histogram per step. Blocks computed
+/// elsewhere (the page's Web Workers) are joined with [`Tally::merge`] and summarised exactly
+/// as here.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Tally {
+    /// The first run index of the block (runs `first..first + reaches.len()`).
+    first: u64,
+    reaches: Vec<u32>,
+    curve: StepBand,
+    active: StepBand,
+    ads: StepBand,
+    metrics: Option<MetricSums>,
+    arcs: u64,
+    costs: Option<CostRuns>,
+    segments: Option<Vec<CountMoments>>,
+}
+
+impl Tally {
+    /// An empty block starting at run `first`.
+    pub fn starting_at(first: u64) -> Tally {
+        Tally {
+            first,
+            ..Tally::default()
+        }
+    }
+
+    /// Runs in the block.
+    pub fn runs(&self) -> usize {
+        self.reaches.len()
+    }
+
+    /// Adds the simulation's finished run (the next run of the block).
+    fn push(&mut self, sim: &Simulation, with_metrics: bool) {
+        let h = sim.history();
+        self.reaches.push(sim.reach());
+        let reach_last = h.reach.last().copied().unwrap_or(0);
+        self.curve.push(&h.reach, reach_last);
+        let active: Vec<u32> = h.counts.iter().map(|c| c[1]).collect();
+        self.active.push(&active, 0);
+        let mut ads = 0;
+        let ad_curve: Vec<u32> = h
             .new_by_ad
             .iter()
             .map(|&a| {
                 ads += a;
                 ads
             })
-            .collect(),
-        metrics: if cfg.metrics {
-            Some(cascade_metrics(sim))
-        } else {
-            None
-        },
-        arcs: sim.arcs_from_adopters(),
-        cost: if !sim.campaign().has_costs() {
-            None
-        } else {
-            Some(crate::campaign::campaign_metrics(sim))
-        },
-        segments: crate::campaign::segment_reach(sim)
-            .map(|v| v.iter().map(|s| s.reached).collect()),
+            .collect();
+        self.ads.push(&ad_curve, ads);
+        if with_metrics {
+            let m = cascade_metrics(sim);
+            let s = self.metrics.get_or_insert_with(MetricSums::default);
+            s.runs += 1;
+            s.steps += m.steps as u64;
+            s.peak_new += m.peak_new as u64;
+            s.peak_step += m.peak_step as u64;
+            s.steps_to_50 += m.steps_to_50 as u64;
+            s.steps_to_90 += m.steps_to_90 as u64;
+            s.depth += m.depth as u64;
+            s.widest_generation_size += m.widest_generation_size as u64;
+            s.structural_virality.extend(m.structural_virality);
+            if s.generation_sizes.len() < m.generation_sizes.len() {
+                s.generation_sizes.resize(m.generation_sizes.len(), 0);
+            }
+            for (g, &c) in m.generation_sizes.iter().enumerate() {
+                s.generation_sizes[g] += c as u64;
+            }
+            s.reach_seeds += m.reach_seeds as u64;
+            s.reach_advertising += m.reach_advertising as u64;
+            s.reach_word_of_mouth += m.reach_word_of_mouth as u64;
+        }
+        self.arcs += sim.arcs_from_adopters();
+        if sim.campaign().has_costs() {
+            let c = crate::campaign::campaign_metrics(sim);
+            let r = self.costs.get_or_insert_with(CostRuns::default);
+            r.total.push(c.total_cost);
+            r.seed.push(c.seed_cost);
+            r.ad.push(c.ad_cost);
+            r.impressions += c.impressions;
+        }
+        if let Some(segs) = sim.network().segments() {
+            // O(adopters), not O(n): count the reached per segment
+            let k = sim.network().segment_count();
+            let mut reached = vec![0u32; k];
+            for &v in sim.adopters() {
+                reached[segs[v as usize] as usize] += 1;
+            }
+            let m = self
+                .segments
+                .get_or_insert_with(|| vec![CountMoments::default(); k]);
+            for (s, &x) in m.iter_mut().zip(&reached) {
+                s.push(x);
+            }
+        }
     }
+
+    /// Appends the block that follows this one (its first run must be this block's end).
+    ///
+    /// # Errors
+    /// The blocks are not consecutive.
+    pub fn merge(&mut self, next: Tally) -> Result<()> {
+        let end = self.first + self.reaches.len() as u64;
+        if next.first != end {
+            return Err(Error::param(
+                "runs",
+                format!("blocks must follow each other: expected run {end}, got {}", next.first),
+            ));
+        }
+        self.reaches.extend_from_slice(&next.reaches);
+        self.curve.merge(next.curve);
+        self.active.merge(next.active);
+        self.ads.merge(next.ads);
+        self.metrics = match (self.metrics.take(), next.metrics) {
+            (Some(mut a), Some(b)) => {
+                a.runs += b.runs;
+                a.steps += b.steps;
+                a.peak_new += b.peak_new;
+                a.peak_step += b.peak_step;
+                a.steps_to_50 += b.steps_to_50;
+                a.steps_to_90 += b.steps_to_90;
+                a.depth += b.depth;
+                a.widest_generation_size += b.widest_generation_size;
+                a.structural_virality.extend(b.structural_virality);
+                if a.generation_sizes.len() < b.generation_sizes.len() {
+                    a.generation_sizes.resize(b.generation_sizes.len(), 0);
+                }
+                for (g, c) in b.generation_sizes.into_iter().enumerate() {
+                    a.generation_sizes[g] += c;
+                }
+                a.reach_seeds += b.reach_seeds;
+                a.reach_advertising += b.reach_advertising;
+                a.reach_word_of_mouth += b.reach_word_of_mouth;
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        };
+        self.arcs += next.arcs;
+        self.costs = match (self.costs.take(), next.costs) {
+            (Some(mut a), Some(b)) => {
+                a.total.extend(b.total);
+                a.seed.extend(b.seed);
+                a.ad.extend(b.ad);
+                a.impressions += b.impressions;
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        };
+        self.segments = match (self.segments.take(), next.segments) {
+            (Some(mut a), Some(b)) if a.len() == b.len() => {
+                for (x, y) in a.iter_mut().zip(&b) {
+                    x.merge(y);
+                }
+                Some(a)
+            }
+            (Some(_), Some(_)) => {
+                return Err(Error::param("runs", "blocks of different networks"));
+            }
+            (a, b) => a.or(b),
+        };
+        Ok(())
+    }
+}
+
+/// Runs `runs` (run indices of scenario seed `seed`) on a copy of `base`, in order, and tallies
+/// them (for a worker that does a block of a Monte Carlo; join the blocks with
+/// [`Tally::merge`]).
+pub fn tally_runs(
+    base: &Simulation,
+    seed: u64,
+    runs: std::ops::Range<u64>,
+    cfg: &MonteCarloConfig,
+) -> Tally {
+    let mut sim = base.clone();
+    sim.set_recording(false);
+    let mut t = Tally::starting_at(runs.start);
+    for r in runs {
+        sim.reset_run(seed, r);
+        sim.run(cfg.max_steps);
+        t.push(&sim, cfg.metrics);
+    }
+    t
+}
+
+/// Summarises the tally of runs `0..tally.runs()` of `base`'s scenario: the same numbers
+/// [`monte_carlo`] gives.
+///
+/// # Errors
+/// The tally is empty or does not start at run 0.
+pub fn summarise(
+    base: &Simulation,
+    tally: Tally,
+    seed: u64,
+    cfg: &MonteCarloConfig,
+) -> Result<MonteCarloResult> {
+    if tally.reaches.is_empty() {
+        return Err(Error::param("runs", "must be at least 1"));
+    }
+    if tally.first != 0 {
+        return Err(Error::param(
+            "runs",
+            format!("the runs must start at run 0, not {}", tally.first),
+        ));
+    }
+    let n = base.network().node_count();
+    let reaches = tally.reaches;
+    let runs = reaches.len();
+    let rf: Vec<f64> = reaches.iter().map(|&r| r as f64).collect();
+    let frac: Vec<f64> = rf.iter().map(|&r| r / n.max(1) as f64).collect();
+    let metrics = if cfg.metrics {
+        tally.metrics.map(|m| {
+            let k = m.runs as f64;
+            let mean = |x: u64| x as f64 / k;
+            let svs = &m.structural_virality;
+            let size_g: Vec<f64> = m.generation_sizes.iter().map(|&c| c as f64).collect();
+            let gens = size_g.len();
+            let offspring = (0..gens)
+                .map(|g| {
+                    let next = size_g.get(g + 1).copied().unwrap_or(0.0);
+                    if size_g[g] > 0.0 {
+                        next / size_g[g]
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            MetricsSummary {
+                steps: mean(m.steps),
+                peak_new: mean(m.peak_new),
+                peak_step: mean(m.peak_step),
+                steps_to_50: mean(m.steps_to_50),
+                steps_to_90: mean(m.steps_to_90),
+                depth: mean(m.depth),
+                widest_generation_size: mean(m.widest_generation_size),
+                structural_virality: if svs.is_empty() {
+                    None
+                } else {
+                    Some(svs.iter().sum::<f64>() / svs.len() as f64)
+                },
+                offspring_by_generation: offspring,
+                reach_seeds: mean(m.reach_seeds),
+                reach_advertising: mean(m.reach_advertising),
+                reach_word_of_mouth: mean(m.reach_word_of_mouth),
+            }
+        })
+    } else {
+        None
+    };
+    let campaign = tally.costs.map(|cs| {
+        let k = cs.total.len() as f64;
+        let total = Summary::of(&cs.total);
+        let mean_reach = rf.iter().sum::<f64>() / rf.len().max(1) as f64;
+        CampaignSummary {
+            seed_cost: cs.seed.iter().fold(0.0, |a, b| a + b) / k,
+            ad_cost: cs.ad.iter().fold(0.0, |a, b| a + b) / k,
+            impressions: cs.impressions as f64 / k,
+            cost_per_adopter: if total.mean > 0.0 && mean_reach > 0.0 {
+                Some(total.mean / mean_reach)
+            } else {
+                None
+            },
+            reach_per_cost: if total.mean > 0.0 {
+                Some(mean_reach / total.mean)
+            } else {
+                None
+            },
+            total_cost: total,
+        }
+    });
+    let segments = tally.segments.map(|ms| {
+        let net_segs = base.network().segments().unwrap_or(&[]);
+        let mut size = vec![0u32; ms.len()];
+        for &s in net_segs {
+            if let Some(x) = size.get_mut(s as usize) {
+                *x += 1;
+            }
+        }
+        ms.iter()
+            .enumerate()
+            .map(|(s, m)| {
+                let reached = m.summary();
+                SegmentSummary {
+                    segment: s as u16,
+                    size: size[s],
+                    fraction: if size[s] > 0 {
+                        reached.mean / size[s] as f64
+                    } else {
+                        0.0
+                    },
+                    reached,
+                }
+            })
+            .collect()
+    });
+    Ok(MonteCarloResult {
+        ad_curve: tally.ads.curve(),
+        campaign,
+        segments,
+        runs: runs as u32,
+        seed,
+        nodes: n,
+        reach: Summary::of(&rf),
+        reach_fraction: Summary::of(&frac),
+        curve: tally.curve.curve(),
+        active_curve: tally.active.curve(),
+        prob_exceed: cfg.threshold.map(|t| {
+            reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / runs as f64
+        }),
+        threshold: cfg.threshold,
+        metrics,
+        arcs_from_adopters: tally.arcs,
+        reaches,
+    })
 }
 
 /// Runs the Monte Carlo of `base`'s scenario (its network, model and seeding) with scenario
 /// seed `seed`. `progress(done, total)` is called from the calling thread as blocks of runs
 /// finish.
 ///
+/// # Memory
+/// A few numbers per run and one histogram per step (see [`Tally`]): not runs × steps.
+///
 /// # Errors
-/// `runs` or `max_steps` is 0.
+/// `runs` or `max_steps` is 0 or over its limit ([`crate::scenario::MAX_RUNS`],
+/// [`crate::scenario::MAX_STEPS`]).
 pub fn monte_carlo(
     base: &Simulation,
     seed: u64,
     cfg: &MonteCarloConfig,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<MonteCarloResult> {
-    if cfg.runs == 0 {
-        return Err(Error::param("runs", "must be at least 1"));
-    }
-    if cfg.max_steps == 0 {
-        return Err(Error::param("max_steps", "must be at least 1"));
-    }
+    crate::scenario::check_count("runs", cfg.runs as u64, crate::scenario::MAX_RUNS as u64)?;
+    crate::scenario::check_count(
+        "max_steps",
+        cfg.max_steps as u64,
+        crate::scenario::MAX_STEPS as u64,
+    )?;
     let runs = cfg.runs as u64;
     let block = (runs / 100).clamp(1, 1000);
     #[cfg(not(target_arch = "wasm32"))]
-    let outs = {
+    let tally = {
         let threads = if cfg.threads == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {
             cfg.threads
         };
         let threads = threads.clamp(1, runs as usize) as u64;
-        // Worker t does runs t, t + T, t + 2T, ... with one simulation of its own for the whole
-        // job (cloning a large network's state per run would cost more than the run).
+        // Worker t does the contiguous runs [t·R/T, (t+1)·R/T) with one simulation of its own
+        // (cloning a large network's state per run would cost more than the run); the blocks
+        // are joined in run order, so the result does not depend on T.
         let (tx, rx) = std::sync::mpsc::channel::<u64>();
-        let parts: Vec<Vec<RunOut>> = std::thread::scope(|scope| {
+        let parts: Vec<Tally> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
                     let tx = tx.clone();
                     scope.spawn(move || {
+                        let (a, b) = (t * runs / threads, (t + 1) * runs / threads);
                         let mut sim = base.clone();
                         sim.set_recording(false);
-                        let mut mine = Vec::with_capacity((runs / threads + 1) as usize);
+                        let mut mine = Tally::starting_at(a);
                         let mut since = 0;
-                        let mut r = t;
-                        while r < runs {
-                            mine.push(one_run(&mut sim, seed, r, cfg));
+                        for r in a..b {
+                            sim.reset_run(seed, r);
+                            sim.run(cfg.max_steps);
+                            mine.push(&sim, cfg.metrics);
                             since += 1;
                             if since == block {
                                 let _ = tx.send(since);
                                 since = 0;
                             }
-                            r += threads;
                         }
                         let _ = tx.send(since);
                         mine
@@ -296,200 +731,28 @@ pub fn monte_carlo(
                 .map(|h| h.join().expect("a Monte Carlo worker panicked"))
                 .collect()
         });
-        // back to run order: run r is item r / T of part r % T
-        let mut iters: Vec<_> = parts.into_iter().map(|p| p.into_iter()).collect();
-        (0..runs)
-            .map(|r| {
-                iters[(r % threads) as usize]
-                    .next()
-                    .expect("every run is done")
-            })
-            .collect::<Vec<RunOut>>()
+        let mut all = Tally::starting_at(0);
+        for p in parts {
+            all.merge(p)?;
+        }
+        all
     };
     #[cfg(target_arch = "wasm32")]
-    let outs = {
-        let mut outs = Vec::with_capacity(runs as usize);
+    let tally = {
         let mut sim = base.clone();
         sim.set_recording(false);
+        let mut t = Tally::starting_at(0);
         for r in 0..runs {
-            outs.push(one_run(&mut sim, seed, r, cfg));
+            sim.reset_run(seed, r);
+            sim.run(cfg.max_steps);
+            t.push(&sim, cfg.metrics);
             if (r + 1) % block == 0 || r + 1 == runs {
                 progress((r + 1) as u32, cfg.runs);
             }
         }
-        outs
+        t
     };
-    Ok(summarise_runs(base, outs, seed, cfg))
-}
-
-fn band(curves: &[&[u32]]) -> Curve {
-    let len = curves.iter().map(|c| c.len()).max().unwrap_or(0);
-    let mut out = Curve {
-        mean: Vec::with_capacity(len),
-        p05: Vec::with_capacity(len),
-        p95: Vec::with_capacity(len),
-    };
-    let mut col: Vec<u32> = Vec::with_capacity(curves.len());
-    for t in 0..len {
-        col.clear();
-        col.extend(
-            curves
-                .iter()
-                .map(|c| c.get(t).copied().unwrap_or_else(|| *c.last().unwrap_or(&0))),
-        );
-        col.sort_unstable();
-        let n = col.len();
-        out.mean
-            .push(col.iter().map(|&x| x as f64).sum::<f64>() / n as f64);
-        out.p05.push(quantile(&col, 0.05));
-        out.p95.push(quantile(&col, 0.95));
-    }
-    out
-}
-
-/// Linear-interpolated quantile of sorted data (numpy's default).
-fn quantile(sorted: &[u32], q: f64) -> f64 {
-    let h = (sorted.len() - 1) as f64 * q;
-    let lo = h.floor() as usize;
-    let hi = h.ceil() as usize;
-    sorted[lo] as f64 + (h - lo as f64) * (sorted[hi] as f64 - sorted[lo] as f64)
-}
-
-fn summarise(outs: Vec<RunOut>, n: usize, seed: u64, cfg: &MonteCarloConfig) -> MonteCarloResult {
-    let reaches: Vec<u32> = outs.iter().map(|o| o.reach).collect();
-    let rf: Vec<f64> = reaches.iter().map(|&r| r as f64).collect();
-    let frac: Vec<f64> = rf.iter().map(|&r| r / n.max(1) as f64).collect();
-    // active nodes are 0 after a run ends
-    let active: Vec<Vec<u32>> = {
-        let len = outs.iter().map(|o| o.active_curve.len()).max().unwrap_or(0);
-        outs.iter()
-            .map(|o| {
-                let mut c = o.active_curve.clone();
-                c.resize(len, 0);
-                c
-            })
-            .collect()
-    };
-    let curve = band(
-        &outs
-            .iter()
-            .map(|o| o.reach_curve.as_slice())
-            .collect::<Vec<_>>(),
-    );
-    let active_curve = band(&active.iter().map(|c| c.as_slice()).collect::<Vec<_>>());
-    let metrics = if cfg.metrics {
-        let ms: Vec<&CascadeMetrics> = outs.iter().filter_map(|o| o.metrics.as_ref()).collect();
-        let k = ms.len() as f64;
-        let mean = |f: &dyn Fn(&CascadeMetrics) -> f64| ms.iter().map(|m| f(m)).sum::<f64>() / k;
-        let svs: Vec<f64> = ms.iter().filter_map(|m| m.structural_virality).collect();
-        // pooled offspring by generation: Σ size(g+1) / Σ size(g) over runs
-        let gens = ms
-            .iter()
-            .map(|m| m.generation_sizes.len())
-            .max()
-            .unwrap_or(0);
-        let mut size_g = vec![0f64; gens + 1];
-        for m in &ms {
-            for (g, &c) in m.generation_sizes.iter().enumerate() {
-                size_g[g] += c as f64;
-            }
-        }
-        let offspring = (0..gens)
-            .map(|g| {
-                if size_g[g] > 0.0 {
-                    size_g[g + 1] / size_g[g]
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        Some(MetricsSummary {
-            steps: mean(&|m| m.steps as f64),
-            peak_new: mean(&|m| m.peak_new as f64),
-            peak_step: mean(&|m| m.peak_step as f64),
-            steps_to_50: mean(&|m| m.steps_to_50 as f64),
-            steps_to_90: mean(&|m| m.steps_to_90 as f64),
-            depth: mean(&|m| m.depth as f64),
-            widest_generation_size: mean(&|m| m.widest_generation_size as f64),
-            structural_virality: if svs.is_empty() {
-                None
-            } else {
-                Some(svs.iter().sum::<f64>() / svs.len() as f64)
-            },
-            offspring_by_generation: offspring,
-            reach_seeds: mean(&|m| m.reach_seeds as f64),
-            reach_advertising: mean(&|m| m.reach_advertising as f64),
-            reach_word_of_mouth: mean(&|m| m.reach_word_of_mouth as f64),
-        })
-    } else {
-        None
-    };
-    let ad_curve = band(
-        &outs
-            .iter()
-            .map(|o| o.ad_curve.as_slice())
-            .collect::<Vec<_>>(),
-    );
-    let campaign = if outs.iter().any(|o| o.cost.is_some()) {
-        let cs: Vec<&crate::campaign::CampaignMetrics> =
-            outs.iter().filter_map(|o| o.cost.as_ref()).collect();
-        let k = cs.len() as f64;
-        let total = Summary::of(&cs.iter().map(|c| c.total_cost).collect::<Vec<_>>());
-        let mean_reach = rf.iter().sum::<f64>() / rf.len().max(1) as f64;
-        Some(CampaignSummary {
-            seed_cost: cs.iter().map(|c| c.seed_cost).fold(0.0, |a, b| a + b) / k,
-            ad_cost: cs.iter().map(|c| c.ad_cost).fold(0.0, |a, b| a + b) / k,
-            impressions: cs.iter().map(|c| c.impressions as f64).sum::<f64>() / k,
-            cost_per_adopter: if total.mean > 0.0 && mean_reach > 0.0 {
-                Some(total.mean / mean_reach)
-            } else {
-                None
-            },
-            reach_per_cost: if total.mean > 0.0 {
-                Some(mean_reach / total.mean)
-            } else {
-                None
-            },
-            total_cost: total,
-        })
-    } else {
-        None
-    };
-    let segments = outs.first().and_then(|o| o.segments.as_ref()).map(|first| {
-        (0..first.len())
-            .map(|s| {
-                let xs: Vec<f64> = outs
-                    .iter()
-                    .map(|o| o.segments.as_ref().map_or(0.0, |v| v[s] as f64))
-                    .collect();
-                SegmentSummary {
-                    segment: s as u16,
-                    size: 0,
-                    reached: Summary::of(&xs),
-                    fraction: 0.0,
-                }
-            })
-            .collect::<Vec<_>>()
-    });
-    MonteCarloResult {
-        ad_curve,
-        campaign,
-        segments,
-        runs: outs.len() as u32,
-        seed,
-        nodes: n,
-        reach: Summary::of(&rf),
-        reach_fraction: Summary::of(&frac),
-        curve,
-        active_curve,
-        prob_exceed: cfg.threshold.map(|t| {
-            reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / reaches.len() as f64
-        }),
-        threshold: cfg.threshold,
-        metrics,
-        arcs_from_adopters: outs.iter().map(|o| o.arcs).sum(),
-        reaches,
-    }
+    summarise(base, tally, seed, cfg)
 }
 
 #[cfg(test)]
@@ -503,7 +766,16 @@ mod tests {
         assert!((s.std - 1.2909944487358056).abs() < 1e-12);
         assert!((s.ci95[0] - (2.5 - 1.96 * 1.2909944487358056 / 2.0)).abs() < 1e-12);
         assert_eq!((s.min, s.max), (1.0, 4.0));
-        assert_eq!(quantile(&[0, 10], 0.05), 0.5);
-        assert_eq!(quantile(&[7], 0.95), 7.0);
+        let h = |xs: &[u32]| {
+            let mut m = BTreeMap::new();
+            for &x in xs {
+                add(&mut m, x, 1);
+            }
+            m
+        };
+        assert_eq!(quantile_of(&h(&[0, 10]), 2, 0.05), 0.5);
+        assert_eq!(quantile_of(&h(&[7]), 1, 0.95), 7.0);
+        assert_eq!(quantile_of(&h(&[1, 3, 3, 9]), 4, 0.5), 3.0);
+        assert!((quantile_of(&h(&[1, 2, 3, 4]), 4, 0.95) - 3.85).abs() < 1e-12);
     }
 }

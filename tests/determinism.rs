@@ -1,5 +1,6 @@
 //! Same scenario + seed → the same trajectory, bit for bit; Monte Carlo independent of threads.
 mod common;
+use viralsim::montecarlo::Tally;
 use common::sim;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
 use viralsim::{generate, Scenario};
@@ -143,16 +144,68 @@ fn split_runs_summarise_to_the_same_result() {
         metrics: true,
     };
     let whole = monte_carlo(&s, 5, &cfg, &mut |_, _| {}).unwrap();
-    let mut parts = Vec::new();
+    let mut all = Tally::starting_at(0);
     for (a, b) in [(0u64, 123u64), (123, 400), (400, 500)] {
-        parts.extend(viralsim::montecarlo::runs_range(&s, 5, a..b, &cfg));
+        let part = viralsim::montecarlo::tally_runs(&s, 5, a..b, &cfg);
+        // through JSON, as between a worker and the page
+        let part: Tally = serde_json::from_str(&serde_json::to_string(&part).unwrap()).unwrap();
+        all.merge(part).unwrap();
     }
-    // through JSON, as between a worker and the page
-    let parts: Vec<viralsim::montecarlo::RunOut> =
-        serde_json::from_str(&serde_json::to_string(&parts).unwrap()).unwrap();
-    let pieced = viralsim::montecarlo::summarise_runs(&s, parts, 5, &cfg);
+    let pieced = viralsim::montecarlo::summarise(&s, all, 5, &cfg).unwrap();
     assert_eq!(
         serde_json::to_string(&whole).unwrap(),
         serde_json::to_string(&pieced).unwrap()
     );
+    // blocks out of order are refused, not summed wrongly
+    let mut a = viralsim::montecarlo::tally_runs(&s, 5, 0..10, &cfg);
+    let c = viralsim::montecarlo::tally_runs(&s, 5, 20..30, &cfg);
+    assert!(a.merge(c).unwrap_err().to_string().contains("expected run 10, got 20"));
+}
+
+/// The Monte Carlo's percentile curves are those of every run's curve kept in full and sorted
+/// step by step (the way they were computed before the histograms), for any split of the runs.
+#[test]
+fn histogram_band_equals_sorting_every_curve() {
+    let s = sim(
+        generate::karate_club(),
+        r#"{"kind":"sis","beta":0.15,"gamma":0.3}"#,
+        "random:2",
+        9,
+    );
+    let cfg = MonteCarloConfig {
+        runs: 300,
+        max_steps: 60,
+        threads: 3,
+        threshold: None,
+        metrics: false,
+    };
+    let r = monte_carlo(&s, 9, &cfg, &mut |_, _| {}).unwrap();
+    // reference: every run's cumulative and active curve, kept whole
+    let mut sim = s.clone();
+    let (mut reach, mut active) = (Vec::new(), Vec::new());
+    for run in 0..300 {
+        sim.reset_run(9, run);
+        sim.run(60);
+        reach.push(sim.history().reach.clone());
+        active.push(sim.history().counts.iter().map(|c| c[1]).collect::<Vec<u32>>());
+    }
+    let len = reach.iter().map(Vec::len).max().unwrap();
+    let q = |sorted: &[u32], q: f64| {
+        let h = (sorted.len() - 1) as f64 * q;
+        let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+        sorted[lo] as f64 + (h - lo as f64) * (sorted[hi] as f64 - sorted[lo] as f64)
+    };
+    for t in 0..len {
+        for (curves, band, carry_last) in [(&reach, &r.curve, true), (&active, &r.active_curve, false)] {
+            let mut col: Vec<u32> = curves
+                .iter()
+                .map(|c| c.get(t).copied().unwrap_or(if carry_last { *c.last().unwrap() } else { 0 }))
+                .collect();
+            col.sort_unstable();
+            let mean = col.iter().map(|&x| x as f64).sum::<f64>() / col.len() as f64;
+            assert_eq!(band.mean[t], mean, "step {t}");
+            assert_eq!(band.p05[t], q(&col, 0.05), "step {t}");
+            assert_eq!(band.p95[t], q(&col, 0.95), "step {t}");
+        }
+    }
 }
