@@ -6,8 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, openPage, nodeOnScreen, ROOT } from './helpers.mjs';
-import { scenarioToHash } from '../../www/js/scenario.js';
+import { serve, launch, openPage, nodeOnScreen, ROOT, scenarioToHash } from './helpers.mjs';
 
 let srv, browser;
 const ARTIFACTS = join(ROOT, 'test-results');

@@ -6,8 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './helpers.mjs';
-import { scenarioToHash } from '../../www/js/scenario.js';
+import { serve, launch, openPage, ROOT, scenarioToHash } from './helpers.mjs';
 
 const CLI = join(ROOT, 'target/release/viralsim');
 let srv, browser;
@@ -78,7 +77,7 @@ test('an influencer strategy in the URL picks the same people as the CLI', { tim
   assert.deepEqual(counts, cli.history.counts.flat());
   assert.equal(pageSeeds.length, 5);
   // a bad epsilon shows next to the seed controls
-  await page.goto(srv.url + scenarioToHash({ ...sc, seeds: 'imm:5,epsilon=3' }));
+  await page.goto(srv.url + scenarioToHash(sc).replace('epsilon=0.3', 'epsilon=3'));
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   assert.match(await page.locator('#seed-error').textContent(), /epsilon: must be in \(0, 1\)/);
   assert.deepEqual(errors, []);

@@ -2,9 +2,11 @@
 // loopback port, and Debian's Chromium driven by playwright-core (no browser download).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import * as pkg from '../../www/pkg/viralsim_web.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WWW = join(ROOT, 'www');
@@ -67,4 +69,14 @@ export async function nodeOnScreen(page, i) {
     const x = (p[2 * i] - (minx + maxx) / 2) * scale + c.width / 2, y = (p[2 * i + 1] - (miny + maxy) / 2) * scale + c.height / 2;
     return { x: r.left + x / (window.devicePixelRatio || 1), y: r.top + y / (window.devicePixelRatio || 1) };
   }, i);
+}
+
+/** The page's address of a scenario object, written by the core (the page's own writer, loaded
+ * in Node from the built www/pkg). */
+export function scenarioToHash(scenario) {
+  if (!scenarioToHash.ready) {
+    pkg.initSync({ module: readFileSync(join(WWW, 'pkg', 'viralsim_web_bg.wasm')) });
+    scenarioToHash.ready = true;
+  }
+  return pkg.scenarioToAddress(scenario);
 }

@@ -19,9 +19,9 @@ use serde::Serialize;
 
 use viralsim::io::Limits;
 use viralsim::layout::Layout;
-use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
+use viralsim::montecarlo::{monte_carlo, MonteCarloConfig, Tally};
 use viralsim::state::{Transmission, ADVERTISING, NONE, SEED};
-use viralsim::{Model, Scenario};
+use viralsim::Scenario;
 use wasm_bindgen::prelude::*;
 
 /// Size limits of the page: larger networks belong to the CLI.
@@ -139,11 +139,13 @@ impl Simulation {
     }
 
     /// The brand posts again now (see `viralsim::campaign`); returns the seeds re-activated.
+    /// Throws, naming `boost`, in a model where a re-post means nothing (the scheduled boost's
+    /// rule).
     #[wasm_bindgen(js_name = boostNow)]
-    pub fn boost_now(&mut self) -> u32 {
-        let k = self.sim.boost_now();
+    pub fn boost_now(&mut self) -> Result<u32, JsError> {
+        let k = self.sim.boost_now().map_err(js_err)?;
         self.counts.clone_from(&self.sim.history().counts);
-        k
+        Ok(k)
     }
 
     /// Mutes node `id` (an index) from now on: it passes nothing on.
@@ -389,8 +391,9 @@ impl Simulation {
         Ok(mc_out(&res))
     }
 
-    /// Runs `start..end` of the Monte Carlo with scenario seed `seed`, unsummarised (for a Web
-    /// Worker; the page merges the pieces with `summariseRuns`).
+    /// Runs `start..end` of the Monte Carlo with scenario seed `seed` and returns their tally
+    /// (for a Web Worker; the page joins the blocks with `summariseRuns`). Its size does not
+    /// grow with the runs' lengths.
     #[wasm_bindgen(js_name = monteCarloRuns)]
     pub fn monte_carlo_runs(
         &self,
@@ -406,16 +409,16 @@ impl Simulation {
             )));
         }
         let cfg = self.mc_config(end - start, -1.0, metrics);
-        let outs = viralsim::montecarlo::runs_range(
+        let t = viralsim::montecarlo::tally_runs(
             &self.mc_base(seed),
             seed,
             start as u64..end as u64,
             &cfg,
         );
-        Ok(to_js(&outs))
+        Ok(to_js(&t))
     }
 
-    /// Summarises runs `0..n` computed in pieces (an array of `monteCarloRuns` results, in run
+    /// Summarises runs `0..n` computed in blocks (an array of `monteCarloRuns` tallies, in run
     /// order): the same numbers as `monteCarlo(n, …)` and as the CLI.
     #[wasm_bindgen(js_name = summariseRuns)]
     pub fn summarise_runs(
@@ -426,25 +429,27 @@ impl Simulation {
         metrics: bool,
     ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
-        let pieces: Vec<Vec<viralsim::montecarlo::RunOut>> = from_js("runs", &pieces)?;
-        let outs: Vec<_> = pieces.into_iter().flatten().collect();
-        if outs.is_empty() {
-            return Err(JsError::new("runs: must be at least 1"));
-        }
-        let cfg = self.mc_config(outs.len() as u32, threshold, metrics);
-        Ok(mc_out(&viralsim::montecarlo::summarise_runs(
-            &self.mc_base(seed),
-            outs,
-            seed,
-            &cfg,
-        )))
+        let tally = joined(from_js("runs", &pieces)?)?;
+        let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
+        let r = viralsim::montecarlo::summarise(&self.mc_base(seed), tally, seed, &cfg)
+            .map_err(js_err)?;
+        Ok(mc_out(&r))
     }
+}
+
+/// Joins blocks of runs given in run order.
+fn joined(pieces: Vec<Tally>) -> Result<Tally, JsError> {
+    let mut all = Tally::starting_at(0);
+    for p in pieces {
+        all.merge(p).map_err(js_err)?;
+    }
+    Ok(all)
 }
 
 #[wasm_bindgen]
 impl Simulation {
     /// Compares 2 to 4 scenarios run on this network with the same runs and seed: an array per
-    /// scenario of `monteCarloRuns` pieces (computed with per-run metrics), their names, the
+    /// scenario of `monteCarloRuns` tallies (computed with per-run metrics), their names, the
     /// seed and a threshold for P(reach > threshold) (negative: none). The numbers are those of
     /// `viralsim compare`.
     #[wasm_bindgen(js_name = compareRuns)]
@@ -456,17 +461,17 @@ impl Simulation {
         threshold: f64,
     ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
-        let per: Vec<Vec<Vec<viralsim::montecarlo::RunOut>>> = from_js("runs", &per_scenario)?;
+        let per: Vec<Vec<Tally>> = from_js("runs", &per_scenario)?;
         let names: Vec<String> = from_js("names", &names)?;
         let base = self.mc_base(seed);
-        let results: Vec<_> = per
-            .into_iter()
-            .map(|pieces| {
-                let outs: Vec<_> = pieces.into_iter().flatten().collect();
-                let cfg = self.mc_config(outs.len() as u32, threshold, true);
-                viralsim::montecarlo::summarise_runs(&base, outs, seed, &cfg)
-            })
-            .collect();
+        let mut results = Vec::with_capacity(per.len());
+        for pieces in per {
+            let tally = joined(pieces)?;
+            let cfg = self.mc_config(tally.runs() as u32, threshold, true);
+            results.push(
+                viralsim::montecarlo::summarise(&base, tally, seed, &cfg).map_err(js_err)?,
+            );
+        }
         let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
         Ok(to_js(&c))
     }
@@ -525,13 +530,47 @@ fn mc_out(res: &viralsim::montecarlo::MonteCarloResult) -> JsValue {
     })
 }
 
-/// Checks a model description on its own (for validating a form field by field).
-#[wasm_bindgen(js_name = checkModel)]
-pub fn check_model(model: JsValue) -> Result<(), JsError> {
-    let spec: viralsim::ModelSpec = from_js("model", &model)?;
-    Model::try_from(spec)
-        .map(|_| ())
-        .map_err(|e| js_err(e.within("model")))
+/// Reads a page address (`#network=…&model=…`, or a whole link) with the core's parser, the
+/// one `viralsim run --address` uses: `{scenario, lang, compare}` (`scenario` is null when the
+/// address names no network and no model). Throws an `Error` naming the field at fault.
+#[wasm_bindgen(js_name = parseAddress)]
+pub fn parse_address(address: &str) -> Result<JsValue, JsError> {
+    viralsim::address::parse_address(address)
+        .map(|a| to_js(&a))
+        .map_err(js_err)
+}
+
+/// Writes a scenario object as an address fragment (`#network=…`); throws, naming the field,
+/// when the object is not a valid scenario.
+#[wasm_bindgen(js_name = scenarioToAddress)]
+pub fn scenario_to_address(scenario: JsValue) -> Result<String, JsError> {
+    let s: Scenario = from_js("scenario", &scenario)?;
+    s.check_counts().map_err(js_err)?;
+    Ok(viralsim::address::scenario_to_address(&s))
+}
+
+/// The page's size limits: `{max_nodes, max_edges, max_bytes}` (a file over `max_bytes` is
+/// refused before it is read).
+#[wasm_bindgen(js_name = pageLimits)]
+pub fn page_limits() -> JsValue {
+    #[derive(Serialize)]
+    struct L {
+        max_nodes: usize,
+        max_edges: usize,
+        max_bytes: usize,
+    }
+    to_js(&L {
+        max_nodes: PAGE_LIMITS.max_nodes,
+        max_edges: PAGE_LIMITS.max_edges,
+        max_bytes: PAGE_LIMITS.max_bytes,
+    })
+}
+
+/// Test only: makes this wasm instance trap (a panic, which aborts), so that the browser tests
+/// can check that the page recovers with a fresh instance. Nothing in the page calls it.
+#[wasm_bindgen(js_name = forceTrapForTests)]
+pub fn force_trap_for_tests() {
+    panic!("forced trap (test only)");
 }
 
 /// The crate version, for the page footer.

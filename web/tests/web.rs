@@ -1,7 +1,7 @@
 //! Binding tests, in headless Chromium (`cargo test --target wasm32-unknown-unknown -p viralsim-web`).
 #![cfg(target_arch = "wasm32")]
 
-use viralsim_web::{check_model, Simulation};
+use viralsim_web::{parse_address, scenario_to_address, Simulation};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -88,9 +88,10 @@ fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
         let m = message(e);
         assert!(m.contains(msg), "{text}: {m}");
     }
-    let e = check_model(js(r#"{"kind":"sir","beta":0.1,"gamma":-1}"#))
-        .err()
-        .unwrap();
+    // an address is read by the core's parser; the model's own rule names the field on build
+    let a = parse_address("#network=karate&model=sir&beta=0.1&gamma=-1&seeds=random:1&seed=1").unwrap();
+    let scenario = js_sys::Reflect::get(&a, &"scenario".into()).unwrap();
+    let e = Simulation::new(scenario, None, None).err().unwrap();
     assert!(message(e).starts_with("model.gamma: must be a probability"));
     // after all that, a valid simulation still works
     let mut sim = Simulation::new(js(base), None, None).unwrap();
@@ -185,5 +186,64 @@ fn segments_file_and_live_interventions() {
     // ic has no debunkers: an error, and the simulation goes on
     assert!(sim.debunk_node(0).is_err());
     sim.step(10);
-    assert_eq!(sim.boost_now(), 1);
+    assert_eq!(sim.boost_now().unwrap(), 1);
+}
+
+/// What issue 8 found from a shared link or a button: each is an error naming the field (or a
+/// correct result), never a trap, and the module keeps working afterwards.
+#[wasm_bindgen_test]
+fn hostile_addresses_and_buttons_never_trap() {
+    let scenario_of = |addr: &str| -> Result<JsValue, String> {
+        let a = parse_address(addr).map_err(message)?;
+        Ok(js_sys::Reflect::get(&a, &"scenario".into()).unwrap())
+    };
+    for (addr, msg) in [
+        ("#network=ba:n=0,m=4294967295&model=ic&p=0.1&seeds=random:1&seed=1", "network.n: must be greater than m"),
+        ("#network=hk:n=0,m=4294967295,pt=0.5&model=ic&p=0.1&seeds=random:1&seed=1", "network.n: must be greater than m"),
+        ("#network=ba:n=0,m=18446744073709551615&model=ic&p=0.1&seeds=random:1&seed=1", "network.n: must be greater than m"),
+        ("#network=sbm:sizes=4294967295/2,pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1", "network (nodes)"),
+        ("#network=sbm:sizes=5/18446744073709551615,pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1", "network (nodes)"),
+        ("#network=ring:n=5,k=18446744073709551614&model=ic&p=0.1&seeds=random:1&seed=1", "network.n: must be greater than k"),
+        ("#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1", "network.mm"),
+        ("#network=er:n=300&model=ic&p=0.1&seeds=random:1&seed=1", "network.p"),
+        ("#network=karate&model=ic&p=abc&seeds=random:1&seed=1", "model.p: 'abc' is not a number"),
+        ("#network=karate&model=ic&p=0.1&seeds=random:1&seed=9007199254740993", "seed:"),
+        ("#network=karate&model=sis&beta=0.2&gamma=0.3&seeds=random:1&seed=1&max_steps=abc", "max_steps:"),
+        ("#network=karate&model=ic&p=0.1&seeds=imm:1&seed=1", ""),
+        ("#network=karate&model=ic&p=0.1&seeds=imm:1,epsilon=0.001&seed=1", "epsilon: imm would need"),
+        ("#network=karate&model=ic&p=0.1&seeds=celf:1,runs=4294967295&seed=1", "seeds: celf runs must be a whole number from 1 to 10000"),
+        (r#"#network=karate&model=ic&p=0.1&seeds=random:1&seed=1&campaign={"ads":{"impressions_per_step":4294967295,"conversion":0.1,"steps":3}}"#, "campaign.ads.impressions_per_step: must be at most the network's size (34)"),
+    ] {
+        let got = scenario_of(addr).and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message));
+        match got {
+            Ok(()) => assert!(msg.is_empty(), "{addr}: accepted"),
+            Err(m) => assert!(!msg.is_empty() && m.contains(msg), "{addr}: {m}"),
+        }
+    }
+    // an sbm with 20,000 one-node segments is refused before any work
+    let sizes = vec!["1"; 20_000].join("/");
+    let m = scenario_of(&format!("#network=sbm:sizes={sizes},pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1"))
+        .and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message))
+        .unwrap_err();
+    assert!(m.contains("network.sizes (segments): 20000 is over the limit of 1000"), "{m}");
+    // Bass + "Brand re-posts now": refused like a scheduled boost, and stepping goes on
+    let s = scenario_of("#network=ba:n=300,m=2&model=bass&p=0.01&q=0.3&seeds=top-degree:3&seed=1").unwrap();
+    let mut sim = Simulation::new(s, None, None).unwrap();
+    sim.step(2);
+    let e = message(sim.boost_now().err().unwrap());
+    assert!(e.starts_with("boost: boost is defined for ic, sir, sis and rumor"), "{e}");
+    assert_eq!(sim.step(1), 1);
+    // LT: the live button obeys the same rule
+    let s = scenario_of("#network=ba:n=300,m=2&model=lt&seeds=top-degree:3&seed=1").unwrap();
+    let mut sim = Simulation::new(s, None, None).unwrap();
+    sim.step(1);
+    assert!(sim.boost_now().is_err());
+    // max_steps from the address is kept: the run stops there, as in the CLI
+    let s = scenario_of("#network=karate&model=sis&beta=0.3&gamma=0.1&seeds=random:2&seed=1&max_steps=5").unwrap();
+    let mut sim = Simulation::new(s, None, None).unwrap();
+    assert_eq!(sim.step(100), 5);
+    assert!(sim.is_finished());
+    // the address written back reads to the same scenario
+    let a = "#network=ba:n=300,m=2&model=sis&beta=0.2&gamma=0.3&seeds=random:1&seed=1&max_steps=5";
+    assert_eq!(scenario_to_address(scenario_of(a).unwrap()).unwrap(), a);
 }

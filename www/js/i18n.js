@@ -128,6 +128,11 @@ export const STRINGS = {
     par_p_bass: 'p: ad reach per step',
     par_q_bass: 'q: word-of-mouth strength',
     err_file: 'Could not read the file: {msg}',
+    err_empty_file: "file: '{name}' is empty (0 bytes): choose the file that holds the edge list",
+    err_big_file: "file: '{name}' is {size} MB, over the page's limit of {max} MB: use the command-line tool for larger networks",
+    err_max_steps: 'max_steps: must be a whole number from 1 to 1000000, got {v}',
+    max_steps: 'Steps at most',
+    engine_restarted: 'The simulation engine stopped on an internal error and was restarted; the last scenario that worked was rebuilt.',
   },
   fr: {
     title: 'viralsim — comment un message se propage',
@@ -254,6 +259,11 @@ export const STRINGS = {
     par_p_bass: 'p : portée de la pub par pas',
     par_q_bass: 'q : force du bouche à oreille',
     err_file: 'Impossible de lire le fichier : {msg}',
+    err_empty_file: "fichier : « {name} » est vide (0 octet) : choisissez le fichier qui contient la liste d'arêtes",
+    err_big_file: "fichier : « {name} » fait {size} Mo, au-delà de la limite de la page ({max} Mo) : utilisez l'outil en ligne de commande pour les grands réseaux",
+    err_max_steps: 'max_steps : doit être un nombre entier de 1 à 1000000, reçu {v}',
+    max_steps: 'Nombre de pas au plus',
+    engine_restarted: "Le moteur de simulation s'est arrêté sur une erreur interne et a été relancé ; le dernier scénario valide a été reconstruit.",
   },
 };
 

@@ -1,11 +1,11 @@
 // Boot and wiring: controls → scenario → simulation → views; the URL always holds the scenario.
-import { loadWasm, SimView, version } from './sim.js';
+import { loadWasm, SimView, version, parseAddress, scenarioToAddress, pageLimits, restartWasm, onTrap } from './sim.js';
 import { NetworkView } from './render.js';
 import { Chart, drawBand, drawCompare } from './chart.js';
 import { MonteCarloRunner, curveCsv, download } from './montecarlo.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
-import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec, scenarioToHash, hashToScenario } from './scenario.js';
+import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec } from './scenario.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,6 +20,7 @@ const ui = {
   k: 1,
   clicked: [], // labels of clicked seeds (seed mode "click")
   seed: 1,
+  maxSteps: 1000,
   speed: 4,
   budget: 100,
   // campaign: ads and prices (all 0: no campaign)
@@ -145,7 +146,7 @@ function scenarioFromUI() {
     model,
     seeds: seedsString(),
     seed: Number(ui.seed),
-    max_steps: 1000,
+    max_steps: Number(ui.maxSteps),
   };
   const campaign = {};
   if (Number(ui.ads.impressions) > 0) {
@@ -203,6 +204,7 @@ function applyScenario(s) {
   }
   else { ui.seedMode = 'click'; ui.clicked = seeds.startsWith('nodes:') ? seeds.slice(6).split(',') : []; }
   ui.seed = s.seed ?? 1;
+  ui.maxSteps = s.max_steps ?? 1000;
   const c = s.campaign || {};
   ui.ads = c.ads ? { impressions: c.ads.impressions_per_step, conversion: c.ads.conversion, steps: c.ads.steps } : { impressions: 0, conversion: 0.02, steps: 5 };
   ui.costs = { per_seed: 0, per_seed_degree: 0, per_impression: 0, ...(c.costs || {}) };
@@ -219,7 +221,6 @@ function applyScenario(s) {
     else ui.extraInterventions.push(iv);
   }
   ui.content = content;
-  if (c.invalid !== undefined) urlError = `campaign: '${c.invalid}' is not valid JSON`;
 }
 
 function syncControls() {
@@ -244,6 +245,7 @@ function syncControls() {
     ? t('extra_iv', { list: ui.extraInterventions.map((iv) => `${iv.action} @ ${iv.step}${iv.nodes ? ` (${iv.nodes})` : ''}`).join('; ') })
     : '';
   $('rng-seed').value = ui.seed;
+  $('max-steps').value = ui.maxSteps;
   $('speed').value = ui.speed;
   $('speed-out').textContent = ui.speed;
   renderNetParams();
@@ -285,7 +287,13 @@ function renderSegmentTable(segments) {
 }
 
 function updateHash() {
-  const h = scenarioToHash(scenarioFromUI()) + (language() !== 'en' ? `&lang=${language()}` : '')
+  let address;
+  try {
+    address = scenarioToAddress(scenarioFromUI()); // the core writes what its parser reads
+  } catch {
+    return; // the controls hold something invalid: the address keeps the running scenario
+  }
+  const h = address + (language() !== 'en' ? `&lang=${language()}` : '')
     + (compareSet.length ? `&compare=${encodeURIComponent(JSON.stringify(compareSet))}` : '');
   if (location.hash !== h) history.replaceState(null, '', h);
 }
@@ -296,10 +304,12 @@ function showError(msg) {
   // route the core's message to the control it names ("scenario: " comes from parsing the
   // scenario object; the field follows it)
   const core = msg.replace(/^scenario: /, '');
-  const slot = /^campaign/.test(core) ? 'campaign-error'
-    : /^(network|line \d+|.*\(nodes\)|.*\(edges\))/.test(core) ? 'net-error'
+  const slot = /^(campaign|boost|debunk|node)\b/.test(core) ? 'campaign-error'
+    : /^(network|line \d+|.*\(nodes\)|.*\(edges\)|.*\(bytes\))/.test(core) ? 'net-error'
     : /^model/.test(core) || /unknown variant|`kind`/.test(core) ? 'model-error'
-    : /^(seeds|seed|epsilon)/.test(core) ? 'seed-error' : 'net-error';
+    : /^(seeds|seed|epsilon|max_steps)\b/.test(core) ? 'seed-error'
+    : /^compare\b/.test(core) ? 'cmp-error'
+    : /^runs\b/.test(core) ? 'mc-error' : 'net-error';
   $(slot).textContent = msg;
 }
 
@@ -402,7 +412,7 @@ async function rebuildNow({ keepLayout = false } = {}) {
   }
   const sameNetwork = keepLayout && sim && builtNetwork === scenario.network && sim.n === next.n;
   if (sameNetwork) {
-    next.sim.setPositions(sim.positions(), 0.05);
+    next.setPositions(sim.positions(), 0.05);
   }
   pendingPositions = null;
   layoutJob++;
@@ -423,7 +433,7 @@ async function rebuildNow({ keepLayout = false } = {}) {
     view.resetView();
     view.fitTo(sim.positions());
   }
-  $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
+  $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.edgeCount.toLocaleString(language()) });
   renderLegend();
   renderSegmentControls();
   updateHash();
@@ -455,11 +465,21 @@ function updatePanels() {
 // ---------------------------------------------------------------- loop
 
 function frame(now) {
+  try {
+    drawFrame(now);
+  } catch (e) {
+    // a trap is handled by the engine's restart; anything else is reported, and the loop goes on
+    if (!recovering) console.error(e);
+  }
+  requestAnimationFrame(frame);
+}
+
+function drawFrame(now) {
   if (sim) {
     view.resize();
     let moved = false;
     if (pendingPositions) {
-      sim.sim.setPositions(pendingPositions.positions, pendingPositions.temperature);
+      sim.setPositions(pendingPositions.positions, pendingPositions.temperature);
       if (pendingPositions.temperature < 0.05) layoutMoving = false;
       pendingPositions = null;
       view.fitTo(sim.positions());
@@ -485,7 +505,6 @@ function frame(now) {
       dirty = false;
     }
   }
-  requestAnimationFrame(frame);
 }
 
 // ---------------------------------------------------------------- events
@@ -529,7 +548,15 @@ function install() {
   $('click-action').addEventListener('change', (e) => { ui.clickAction = e.target.value; });
   $('boost-now').addEventListener('click', () => {
     if (!sim) return;
-    const k = sim.boostNow();
+    $('campaign-error').textContent = '';
+    let k;
+    try {
+      k = sim.boostNow(); // the core's rule: refused where a re-post means nothing
+    } catch (err) {
+      $('content-status').textContent = '';
+      $('campaign-error').textContent = err.message;
+      return;
+    }
     $('content-status').textContent = t('boosted', { k });
     dirty = true;
     updatePanels();
@@ -537,6 +564,7 @@ function install() {
   $('seg-file').addEventListener('change', async (e) => {
     const f = e.target.files[0];
     if (!f) return;
+    if (!fileFits(f)) return;
     try {
       ui.segText = await f.text();
       ui.segName = f.name.replace(/[,:=]/g, '_');
@@ -547,6 +575,16 @@ function install() {
     rebuild();
   });
   $('k-seeds').addEventListener('change', (e) => { ui.k = e.target.value; rebuild({ keepLayout: true }); });
+  $('max-steps').addEventListener('change', (e) => {
+    const v = Number(e.target.value);
+    if (e.target.value.trim() === '' || !Number.isInteger(v) || v < 1 || v > 1000000) {
+      $('seed-error').textContent = t('err_max_steps', { v: e.target.value });
+      e.target.value = ui.maxSteps;
+      return;
+    }
+    ui.maxSteps = v;
+    rebuild({ keepLayout: true });
+  });
   $('rng-seed').addEventListener('change', (e) => {
     const v = Number(e.target.value);
     if (e.target.value.trim() === '' || !Number.isSafeInteger(v) || v < 0) {
@@ -560,6 +598,7 @@ function install() {
   $('file').addEventListener('change', async (e) => {
     const f = e.target.files[0];
     if (!f) return;
+    if (!fileFits(f)) return;
     try {
       ui.fileText = await f.text();
       ui.fileName = f.name.replace(/[,:]/g, '_');
@@ -590,7 +629,7 @@ function install() {
   $('png-chart').addEventListener('click', () => png('png-chart', 'viralsim-chart.png'));
   $('tree-json').addEventListener('click', () => {
     if (!sim) return;
-    const tree = { scenario: scenarioFromUI(), step: sim.stepCount(), adopters: sim.sim.cascadeTree() };
+    const tree = { scenario: scenarioFromUI(), step: sim.stepCount(), adopters: sim.cascadeTree() };
     download('viralsim-cascade.json', JSON.stringify(tree, null, 2), 'application/json');
   });
   $('cmp-go').addEventListener('click', runCompare);
@@ -647,13 +686,61 @@ function install() {
   window.addEventListener('resize', () => { dirty = true; if (sim) updatePanels(); });
   // a scenario link pasted into this tab (the page itself uses replaceState, which does not fire this)
   window.addEventListener('hashchange', () => {
-    const s = hashToScenario(location.hash);
-    if (!s) return;
-    applyScenario(s);
+    let address;
+    try {
+      address = parseAddress(location.hash);
+    } catch (e) {
+      clearErrors();
+      showError(e.message); // the running scenario stays
+      return;
+    }
+    if (!address.scenario) return;
+    applyScenario(address.scenario);
     syncControls();
     rebuild().then(() => { if (urlError) $('net-error').textContent = urlError; });
   });
 }
+
+/** An uploaded file is read only when it is not empty and not over the page's limit. */
+function fileFits(f) {
+  $('net-error').textContent = '';
+  if (f.size === 0) {
+    $('net-error').textContent = t('err_empty_file', { name: f.name });
+    return false;
+  }
+  const max = pageLimits().max_bytes;
+  if (f.size > max) {
+    $('net-error').textContent = t('err_big_file', { name: f.name, size: (f.size / 1048576).toFixed(1), max: Math.round(max / 1048576) });
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- a trapped engine
+
+let recovering = null; // the restart in progress
+let restarts = 0;
+
+/** The wasm instance trapped: drop it (and the simulation it held), start a fresh one, rebuild
+ * the last scenario that worked and say so. Every button works again afterwards. */
+async function recover() {
+  playing = false;
+  sim = null; // its instance is gone: nothing of it can be used or freed
+  runner?.cancel();
+  await restartWasm();
+  restarts++;
+  if (lastGood) {
+    Object.assign(ui, snapshot(lastGood));
+    syncControls();
+  }
+  await rebuild();
+  $('engine-status').textContent = t('engine_restarted');
+}
+
+onTrap(() => {
+  recovering ??= recover().catch((e) => { $('engine-status').textContent = e.message || String(e); })
+    .finally(() => { recovering = null; });
+});
 
 function snapshot(u) {
   return { ...u, netValues: { ...u.netValues }, modelValues: { ...u.modelValues }, clicked: [...u.clicked], ads: { ...u.ads }, costs: { ...u.costs },
@@ -672,7 +759,7 @@ function refreshText() {
   syncControls();
   renderLegend();
   if (sim) {
-    $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.sim.edgeCount().toLocaleString(language()) });
+    $('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.edgeCount.toLocaleString(language()) });
     updatePanels();
   }
   drawMcChart();
@@ -707,7 +794,7 @@ async function runMonteCarlo() {
       scenario: await withChosenSeeds(scenario, text, segments), text, segments, runs, seed, metrics: false,
       onProgress: (done, total) => { progress.value = done / total; $('mc-status').textContent = t('mc_progress', { done, total }); },
     });
-    const r = sim.sim.summariseRuns(pieces, seed, sim.n / 2, false);
+    const r = sim.summariseRuns(pieces, seed, sim.n / 2, false);
     const ms = Math.round(performance.now() - t0);
     lastMc = { scenario, result: r, ms };
     $('mc-status').textContent = '';
@@ -797,7 +884,7 @@ async function runCompare() {
       }));
     }
     const names = compareSet.map((_, i) => NAMES[i]);
-    const c = sim.sim.compareRuns(per, names, seed, sim.n / 2);
+    const c = sim.compareRuns(per, names, seed, sim.n / 2);
     lastCmp = { scenarios: compareSet.map((s) => ({ ...s, seed })), comparison: c };
     $('mc-status').textContent = '';
     renderComparison();
@@ -874,18 +961,21 @@ async function main() {
   if (!STRINGS[language()]) setLanguage('en');
   await loadWasm();
   $('version').textContent = `viralsim ${version()}`;
-  const fromUrl = hashToScenario(location.hash);
-  if (fromUrl) applyScenario(fromUrl);
+  // the address is read by the core's parser (the CLI's --address): what it rejects is said
+  // next to its control, and the page opens on its defaults
+  let addressError = '';
   try {
-    const set = params.get('compare');
-    if (set) compareSet = JSON.parse(set).slice(0, 4);
-  } catch {
-    compareSet = [];
+    const address = parseAddress(location.hash);
+    if (address.scenario) applyScenario(address.scenario);
+    compareSet = address.compare;
+  } catch (e) {
+    addressError = e.message;
   }
   install();
   refreshText();
   await rebuild();
   if (urlError) $('net-error').textContent = urlError;
+  if (addressError) showError(addressError);
   requestAnimationFrame(frame);
   document.body.dataset.ready = 'true';
 }
@@ -900,6 +990,9 @@ window.viralsim = {
   lastComparison: () => lastCmp?.comparison ?? null,
   compareSet: () => compareSet,
   layoutSettled: () => !layoutMoving,
-  idle: () => building === 0,
+  idle: () => building === 0 && !recovering,
+  /** Test only: makes the wasm instance trap; the page restarts it and rebuilds. */
+  forceTrap: () => { try { sim?.forceTrap(); } catch { /* recovery is under way */ } },
+  restarts: () => restarts,
   ready: main(),
 };

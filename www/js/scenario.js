@@ -1,5 +1,6 @@
-// What can be chosen in the page, and the scenario <-> URL mapping. The scenario object is the
-// same one the CLI reads (`viralsim run --scenario`): {network, model, seeds, seed, max_steps}.
+// What can be chosen in the page, and the controls' values <-> network spec mapping. The scenario
+// object is the one the CLI reads (`viralsim run --scenario`): {network, model, seeds, seed,
+// max_steps, campaign?}.
 
 /** Network shapes: parameter name in the spec, label key, slider range, default. */
 export const NETWORKS = {
@@ -79,37 +80,5 @@ export function parseNetworkSpec(spec) {
   return { kind, values };
 }
 
-/** URL hash <-> scenario. Readable: #network=ba:n=300,m=2&model=ic&p=0.3&seeds=random:1&seed=1 */
-export function scenarioToHash(s) {
-  const q = new URLSearchParams();
-  q.set('network', s.network);
-  q.set('model', s.model.kind);
-  for (const [k, v] of Object.entries(s.model)) if (k !== 'kind') q.set(k, String(v));
-  q.set('seeds', s.seeds);
-  q.set('seed', String(s.seed));
-  if (s.campaign) q.set('campaign', JSON.stringify(s.campaign));
-  if (s.max_steps && s.max_steps !== 1000) q.set('max_steps', String(s.max_steps));
-  return '#' + q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%2F/g, '/');
-}
-
-export function hashToScenario(hash) {
-  const q = new URLSearchParams(hash.replace(/^#/, ''));
-  if (!q.has('network') || !q.has('model')) return null;
-  const model = { kind: q.get('model') };
-  for (const [k, v] of q.entries()) {
-    if (!['network', 'model', 'seeds', 'seed', 'max_steps', 'lang', 'compare', 'campaign'].includes(k)) {
-      model[k] = k === 'weights' ? v : Number(v);
-    }
-  }
-  const s = {
-    network: q.get('network'),
-    model,
-    seeds: q.get('seeds') || 'none',
-    seed: Number(q.get('seed') ?? 1),
-    max_steps: Number(q.get('max_steps') ?? 1000),
-  };
-  if (q.has('campaign')) {
-    try { s.campaign = JSON.parse(q.get('campaign')); } catch { s.campaign = { invalid: q.get('campaign') }; }
-  }
-  return s;
-}
+// The address (URL hash) is read and written by the core (`parseAddress`, `scenarioToAddress` in
+// sim.js): the same parser as `viralsim run --address`.

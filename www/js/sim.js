@@ -1,28 +1,61 @@
 // The simulation as the page sees it: the wasm Simulation plus typed-array views over wasm
 // memory. Views are rebuilt after every call that may allocate (wasm memory can grow, which
 // detaches old views), so callers always ask for fresh ones.
-import init, { Simulation, version } from '../pkg/viralsim_web.js';
+//
+// If the wasm instance ever traps (a bug that bad input should never reach, but which must not
+// leave the page with dead buttons), every later call into it would fail. Each SimView call is
+// guarded: a trap calls the handler given to `onTrap`, and `restartWasm()` loads a fresh
+// instance (a new copy of the module, so none of the dead instance's state is reused).
+import * as first from '../pkg/viralsim_web.js';
 
-let wasm = null;
+const engine = { mod: first, wasm: null, instances: 0, trapHandler: null };
 
 export async function loadWasm() {
-  if (!wasm) wasm = await init();
-  return wasm;
+  if (!engine.wasm) engine.wasm = await engine.mod.default();
+  return engine.wasm;
 }
 
-export { version };
+/** Drops the current instance and loads a fresh one; objects of the old one must not be used. */
+export async function restartWasm() {
+  engine.instances += 1;
+  const url = new URL(`../pkg/viralsim_web.js?instance=${engine.instances}`, import.meta.url);
+  const mod = await import(url.href);
+  engine.wasm = await mod.default({ module_or_path: new URL('../pkg/viralsim_web_bg.wasm', import.meta.url) });
+  engine.mod = mod;
+}
+
+/** Sets the function called (once per trap) when a call into wasm traps. */
+export function onTrap(handler) {
+  engine.trapHandler = handler;
+}
+
+/** Whether an exception comes from a trapped instance. */
+export function isTrap(e) {
+  return e instanceof WebAssembly.RuntimeError
+    || /recursive use of an object|attempted to take ownership of Rust value while it was borrowed|null pointer passed to rust/.test(String(e?.message));
+}
+
+export const version = () => engine.mod.version();
+/** The core's address parser: {scenario, lang, compare}; throws naming the field. */
+export const parseAddress = (hash) => engine.mod.parseAddress(hash);
+/** The core's address writer (`#network=…`). */
+export const scenarioToAddress = (scenario) => engine.mod.scenarioToAddress(scenario);
+/** {max_nodes, max_edges, max_bytes} of the page. */
+export const pageLimits = () => engine.mod.pageLimits();
 
 export class SimView {
   /** Throws an Error naming the field or line when the scenario is invalid. */
   constructor(scenario, text, segments) {
-    this.sim = new Simulation(scenario, text ?? undefined, segments ?? undefined);
+    this.sim = new engine.mod.Simulation(scenario, text ?? undefined, segments ?? undefined);
+    this.wasm = engine.wasm;
     this.n = this.sim.nodeCount();
     this.edges = this.sim.edges(); // Uint32Array copy: pairs of node indices
     this.stateNames = this.sim.stateNames();
     this.segmentCount = this.sim.segmentCount();
+    this.edgeCount = this.sim.edgeCount();
   }
   get mem() {
-    return wasm.memory.buffer;
+    return this.wasm.memory.buffer;
   }
   /** Uint8Array view: state per node (0 not reached, 1 active, 2 removed). */
   states() {
@@ -50,6 +83,7 @@ export class SimView {
   /** [reach, of which by ads] per step (a copy). */
   reachByCause() { return this.sim.reachByCause(); }
   layoutStep(k) { return this.sim.layoutStep(k); }
+  setPositions(positions, temperature) { this.sim.setPositions(positions, temperature); }
   metrics() { return this.sim.metrics(); }
   nodeInfo(i) { return this.sim.nodeInfo(i); }
   stepCount() { return this.sim.stepCount(); }
@@ -57,6 +91,28 @@ export class SimView {
   isFinished() { return this.sim.isFinished(); }
   seeds() { return Array.from(this.sim.seeds()); }
   scenario() { return this.sim.scenario(); }
+  cascadeTree() { return this.sim.cascadeTree(); }
+  summariseRuns(pieces, seed, threshold, metrics) { return this.sim.summariseRuns(pieces, seed, threshold, metrics); }
+  compareRuns(per, names, seed, threshold) { return this.sim.compareRuns(per, names, seed, threshold); }
   monteCarlo(runs, seed, threshold, metrics = false) { return this.sim.monteCarlo(runs, seed, threshold, metrics); }
-  free() { this.sim.free(); }
+  /** Test only: makes the instance trap, to check that the page recovers. */
+  forceTrap() { engine.mod.forceTrapForTests(); }
+  free() {
+    // the objects of a trapped (dropped) instance are simply forgotten
+    if (this.wasm === engine.wasm) this.sim.free();
+  }
+}
+
+// every call into wasm goes through one guard
+for (const name of Object.getOwnPropertyNames(SimView.prototype)) {
+  const f = SimView.prototype[name];
+  if (name === 'constructor' || typeof f !== 'function') continue;
+  SimView.prototype[name] = function guarded(...args) {
+    try {
+      return f.apply(this, args);
+    } catch (e) {
+      if (isTrap(e) && this.wasm === engine.wasm) engine.trapHandler?.(e);
+      throw e;
+    }
+  };
 }
