@@ -210,12 +210,39 @@ pub fn build_and_run(s: &Scenario, file: Option<&str>, segments: Option<&str>) {
     }
 }
 
+/// Known bug tolerated while fuzzing only, so that the search can go on past it (on stable, in
+/// `tests/fuzz_replay.rs`, the comparison stays strict and `fuzz/crashes/*/file_spec_param_order`
+/// fails until the core is fixed): `file:a,segments=s,directed` keeps its options in the order
+/// written, but is written back `file:a,directed,segments=s`, which reads back with the other
+/// order: the same network, yet not `==`. While fuzzing, the options of a `file:` spec are
+/// compared in a fixed order.
+#[allow(unexpected_cfgs)]
+fn canon_spec(spec: &NetworkSpec) -> NetworkSpec {
+    let mut spec = spec.clone();
+    if cfg!(fuzzing) && spec.kind == "file" {
+        let rank = |k: &str| ["name", "directed", "segments"].iter().position(|x| *x == k);
+        spec.params.sort_by_key(|(k, _)| rank(k));
+    }
+    spec
+}
+
+fn canon(s: &Scenario) -> Scenario {
+    Scenario {
+        network: canon_spec(&s.network),
+        ..s.clone()
+    }
+}
+
 /// The address written for `s` reads back to `s`.
 pub fn check_address_round_trip(s: &Scenario) {
     let written = scenario_to_address(s);
     match parse_address(&written) {
         Ok(a) => {
-            assert_eq!(a.scenario.as_ref(), Some(s), "address {written:?} reads back differently");
+            assert_eq!(
+                a.scenario.as_ref().map(canon),
+                Some(canon(s)),
+                "address {written:?} reads back differently"
+            );
             assert_eq!(a.lang, None);
             assert!(a.compare.is_empty());
         }
@@ -304,7 +331,7 @@ pub fn scenario(data: &[u8]) {
     // JSON round trip
     let written = serde_json::to_string(&s).expect("a scenario does not serialize");
     let back = Scenario::from_json(&written).unwrap_or_else(|e| panic!("{written} does not read back: {e}"));
-    assert_eq!(back, s, "JSON round trip");
+    assert_eq!(canon(&back), canon(&s), "JSON round trip");
     // the page's address carries every scenario whose counts are valid and whose seed fits
     if s.check_counts().is_ok() && s.seed <= MAX_ADDRESS_SEED {
         check_address_round_trip(&s);
@@ -326,7 +353,7 @@ pub fn network_spec(data: &[u8]) {
     let back: NetworkSpec = written
         .parse()
         .unwrap_or_else(|e| panic!("{written:?} (written for {t:?}) does not parse: {e}"));
-    assert_eq!(back, spec, "spec round trip through {written:?}");
+    assert_eq!(canon_spec(&back), canon_spec(&spec), "spec round trip through {written:?}");
     let lim = limits();
     match spec.build(1, &lim, None) {
         Ok(net) => {

@@ -412,3 +412,97 @@ fn content_and_intervention_flags() {
         String::from_utf8_lossy(&out.stderr).contains("line 3: node 'zed' is not in the network")
     );
 }
+
+/// What issue 8 found in the CLI: each input now gets one clear line (exit 2) or a correct
+/// result, quickly and in little memory.
+#[test]
+fn hostile_inputs_from_issue_8() {
+    let fails = |args: &[&str], msg: &str| {
+        let t0 = std::time::Instant::now();
+        let out = viralsim(args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(msg), "{args:?}: {err}");
+        assert!(t0.elapsed().as_secs() < 10, "{args:?} took {:?}", t0.elapsed());
+    };
+    fn run(spec: &str) -> Vec<&str> {
+        vec!["run", "--generate", spec, "--model", "ic", "--p", "0.1", "--seeds", "random:1"]
+    }
+    for (spec, msg) in [
+        ("ba:n=0,m=18446744073709551615", "network.n: must be greater than m"),
+        ("hk:n=0,m=18446744073709551615,pt=0.5", "network.n: must be greater than m"),
+        ("sbm:sizes=18446744073709551615/2,pin=0.1,pout=0.1", "network (nodes): 18446744073709551615 is over the limit"),
+        ("sbm:sizes=5/18446744073709551615,pin=0.1,pout=0.1", "network (nodes)"),
+        ("ring:n=5,k=18446744073709551614", "network.n: must be greater than k = 18446744073709551614, got 5"),
+    ] {
+        fails(&run(spec), msg);
+    }
+    let k = ["run", "--generate", "karate", "--model", "ic", "--p", "0.1"];
+    fails(&[&k[..], &["--seeds", "imm:1", "--epsilon", "0.001"]].concat(), "epsilon: imm would need");
+    fails(&[&k[..], &["--seeds", "celf:1,runs=4294967295"]].concat(), "celf runs must be a whole number from 1 to 10000");
+    fails(&[&k[..], &["--seeds", "random:1", "--max-nodes", "0"]].concat(), "network (nodes): 34 is over the limit of 0");
+    fails(&[&k[..], &["--seeds", "random:1", "--ad-impressions", "4294967295"]].concat(), "--ad-impressions");
+    fails(&[&k[..], &["--seeds", "random:1", "--runs", "4294967295"]].concat(), "--runs: must be from 1 to 10000000");
+    // a gzip bomb stops at --max-bytes while it is decompressed
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..64 {
+        gz.write_all(&[b'\n'; 1 << 20]).unwrap();
+    }
+    let bomb = tmp("bomb.txt.gz", &gz.finish().unwrap());
+    fails(
+        &["info", "--graph", &bomb, "--max-bytes", "1000000"],
+        "--max-bytes: '",
+    );
+    // a segments error repeats at most 60 characters of the line
+    let edges = tmp("seg-net.txt", b"a b\nb c\n");
+    let long = format!("a {}\n", "9".repeat(100_000));
+    let segs = tmp("seg-long.txt", long.as_bytes());
+    let out = viralsim(&["info", "--graph", &edges, "--segments", &segs]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.len() < 300, "the message echoes the whole line: {} bytes", err.len());
+}
+
+#[test]
+fn bom_before_a_header_is_not_an_edge() {
+    let f = tmp("bom.csv", "\u{feff}source,target\na,b\nb,c\n".as_bytes());
+    let v = json(&["info", "--graph", &f, "--format", "json"]);
+    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64()), (Some(3), Some(2)));
+}
+
+/// SIS: generations, parents and causes are those of each person's first infection, so the
+/// table shows them ("reached" means ever infected).
+#[test]
+fn sis_records_keep_the_first_infection() {
+    let v = json(&[
+        "run", "--generate", "ba:n=300,m=2", "--model", "sis", "--beta", "0.2", "--gamma", "0.3",
+        "--seeds", "top-degree:3", "--max-steps", "30", "--runs", "200",
+    ]);
+    let m = &v["metrics"];
+    assert_eq!(m["reach_seeds"].as_f64(), Some(3.0));
+    let r = m["offspring_by_generation"].as_array().unwrap();
+    assert!(r[0].as_f64().unwrap() > 1.0, "R of the seeds: {r:?}");
+    let words = m["reach_word_of_mouth"].as_f64().unwrap();
+    assert!((words + 3.0 - v["reach"]["mean"].as_f64().unwrap()).abs() < 1e-9);
+}
+
+/// The page's address runs in the CLI as in the page; what the address parser rejects, the CLI
+/// rejects with the same words.
+#[test]
+fn address_runs_as_the_scenario_it_names() {
+    let a = json(&[
+        "run", "--address", "http://127.0.0.1:8080/#network=karate&model=sis&beta=0.2&gamma=0.3&seeds=random:2&seed=4&max_steps=5&lang=fr",
+        "--runs", "50",
+    ]);
+    let b = json(&[
+        "run", "--generate", "karate", "--model", "sis", "--beta", "0.2", "--gamma", "0.3",
+        "--seeds", "random:2", "--seed", "4", "--max-steps", "5", "--runs", "50",
+    ]);
+    assert_eq!(a["reach"], b["reach"]);
+    assert_eq!(a["curve"]["mean"].as_array().unwrap().len(), 6);
+    let out = viralsim(&["run", "--address", "#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--address: network.mm: ba has no parameter 'mm'"));
+}

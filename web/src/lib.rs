@@ -391,9 +391,9 @@ impl Simulation {
         Ok(mc_out(&res))
     }
 
-    /// Runs `start..end` of the Monte Carlo with scenario seed `seed` and returns their tally
-    /// (for a Web Worker; the page joins the blocks with `summariseRuns`). Its size does not
-    /// grow with the runs' lengths.
+    /// Runs `start..end` of the Monte Carlo with scenario seed `seed` and returns their tally as
+    /// JSON text (for a Web Worker; the page joins the blocks with `summariseRuns`). Its size
+    /// does not grow with the runs' lengths.
     #[wasm_bindgen(js_name = monteCarloRuns)]
     pub fn monte_carlo_runs(
         &self,
@@ -401,7 +401,7 @@ impl Simulation {
         start: u32,
         end: u32,
         metrics: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<String, JsError> {
         let seed = seed_from(seed)?;
         if end < start {
             return Err(JsError::new(&format!(
@@ -415,7 +415,7 @@ impl Simulation {
             start as u64..end as u64,
             &cfg,
         );
-        Ok(to_js(&t))
+        serde_json::to_string(&t).map_err(js_err)
     }
 
     /// Summarises runs `0..n` computed in blocks (an array of `monteCarloRuns` tallies, in run
@@ -429,7 +429,7 @@ impl Simulation {
         metrics: bool,
     ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
-        let tally = joined(from_js("runs", &pieces)?)?;
+        let tally = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
         let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
         let r = viralsim::montecarlo::summarise(&self.mc_base(seed), tally, seed, &cfg)
             .map_err(js_err)?;
@@ -437,11 +437,13 @@ impl Simulation {
     }
 }
 
-/// Joins blocks of runs given in run order.
-fn joined(pieces: Vec<Tally>) -> Result<Tally, JsError> {
+/// Joins blocks of runs (`monteCarloRuns` JSON texts) given in run order.
+fn joined(pieces: Vec<String>) -> Result<Tally, JsError> {
     let mut all = Tally::starting_at(0);
     for p in pieces {
-        all.merge(p).map_err(js_err)?;
+        let t: Tally =
+            serde_json::from_str(&p).map_err(|e| JsError::new(&format!("runs: {e}")))?;
+        all.merge(t).map_err(js_err)?;
     }
     Ok(all)
 }
@@ -461,7 +463,7 @@ impl Simulation {
         threshold: f64,
     ) -> Result<JsValue, JsError> {
         let seed = seed_from(seed)?;
-        let per: Vec<Vec<Tally>> = from_js("runs", &per_scenario)?;
+        let per: Vec<Vec<String>> = from_js("runs", &per_scenario)?;
         let names: Vec<String> = from_js("names", &names)?;
         let base = self.mc_base(seed);
         let mut results = Vec::with_capacity(per.len());

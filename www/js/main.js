@@ -45,6 +45,7 @@ let hover = -1;
 let facebookText = null;
 let builtNetwork = null;
 let lastGood = null; // the controls of the simulation that is running
+let defaults = null; // the controls before an address is applied
 let urlError = ''; // a scenario address the page cannot show (kept visible after the rebuild)
 let worker = null; // layout worker; null → the layout runs on the main thread
 let layoutJob = 0;
@@ -380,7 +381,7 @@ async function rebuild(opts = {}) {
   }
 }
 
-async function rebuildNow({ keepLayout = false } = {}) {
+async function rebuildNow({ keepLayout = false, fallback = false } = {}) {
   clearErrors();
   const gen = ++rebuildGen;
   const scenario = scenarioFromUI();
@@ -403,10 +404,18 @@ async function rebuildNow({ keepLayout = false } = {}) {
   } catch (e) {
     if (gen !== rebuildGen) return false;
     // keep the message next to the control, and put the controls back to what is running
-    showError(e.message || String(e));
+    const msg = e.message || String(e);
+    showError(msg);
     if (lastGood) {
       Object.assign(ui, snapshot(lastGood));
       syncControls();
+    } else if (!fallback && defaults) {
+      // nothing runs yet (an address that cannot be built): open on the defaults, with the
+      // message kept next to its control, so that every button works
+      Object.assign(ui, snapshot(defaults));
+      syncControls();
+      await rebuildNow({ fallback: true });
+      showError(msg);
     }
     return false;
   }
@@ -964,6 +973,7 @@ async function main() {
   // the address is read by the core's parser (the CLI's --address): what it rejects is said
   // next to its control, and the page opens on its defaults
   let addressError = '';
+  defaults = snapshot(ui);
   try {
     const address = parseAddress(location.hash);
     if (address.scenario) applyScenario(address.scenario);

@@ -105,7 +105,7 @@ export class SimView {
 
 // every call into wasm goes through one guard
 for (const name of Object.getOwnPropertyNames(SimView.prototype)) {
-  const f = SimView.prototype[name];
+  const f = Object.getOwnPropertyDescriptor(SimView.prototype, name).value; // getters stay as they are
   if (name === 'constructor' || typeof f !== 'function') continue;
   SimView.prototype[name] = function guarded(...args) {
     try {
