@@ -52,6 +52,9 @@ use crate::seeding::Seeding;
 use crate::simulation::Simulation;
 use serde::{Deserialize, Serialize};
 
+/// Most interventions one campaign may schedule (each step looks at all of them).
+pub const MAX_INTERVENTIONS: usize = 1000;
+
 /// Paid ads, validated against the network by [`Campaign::check`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -292,6 +295,15 @@ impl Campaign {
         }
         if let Some(s) = self.seed_segment {
             check_segment(net, "campaign.seed_segment", s)?;
+        }
+        if self.interventions.len() > MAX_INTERVENTIONS {
+            return Err(Error::param(
+                "campaign.interventions",
+                format!(
+                    "at most {MAX_INTERVENTIONS} interventions, got {}",
+                    self.interventions.len()
+                ),
+            ));
         }
         for (i, iv) in self.interventions.iter().enumerate() {
             let field = format!("campaign.interventions[{i}]");

@@ -95,6 +95,10 @@ impl FromStr for NetworkSpec {
                     }
                 }
             }
+            // one order whatever the order written (name, directed, segments): the spec prints
+            // back as it reads
+            let rank = |k: &str| ["name", "directed", "segments"].iter().position(|x| *x == k);
+            params.sort_by_key(|(k, _)| rank(k));
         } else if !rest.trim().is_empty() {
             for part in rest.split(',') {
                 let (k, v) = part.split_once('=').ok_or_else(|| {
@@ -566,6 +570,10 @@ mod tests {
         ] {
             assert_eq!(s.parse::<NetworkSpec>().unwrap().to_string(), s);
         }
+        // found by fuzzing: options in another order print in the canonical one and read back
+        let spec: NetworkSpec = "file:a,segments=s,directed".parse().unwrap();
+        assert_eq!(spec.to_string(), "file:a,directed,segments=s");
+        assert_eq!(spec.to_string().parse::<NetworkSpec>().unwrap(), spec);
         for (bad, msg) in [
             ("xyz:n=3", "network: unknown 'xyz'"),
             ("ba:n=100", "network.m: ba needs m"),
