@@ -437,15 +437,26 @@ impl Simulation {
     }
 }
 
+/// Joins consecutive blocks of runs (`monteCarloRuns` JSON texts, in run order) into one block,
+/// so that a worker hands the page one small tally instead of many.
+#[wasm_bindgen(js_name = joinTallies)]
+pub fn join_tallies(pieces: JsValue) -> Result<String, JsError> {
+    let t = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
+    serde_json::to_string(&t).map_err(js_err)
+}
+
 /// Joins blocks of runs (`monteCarloRuns` JSON texts) given in run order.
 fn joined(pieces: Vec<String>) -> Result<Tally, JsError> {
-    let mut all = Tally::starting_at(0);
+    let mut all: Option<Tally> = None;
     for p in pieces {
         let t: Tally =
             serde_json::from_str(&p).map_err(|e| JsError::new(&format!("runs: {e}")))?;
-        all.merge(t).map_err(js_err)?;
+        match all.as_mut() {
+            None => all = Some(t),
+            Some(a) => a.merge(t).map_err(js_err)?,
+        }
     }
-    Ok(all)
+    Ok(all.unwrap_or_default())
 }
 
 #[wasm_bindgen]

@@ -1,7 +1,7 @@
 // A Monte Carlo worker: its own wasm instance and simulation of the same scenario; it runs a
-// contiguous block of run indices in chunks, reporting progress, and returns the unsummarised
-// runs. Run r draws from stream (seed, r) wherever it runs, so the merged result is the CLI's.
-import init, { Simulation } from '../pkg/viralsim_web.js';
+// contiguous block of run indices in chunks, reporting progress, and returns their tally (one
+// JSON text). Run r draws from stream (seed, r) wherever it runs, so the merged result is the CLI's.
+import init, { Simulation, joinTallies } from '../pkg/viralsim_web.js';
 
 let ready = null;
 let sim = null;
@@ -29,7 +29,8 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'progress', id: data.id, done: b - a });
       await new Promise((ok) => setTimeout(ok, 0)); // lets a cancel message in
     }
-    self.postMessage({ type: 'done', id: data.id, pieces });
+    // one tally for the whole block: the page joins a few small pieces, not hundreds
+    self.postMessage({ type: 'done', id: data.id, pieces: [joinTallies(pieces)] });
   } catch (e) {
     self.postMessage({ type: 'error', id: data.id, message: e.message || String(e) });
   }
