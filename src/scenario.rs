@@ -532,15 +532,14 @@ impl Scenario {
             })?;
             net = net.with_segments(segs)?;
         }
-        let mut sim = Simulation::new_with_campaign(
+        Simulation::with_limit(
             Arc::new(net),
             model,
             &self.seeds,
             self.seed,
             self.campaign.clone(),
-        )?;
-        sim.set_step_limit(self.max_steps);
-        Ok(sim)
+            self.max_steps,
+        )
     }
 }
 

@@ -154,15 +154,14 @@ impl FromStr for Seeding {
                         ("imm", "epsilon") => {
                             epsilon = value
                                 .trim()
-                                .parse()
-                                .ok()
-                                .filter(|e: &f64| *e > 0.0 && *e < 1.0)
-                                .ok_or_else(|| {
+                                .parse::<f64>()
+                                .map_err(|_| {
                                     Error::param(
                                         "epsilon",
-                                        format!("must be in (0, 1), got '{value}'"),
+                                        format!("'{value}' is not a number"),
                                     )
-                                })?
+                                })
+                                .and_then(crate::influence::imm::check_epsilon)?
                         }
                         (k, other) => {
                             return Err(Error::param(
@@ -252,12 +251,17 @@ impl SeedPlan {
         Ok(match seeding {
             Seeding::None => SeedPlan::Fixed(Vec::new()),
             Seeding::Nodes(ids) => {
-                let mut out = Vec::with_capacity(ids.len());
+                let mut out = Vec::with_capacity(ids.len().min(n));
+                // a bitmap, not a search of `out`: a long list (a hostile link) stays linear
+                let mut taken = vec![false; n];
                 for id in ids {
                     let u = net.node_by_label(id).ok_or_else(|| {
-                        Error::param("seeds", format!("node '{id}' is not in the network"))
+                        Error::param(
+                            "seeds",
+                            format!("node '{}' is not in the network", crate::io::echo(id)),
+                        )
                     })?;
-                    if !out.contains(&u) {
+                    if !std::mem::replace(&mut taken[u as usize], true) {
                         out.push(u);
                     }
                 }
@@ -455,7 +459,8 @@ mod tests {
             ("best:3", "unknown 'best'"),
             ("nodes:1,,2", "empty node id"),
             ("7", "should look like"),
-            ("imm:5,epsilon=2", "epsilon: must be in (0, 1)"),
+            ("imm:5,epsilon=2", "epsilon: must be in [0.01, 1)"),
+            ("imm:5,epsilon=0.001", "epsilon: must be in [0.01, 1)"),
             ("celf:5,runs=0", "celf runs must be a whole number"),
             ("celf:5,epsilon=0.1", "celf has no option 'epsilon'"),
         ] {

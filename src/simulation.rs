@@ -85,6 +85,23 @@ impl Simulation {
         seed: u64,
         campaign: Campaign,
     ) -> Result<Self> {
+        Self::with_limit(net, model, seeding, seed, campaign, u32::MAX)
+    }
+
+    /// As [`Simulation::new_with_campaign`], with every run ending after `max_steps` steps (a
+    /// scenario's `max_steps`), including the runs that CELF and budget seeding simulate to
+    /// choose the seeds: they estimate the spread the scenario will see.
+    ///
+    /// # Errors
+    /// As [`Simulation::new_with_campaign`].
+    pub fn with_limit(
+        net: Arc<Network>,
+        model: Model,
+        seeding: &Seeding,
+        seed: u64,
+        campaign: Campaign,
+        max_steps: u32,
+    ) -> Result<Self> {
         model.check_network(&net).map_err(|e| e.within("model"))?;
         campaign.check(&net, &model)?;
         let n = net.node_count();
@@ -92,7 +109,7 @@ impl Simulation {
             ad_audience: Vec::new(),
             iv_plans: Vec::new(),
             posted_at: 0,
-            step_limit: u32::MAX,
+            step_limit: max_steps,
             net,
             model,
             plan: SeedPlan::Fixed(Vec::new()),
@@ -315,6 +332,26 @@ impl Simulation {
         let k = self.reactivate_seeds();
         self.st.sync_last_counts();
         Ok(k)
+    }
+
+    /// Steps a run is sure to take whatever happens (the model cannot end it sooner): up to the
+    /// step limit in SIS, which may never end, and while ads run or a boost is ahead. CELF and
+    /// budget seeding bound their work with it.
+    pub fn forced_steps(&self) -> u64 {
+        let limit = self.step_limit as u64;
+        if matches!(self.model, Model::Sis(_)) {
+            return limit;
+        }
+        let ads = self.campaign.ads.as_ref().map_or(0, |a| a.steps as u64);
+        let boost = self
+            .campaign
+            .interventions
+            .iter()
+            .filter(|iv| iv.action == Action::Boost)
+            .map(|iv| iv.step as u64)
+            .max()
+            .unwrap_or(0);
+        ads.max(boost).min(limit)
     }
 
     /// Ends every run after `max_steps` steps (a scenario's `max_steps`; none by default):

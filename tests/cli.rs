@@ -440,9 +440,18 @@ fn hostile_inputs_from_issue_8() {
         fails(&run(spec), msg);
     }
     let k = ["run", "--generate", "karate", "--model", "ic", "--p", "0.1"];
-    fails(&[&k[..], &["--seeds", "imm:1", "--epsilon", "0.001"]].concat(), "epsilon: imm would need");
+    fails(&[&k[..], &["--seeds", "imm:1", "--epsilon", "0.001"]].concat(), "--epsilon: must be in [0.01, 1), got 0.001");
     fails(&[&k[..], &["--seeds", "celf:1,runs=4294967295"]].concat(), "celf runs must be a whole number from 1 to 10000");
     fails(&[&k[..], &["--seeds", "random:1", "--max-nodes", "0"]].concat(), "network (nodes): 34 is over the limit of 0");
+    // CELF's evaluation runs stop at max_steps, and work that SIS or a late boost would force is
+    // counted before it starts (both found by fuzzing)
+    let t0 = std::time::Instant::now();
+    json(&["run", "--generate", "karate", "--model", "sis", "--beta", "1", "--gamma", "0.1", "--seeds", "celf:1,runs=1", "--runs", "1"]);
+    assert!(t0.elapsed().as_secs() < 10);
+    fails(
+        &["run", "--generate", "karate", "--model", "sis", "--beta", "1", "--gamma", "0.1", "--seeds", "celf:1,runs=10000", "--max-steps", "1000000"],
+        "celf would simulate 340000 runs of at least 1000000 steps each",
+    );
     fails(&[&k[..], &["--seeds", "random:1", "--ad-impressions", "4294967295"]].concat(), "--ad-impressions");
     fails(&[&k[..], &["--seeds", "random:1", "--runs", "4294967295"]].concat(), "--runs: must be from 1 to 10000000");
     // a gzip bomb stops at --max-bytes while it is decompressed

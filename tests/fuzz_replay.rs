@@ -62,8 +62,30 @@ fn replay_address() {
     replay("address", include_bytes!("../fuzz/replay/address.bin"), targets::address);
 }
 
+/// Seconds a crash input may run before it counts as still hanging (a fixed one takes
+/// milliseconds).
+const CRASH_TIME_LIMIT_S: u64 = 5;
+
+/// Replays `data` with `f` in strict mode (no known bug tolerated or skipped, see
+/// `targets::set_strict`), in a thread of its own: `Err` says how it failed. A hanging input is
+/// left running in its thread (the test process ends it when it exits).
+fn replay_strict(f: fn(&[u8]), data: Vec<u8>) -> Result<(), String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        targets::set_strict(true);
+        let r = std::panic::catch_unwind(|| f(&data));
+        let _ = tx.send(r.is_ok());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(CRASH_TIME_LIMIT_S)) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err("panics".into()),
+        Err(_) => Err(format!("still runs after {CRASH_TIME_LIMIT_S} s")),
+    }
+}
+
 /// Every file under `fuzz/crashes/TARGET/`, read at run time (a crash found and filed after
-/// this test was compiled is replayed too). Reports all failing files, then fails.
+/// this test was compiled is replayed too), in strict mode and under a time limit. Reports all
+/// failing files, then fails.
 #[test]
 fn replay_crash_files() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/crashes");
@@ -82,14 +104,17 @@ fn replay_crash_files() {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
         for path in paths {
-            if !path.is_file() || path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !path.is_file() || hidden {
                 continue;
             }
             let data = std::fs::read(&path).unwrap();
-            if std::panic::catch_unwind(|| f(&data)).is_err() {
-                failed.push(path.display().to_string());
+            if let Err(why) = replay_strict(f, data) {
+                failed.push(format!("{} {why}", path.display()));
             }
         }
     }
-    assert!(failed.is_empty(), "crash inputs that still panic: {failed:#?}");
+    assert!(failed.is_empty(), "crash inputs that still fail: {failed:#?}");
 }

@@ -538,8 +538,8 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
     let seeding = match (a.float("epsilon")?, seeding) {
         (None, s) => s,
         (Some(e), Seeding::Imm { k, .. }) => {
-            if !(e > 0.0 && e < 1.0) {
-                return fail(format!("--epsilon: must be in (0, 1), got {e}"));
+            if let Err(err) = viralsim::influence::imm::check_epsilon(e) {
+                return fail(format!("--{err}"));
             }
             Seeding::Imm { k, epsilon: e }
         }
@@ -554,7 +554,7 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             .map(|s| s.campaign.clone())
             .unwrap_or_default(),
     )?;
-    let sim = Simulation::new_with_campaign(Arc::new(net), model, &seeding, seed, campaign.clone())
+    let sim = Simulation::with_limit(Arc::new(net), model, &seeding, seed, campaign.clone(), max_steps)
         .map_err(|e| {
             let s = e.to_string();
             if s.starts_with("seeds:") || s.starts_with("epsilon:") {
@@ -968,7 +968,7 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
             .validated_model()
             .map_err(|e| Fail(format!("{path}: {e}")))?;
         let sim =
-            Simulation::new_with_campaign(net.clone(), model, &s.seeds, seed, s.campaign.clone())
+            Simulation::with_limit(net.clone(), model, &s.seeds, seed, s.campaign.clone(), max_steps)
                 .map_err(|e| Fail(format!("{path}: {e}")))?;
         names.push(name.clone());
         sims.push((name, sim));
@@ -1198,7 +1198,8 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         let spec = model_spec(&one, None)?;
         let model = Model::try_from(spec.clone()).map_err(flag_error)?;
         // sweep takes no campaign flags (`a.only` above), so every point runs without one
-        let sim = Simulation::new(net.clone(), model, &seeding, seed).map_err(flag_error)?;
+        let sim = Simulation::with_limit(net.clone(), model, &seeding, seed, Default::default(), max_steps)
+            .map_err(flag_error)?;
         let r = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
         progress.update((i + 1) as u32, combos as u32);
         rows.push((values, r));

@@ -38,7 +38,7 @@ pub fn budgeted(
     if !(costs.per_seed > 0.0) {
         return Err(Error::param("seeds", "budget seeding needs a price per seed > 0 (--cost-per-seed, or campaign.costs.per_seed)"));
     }
-    check_greedy_work("budget seeding", n, runs)?;
+    check_greedy_work("budget seeding", base, runs)?;
     let singles = singleton_spreads(base, runs, seed);
     let price = |v: u32| price(base, costs, v);
     let greedy = |key: &dyn Fn(f64, u32) -> f64| {

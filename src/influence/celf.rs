@@ -18,12 +18,17 @@ pub const MAX_GREEDY_RUNS: u32 = 10_000;
 /// Most simulations the first round may take (every node × runs): beyond, the greedy would run
 /// for hours; IMM does the same job in seconds.
 pub const MAX_GREEDY_SIMULATIONS: u64 = 50_000_000;
-/// Steps after which an evaluation run stops (SIS runs can go on forever).
+/// Steps after which an evaluation run stops (SIS runs can go on forever; a simulation built
+/// from a scenario stops at its `max_steps` before that).
 pub const GREEDY_MAX_STEPS: u32 = crate::scenario::MAX_STEPS;
+/// Most steps the first round may be forced to simulate (nodes × runs × the steps every run
+/// takes whatever happens: SIS, ads, a late boost; see [`Simulation::forced_steps`]).
+pub const MAX_GREEDY_STEPS: u64 = 200_000_000;
 
 /// The checks shared by CELF and budget seeding, before any simulation: the network's size,
 /// the runs per evaluation and the work of the first round.
-pub(crate) fn check_greedy_work(what: &str, n: usize, runs: u32) -> Result<()> {
+pub(crate) fn check_greedy_work(what: &str, base: &Simulation, runs: u32) -> Result<()> {
+    let n = base.network().node_count();
     if runs == 0 {
         return Err(Error::param(
             "seeds",
@@ -44,6 +49,13 @@ pub(crate) fn check_greedy_work(what: &str, n: usize, runs: u32) -> Result<()> {
         return Err(Error::param(
             "seeds",
             format!("{what} would simulate {n} nodes × {runs} runs = {work} runs in its first round, over {MAX_GREEDY_SIMULATIONS}: lower runs= or use imm"),
+        ));
+    }
+    let steps = work.saturating_mul(base.forced_steps());
+    if steps > MAX_GREEDY_STEPS {
+        return Err(Error::param(
+            "seeds",
+            format!("{what} would simulate {work} runs of at least {} steps each (sis, ads or a boost keep them going), over {MAX_GREEDY_STEPS} steps: lower runs= or max_steps, or use another strategy", base.forced_steps()),
         ));
     }
     Ok(())
@@ -174,7 +186,7 @@ pub fn celf(base: &Simulation, k: usize, runs: u32, seed: u64) -> Result<Greedy>
             format!("celf asks for {k} seeds but the network has {n} nodes"),
         ));
     }
-    check_greedy_work("celf", n, runs)?;
+    check_greedy_work("celf", base, runs)?;
     let singles = singleton_spreads(base, runs, seed);
     let (seeds, curve, re) = lazy_greedy(
         base,

@@ -28,15 +28,32 @@ fn rr_bytes(sets: u64, entries: u64) -> u64 {
         .saturating_add(entries.saturating_mul(8))
 }
 
-fn too_many(sets: u64, entries: u64) -> Error {
+fn too_many(sets: u64, entries: u64, budget: u64) -> Error {
     Error::param(
         "epsilon",
         format!(
             "imm would need {} MB for {sets} RR sets, over its limit of {} MB: raise epsilon (or lower k)",
             rr_bytes(sets, entries).div_ceil(1 << 20),
-            MAX_RR_BYTES >> 20
+            budget >> 20
         ),
     )
+}
+
+/// The smallest ε IMM accepts: the RR sets needed grow as 1/ε², so below this even a small
+/// network needs hundreds of millions of them (minutes of work for no visible gain).
+pub const MIN_EPSILON: f64 = 0.01;
+
+/// ε in [[`MIN_EPSILON`], 1), or an error naming `epsilon`: the one check of the CLI, the
+/// scenario and the page.
+pub fn check_epsilon(epsilon: f64) -> Result<f64> {
+    if (MIN_EPSILON..1.0).contains(&epsilon) {
+        Ok(epsilon)
+    } else {
+        Err(Error::param(
+            "epsilon",
+            format!("must be in [{MIN_EPSILON}, 1), got {epsilon}"),
+        ))
+    }
 }
 
 /// What IMM chose and how.
@@ -78,6 +95,8 @@ struct Gen<'a, R: RngCore> {
     stamp: Vec<u32>,
     epoch: u32,
     queue: Vec<u32>,
+    /// Bytes the RR sets may take.
+    budget: u64,
 }
 
 impl<R: RngCore> Gen<'_, R> {
@@ -178,8 +197,8 @@ impl<R: RngCore> Gen<'_, R> {
             }
         }
         let entries = (sets.nodes.len() + self.queue.len()) as u64;
-        if rr_bytes(sets.len() as u64 + 1, entries) > MAX_RR_BYTES {
-            return Err(too_many(sets.len() as u64 + 1, entries));
+        if rr_bytes(sets.len() as u64 + 1, entries) > self.budget {
+            return Err(too_many(sets.len() as u64 + 1, entries, self.budget));
         }
         sets.nodes.extend_from_slice(&self.queue);
         sets.offsets.push(sets.nodes.len());
@@ -248,13 +267,20 @@ fn node_selection(n: usize, sets: &RrSets, k: usize) -> (Vec<u32>, usize) {
 /// # Complexity
 /// O((k + ℓ)(n + m) log n / ε²) expected (Tang et al. 2015, Theorem 3).
 pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> Result<Imm> {
+    imm_within(net, model, k, epsilon, seed, MAX_RR_BYTES)
+}
+
+/// [`imm`] with the RR sets' memory bounded by `budget` bytes instead of [`MAX_RR_BYTES`].
+pub fn imm_within(
+    net: &Network,
+    model: &Model,
+    k: usize,
+    epsilon: f64,
+    seed: u64,
+    budget: u64,
+) -> Result<Imm> {
     let n = net.node_count();
-    if !(epsilon > 0.0 && epsilon < 1.0) {
-        return Err(Error::param(
-            "epsilon",
-            format!("must be in (0, 1), got {epsilon}"),
-        ));
-    }
+    check_epsilon(epsilon)?;
     if k == 0 || k > n {
         return Err(Error::param(
             "seeds",
@@ -287,6 +313,7 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
         stamp: vec![0; n],
         epoch: 0,
         queue: Vec::new(),
+        budget,
     };
     let mut sets = RrSets {
         offsets: vec![0],
@@ -314,8 +341,8 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
         let x = nf / 2f64.powi(i as i32);
         let theta_i = (lambda2 / x).ceil();
         // every set has at least its root: refuse before sampling what cannot fit
-        if rr_bytes(theta_i as u64, theta_i as u64) > MAX_RR_BYTES || !theta_i.is_finite() {
-            return Err(too_many(theta_i as u64, theta_i as u64));
+        if rr_bytes(theta_i as u64, theta_i as u64) > budget || !theta_i.is_finite() {
+            return Err(too_many(theta_i as u64, theta_i as u64, budget));
         }
         let theta_i = theta_i as usize;
         while sets.len() < theta_i {
@@ -332,8 +359,8 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
     let beta = ((1.0 - e1) * (lcnk + l * nf.ln() + 2f64.ln())).sqrt();
     let lambda_star = 2.0 * nf * ((1.0 - e1) * alpha + beta).powi(2) / (epsilon * epsilon);
     let theta = (lambda_star / lb).ceil();
-    if rr_bytes(theta as u64, theta as u64) > MAX_RR_BYTES || !theta.is_finite() {
-        return Err(too_many(theta as u64, theta as u64));
+    if rr_bytes(theta as u64, theta as u64) > budget || !theta.is_finite() {
+        return Err(too_many(theta as u64, theta as u64, budget));
     }
     let theta = theta as usize;
     while sets.len() < theta {
@@ -389,5 +416,23 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("ic and lt"));
+    }
+
+    #[test]
+    fn memory_budget_and_epsilon_are_checked_before_the_work() {
+        let net = crate::generate::karate_club();
+        let ic = Model::Ic(crate::model::IndependentCascade::uniform(0.1).unwrap());
+        for e in [0.0, 0.005, 1.0, f64::NAN] {
+            let err = imm(&net, &ic, 1, e, 1).unwrap_err().to_string();
+            assert!(err.starts_with("epsilon: must be in [0.01, 1)"), "{err}");
+        }
+        // a 1 MiB budget: refused quickly, naming epsilon and the sizes
+        let t = std::time::Instant::now();
+        let err = imm_within(&net, &ic, 1, 0.01, 1, 1 << 20).unwrap_err().to_string();
+        assert!(err.starts_with("epsilon: imm would need"), "{err}");
+        assert!(err.contains("over its limit of 1 MB"), "{err}");
+        assert!(t.elapsed().as_secs() < 5);
+        // the same within the real budget works
+        assert_eq!(imm(&net, &ic, 1, 0.01, 1).unwrap().seeds.len(), 1);
     }
 }

@@ -79,7 +79,7 @@ test('an influencer strategy in the URL picks the same people as the CLI', { tim
   // a bad epsilon shows next to the seed controls
   await page.goto(srv.url + scenarioToHash(sc).replace('epsilon=0.3', 'epsilon=3'));
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  assert.match(await page.locator('#seed-error').textContent(), /epsilon: must be in \(0, 1\)/);
+  assert.match(await page.locator('#seed-error').textContent(), /epsilon: must be in \[0\.01, 1\)/);
   assert.deepEqual(errors, []);
   await page.close();
 });

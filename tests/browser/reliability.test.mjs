@@ -26,7 +26,7 @@ const HOSTILE = [
   [`network=sbm:sizes=${sizes20k},pin=0.1,pout=0.1&${IC}`, '#net-error', 'network.sizes (segments): 20000 is over the limit of 1000'],
   [`network=ring:n=5,k=18446744073709551614&${IC}`, '#net-error', 'network.n: must be greater than k'],
   [`network=karate&${IC}&campaign={"ads":{"impressions_per_step":4294967295,"conversion":0.1,"steps":3}}`, '#campaign-error', "campaign.ads.impressions_per_step: must be at most the network's size (34)"],
-  ['network=karate&model=ic&p=0.1&seeds=imm:1,epsilon=0.001&seed=1', '#seed-error', 'epsilon: imm would need'],
+  ['network=karate&model=ic&p=0.1&seeds=imm:1,epsilon=0.001&seed=1', '#seed-error', 'epsilon: must be in [0.01, 1), got 0.001'],
   ['network=karate&model=ic&p=0.1&seeds=celf:1,runs=4294967295&seed=1', '#seed-error', 'seeds: celf runs must be a whole number from 1 to 10000'],
   [`network=ba:n=300,mm=5&${IC}`, '#net-error', "network.mm: ba has no parameter 'mm'"],
   [`network=er:n=300&${IC}`, '#net-error', 'network.p: er needs p'],

@@ -210,7 +210,7 @@ fn hostile_addresses_and_buttons_never_trap() {
         ("#network=karate&model=ic&p=0.1&seeds=random:1&seed=9007199254740993", "seed:"),
         ("#network=karate&model=sis&beta=0.2&gamma=0.3&seeds=random:1&seed=1&max_steps=abc", "max_steps:"),
         ("#network=karate&model=ic&p=0.1&seeds=imm:1&seed=1", ""),
-        ("#network=karate&model=ic&p=0.1&seeds=imm:1,epsilon=0.001&seed=1", "epsilon: imm would need"),
+        ("#network=karate&model=ic&p=0.1&seeds=imm:1,epsilon=0.001&seed=1", "epsilon: must be in [0.01, 1)"),
         ("#network=karate&model=ic&p=0.1&seeds=celf:1,runs=4294967295&seed=1", "seeds: celf runs must be a whole number from 1 to 10000"),
         (r#"#network=karate&model=ic&p=0.1&seeds=random:1&seed=1&campaign={"ads":{"impressions_per_step":4294967295,"conversion":0.1,"steps":3}}"#, "campaign.ads.impressions_per_step: must be at most the network's size (34)"),
     ] {
