@@ -49,7 +49,6 @@ use crate::error::{check_prob, Error, Result};
 use crate::model::Model;
 use crate::network::Network;
 use crate::seeding::Seeding;
-use crate::simulation::Simulation;
 use serde::{Deserialize, Serialize};
 
 /// Most interventions one campaign may schedule (each step looks at all of them).
@@ -227,12 +226,12 @@ impl Campaign {
                     ),
                 ));
             }
-            if a.steps > crate::scenario::MAX_STEPS {
+            if a.steps > crate::bounds::MAX_STEPS {
                 return Err(Error::param(
                     "campaign.ads.steps",
                     format!(
                         "must be at most {}, got {}",
-                        crate::scenario::MAX_STEPS,
+                        crate::bounds::MAX_STEPS,
                         a.steps
                     ),
                 ));
@@ -356,19 +355,6 @@ impl Campaign {
     }
 }
 
-/// What one run of a campaign cost.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
-pub struct CampaignMetrics {
-    pub seed_cost: f64,
-    pub impressions: u64,
-    pub ad_cost: f64,
-    pub total_cost: f64,
-    /// total cost / reach (`None` without cost or reach).
-    pub cost_per_adopter: Option<f64>,
-    /// reach / total cost: spread per unit of budget (`None` without cost).
-    pub reach_per_cost: Option<f64>,
-}
-
 /// Cost of a set of seeds under these costs.
 pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
     // fold from +0.0: an empty f64 sum is −0.0, which would print as "-0"
@@ -378,65 +364,3 @@ pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
         .fold(0.0, |a, b| a + b)
 }
 
-/// Costs of the simulation's current run.
-pub fn campaign_metrics(sim: &Simulation) -> CampaignMetrics {
-    let c = &sim.campaign().costs;
-    let seed_cost = seed_cost(sim.network(), c, sim.seeds());
-    let impressions = sim.impressions();
-    let ad_cost = impressions as f64 * c.per_impression;
-    let total = seed_cost + ad_cost;
-    let reach = sim.reach() as f64;
-    CampaignMetrics {
-        seed_cost,
-        impressions,
-        ad_cost,
-        total_cost: total,
-        cost_per_adopter: if total > 0.0 && reach > 0.0 {
-            Some(total / reach)
-        } else {
-            None
-        },
-        reach_per_cost: if total > 0.0 {
-            Some(reach / total)
-        } else {
-            None
-        },
-    }
-}
-
-/// Reach within one audience segment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SegmentReach {
-    pub segment: u16,
-    pub size: u32,
-    pub reached: u32,
-    pub fraction: f64,
-}
-
-/// Reach per segment of the current run (`None` when the network has no segments).
-pub fn segment_reach(sim: &Simulation) -> Option<Vec<SegmentReach>> {
-    let segs = sim.network().segments()?;
-    let k = sim.network().segment_count();
-    let mut size = vec![0u32; k];
-    let mut reached = vec![0u32; k];
-    for &s in segs {
-        size[s as usize] += 1;
-    }
-    for &v in sim.adopters() {
-        reached[segs[v as usize] as usize] += 1;
-    }
-    Some(
-        (0..k)
-            .map(|s| SegmentReach {
-                segment: s as u16,
-                size: size[s],
-                reached: reached[s],
-                fraction: if size[s] > 0 {
-                    reached[s] as f64 / size[s] as f64
-                } else {
-                    0.0
-                },
-            })
-            .collect(),
-    )
-}

@@ -15,8 +15,11 @@
 //! ```
 
 pub mod address;
+pub mod bounds;
+pub mod build;
 pub mod campaign;
 pub mod compare;
+pub mod costs;
 pub mod datasets;
 pub mod error;
 pub mod generate;
@@ -27,6 +30,7 @@ pub mod metrics;
 pub mod model;
 pub mod montecarlo;
 pub mod network;
+pub mod plan;
 pub mod rng;
 pub mod scenario;
 pub mod seeding;

@@ -418,7 +418,7 @@ impl Tally {
         }
         self.arcs += sim.arcs_from_adopters();
         if sim.campaign().has_costs() {
-            let c = crate::campaign::campaign_metrics(sim);
+            let c = crate::costs::campaign_metrics(sim);
             let r = self.costs.get_or_insert_with(CostRuns::default);
             r.total.push(c.total_cost);
             r.seed.push(c.seed_cost);
@@ -667,19 +667,19 @@ pub fn summarise(
 /// A few numbers per run and one histogram per step (see [`Tally`]): not runs × steps.
 ///
 /// # Errors
-/// `runs` or `max_steps` is 0 or over its limit ([`crate::scenario::MAX_RUNS`],
-/// [`crate::scenario::MAX_STEPS`]).
+/// `runs` or `max_steps` is 0 or over its limit ([`crate::bounds::MAX_RUNS`],
+/// [`crate::bounds::MAX_STEPS`]).
 pub fn monte_carlo(
     base: &Simulation,
     seed: u64,
     cfg: &MonteCarloConfig,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<MonteCarloResult> {
-    crate::scenario::check_count("runs", cfg.runs as u64, crate::scenario::MAX_RUNS as u64)?;
-    crate::scenario::check_count(
+    crate::bounds::check_count("runs", cfg.runs as u64, crate::bounds::MAX_RUNS as u64)?;
+    crate::bounds::check_count(
         "max_steps",
         cfg.max_steps as u64,
-        crate::scenario::MAX_STEPS as u64,
+        crate::bounds::MAX_STEPS as u64,
     )?;
     let runs = cfg.runs as u64;
     let block = (runs / 100).clamp(1, 1000);

@@ -10,11 +10,6 @@
 //! There is no default: a scenario without seeds is an error, not a silent 5 %.
 
 use crate::error::{Error, Result};
-use crate::influence::celf::MAX_GREEDY_RUNS;
-use crate::model::Model;
-use crate::network::Network;
-use crate::rng::{below, stream_seed, RngCore, STREAM_SEEDING};
-use crate::simulation::Simulation;
 use std::fmt;
 use std::str::FromStr;
 
@@ -48,6 +43,26 @@ pub enum Seeding {
 /// Seeding strategies, as typed.
 pub const SEEDING_FORMS: &str =
     "top-degree:K, random:K, nodes:ID,ID,..., pagerank:K, kcore:K, degree-discount:K, celf:K[,runs=R], imm:K[,epsilon=E], budget:B[,runs=R], none";
+
+/// Most runs per spread evaluation (`celf:K,runs=R`, `budget:B,runs=R`).
+pub const MAX_GREEDY_RUNS: u32 = 10_000;
+
+/// The smallest ε IMM accepts: the RR sets needed grow as 1/ε², so below this even a small
+/// network needs hundreds of millions of them (minutes of work for no visible gain).
+pub const MIN_EPSILON: f64 = 0.01;
+
+/// ε in [[`MIN_EPSILON`], 1), or an error naming `epsilon`: the one check of the CLI, the
+/// scenario and the page.
+pub fn check_epsilon(epsilon: f64) -> Result<f64> {
+    if (MIN_EPSILON..1.0).contains(&epsilon) {
+        Ok(epsilon)
+    } else {
+        Err(Error::param(
+            "epsilon",
+            format!("must be in [{MIN_EPSILON}, 1), got {epsilon}"),
+        ))
+    }
+}
 
 /// Monte Carlo runs per CELF evaluation unless `runs=` says otherwise.
 pub const CELF_DEFAULT_RUNS: u32 = 200;
@@ -161,7 +176,7 @@ impl FromStr for Seeding {
                                         format!("'{value}' is not a number"),
                                     )
                                 })
-                                .and_then(crate::influence::imm::check_epsilon)?
+                                .and_then(check_epsilon)?
                         }
                         (k, other) => {
                             return Err(Error::param(
@@ -217,221 +232,6 @@ impl From<Seeding> for String {
     }
 }
 
-/// A seeding checked against a network.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum SeedPlan {
-    Fixed(Vec<u32>),
-    Random(u32),
-    /// `k` distinct nodes drawn from this pool in every run.
-    RandomOf(u32, Vec<u32>),
-}
-
-impl SeedPlan {
-    /// Checks the seeding against the network and computes fixed strategies. `base` is a
-    /// simulation of the same network and model (CELF simulates with it); `seed` the scenario
-    /// seed (strategies draw from its seeding stream).
-    pub fn resolve(
-        seeding: &Seeding,
-        net: &Network,
-        model: &Model,
-        seed: u64,
-        base: Option<&Simulation>,
-    ) -> Result<SeedPlan> {
-        let n = net.node_count();
-        let check_k = |k: u32| -> Result<()> {
-            if k as usize > n {
-                Err(Error::param(
-                    "seeds",
-                    format!("asks for {k} seeds but the network has {n} nodes"),
-                ))
-            } else {
-                Ok(())
-            }
-        };
-        Ok(match seeding {
-            Seeding::None => SeedPlan::Fixed(Vec::new()),
-            Seeding::Nodes(ids) => {
-                let mut out = Vec::with_capacity(ids.len().min(n));
-                // a bitmap, not a search of `out`: a long list (a hostile link) stays linear
-                let mut taken = vec![false; n];
-                for id in ids {
-                    let u = net.node_by_label(id).ok_or_else(|| {
-                        Error::param(
-                            "seeds",
-                            format!("node '{}' is not in the network", crate::io::echo(id)),
-                        )
-                    })?;
-                    if !std::mem::replace(&mut taken[u as usize], true) {
-                        out.push(u);
-                    }
-                }
-                SeedPlan::Fixed(out)
-            }
-            Seeding::Random(k) => {
-                check_k(*k)?;
-                SeedPlan::Random(*k)
-            }
-            Seeding::TopDegree(k) => {
-                check_k(*k)?;
-                SeedPlan::Fixed(top_degree(net, *k as usize))
-            }
-            Seeding::PageRank(k) => {
-                check_k(*k)?;
-                SeedPlan::Fixed(crate::influence::pagerank::pagerank_seeds(net, *k as usize))
-            }
-            Seeding::KCore(k) => {
-                check_k(*k)?;
-                SeedPlan::Fixed(crate::influence::kcore::kcore_seeds(net, *k as usize))
-            }
-            Seeding::DegreeDiscount(k) => {
-                check_k(*k)?;
-                let p = match model {
-                    Model::Ic(m) => match m.prob() {
-                        crate::model::IcProb::Uniform(p) => p,
-                        _ => 0.0,
-                    },
-                    _ => 0.0,
-                };
-                SeedPlan::Fixed(crate::influence::degree_discount::degree_discount(
-                    net,
-                    *k as usize,
-                    p,
-                ))
-            }
-            Seeding::Celf { k, runs } => {
-                check_k(*k)?;
-                let base = base.ok_or_else(|| {
-                    Error::param("seeds", "celf needs a simulation to evaluate spread")
-                })?;
-                let g = crate::influence::celf::celf(
-                    base,
-                    *k as usize,
-                    *runs,
-                    stream_seed(seed, STREAM_SEEDING),
-                )?;
-                SeedPlan::Fixed(g.seeds)
-            }
-            Seeding::Budget { budget, runs } => {
-                let base = base.ok_or_else(|| {
-                    Error::param(
-                        "seeds",
-                        "budget seeding needs a simulation to evaluate spread",
-                    )
-                })?;
-                let g = crate::influence::budget::budgeted(
-                    base,
-                    &base.campaign().costs,
-                    *budget,
-                    *runs,
-                    stream_seed(seed, STREAM_SEEDING),
-                )?;
-                SeedPlan::Fixed(g.seeds)
-            }
-            Seeding::Imm { k, epsilon } => {
-                check_k(*k)?;
-                let r = crate::influence::imm::imm(
-                    net,
-                    model,
-                    *k as usize,
-                    *epsilon,
-                    stream_seed(seed, STREAM_SEEDING),
-                )?;
-                SeedPlan::Fixed(r.seeds)
-            }
-        })
-    }
-
-    /// Like [`SeedPlan::resolve`], choosing only among `pool` (a segment's members): random,
-    /// top-degree, pagerank and kcore seeding.
-    pub fn resolve_within(seeding: &Seeding, net: &Network, pool: &[u32]) -> Result<SeedPlan> {
-        let k = match seeding {
-            Seeding::Random(k)
-            | Seeding::TopDegree(k)
-            | Seeding::PageRank(k)
-            | Seeding::KCore(k) => *k,
-            _ => {
-                return Err(Error::param(
-                    "campaign.seed_segment",
-                    "works with random, top-degree, pagerank and kcore seeding",
-                ))
-            }
-        };
-        if k as usize > pool.len() {
-            return Err(Error::param(
-                "seeds",
-                format!(
-                    "asks for {k} seeds but the segment has {} nodes",
-                    pool.len()
-                ),
-            ));
-        }
-        let n = net.node_count();
-        let ranked = match seeding {
-            Seeding::Random(_) => return Ok(SeedPlan::RandomOf(k, pool.to_vec())),
-            Seeding::TopDegree(_) => top_degree(net, n),
-            Seeding::PageRank(_) => crate::influence::pagerank::pagerank_seeds(net, n),
-            _ => crate::influence::kcore::kcore_seeds(net, n),
-        };
-        let mut member = vec![false; n];
-        for &v in pool {
-            member[v as usize] = true;
-        }
-        Ok(SeedPlan::Fixed(
-            ranked
-                .into_iter()
-                .filter(|&v| member[v as usize])
-                .take(k as usize)
-                .collect(),
-        ))
-    }
-
-    /// The seeds of one run (draws from `rng` only for random seeding).
-    pub fn draw<R: RngCore + ?Sized>(&self, n: usize, rng: &mut R, out: &mut Vec<u32>) {
-        out.clear();
-        match self {
-            SeedPlan::Fixed(v) => out.extend_from_slice(v),
-            SeedPlan::RandomOf(k, pool) => {
-                SeedPlan::Random(*k).draw(pool.len(), rng, out);
-                for v in out.iter_mut() {
-                    *v = pool[*v as usize];
-                }
-            }
-            SeedPlan::Random(k) => {
-                // Floyd's algorithm: k distinct draws, O(k) expected with a small scan
-                let k = *k as usize;
-                if k * 4 > n {
-                    // dense: partial Fisher–Yates over all ids
-                    let mut all: Vec<u32> = (0..n as u32).collect();
-                    for i in 0..k {
-                        let j = i + below(rng, (n - i) as u64) as usize;
-                        all.swap(i, j);
-                    }
-                    out.extend_from_slice(&all[..k]);
-                } else {
-                    let mut seen = std::collections::BTreeSet::new();
-                    while out.len() < k {
-                        let v = below(rng, n as u64) as u32;
-                        if seen.insert(v) {
-                            out.push(v);
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The `k` nodes of highest out-degree, ties to the lower id.
-///
-/// # Complexity
-/// O(n log n).
-pub fn top_degree(net: &Network, k: usize) -> Vec<u32> {
-    let mut ids: Vec<u32> = (0..net.node_count() as u32).collect();
-    ids.sort_by_key(|&u| (std::cmp::Reverse(net.out_degree(u)), u));
-    ids.truncate(k);
-    ids
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,42 +269,6 @@ mod tests {
                 (e.starts_with("seeds:") || e.starts_with("epsilon:")) && e.contains(msg),
                 "{bad}: {e}"
             );
-        }
-    }
-
-    #[test]
-    fn resolve_checks_the_network() {
-        let net = crate::generate::karate_club();
-        let m = Model::Rumor(crate::model::Rumor);
-        let res = |s: &Seeding| SeedPlan::resolve(s, &net, &m, 1, None);
-        assert_eq!(
-            res(&Seeding::TopDegree(3)).unwrap(),
-            SeedPlan::Fixed(vec![33, 0, 32])
-        );
-        assert!(res(&Seeding::Random(35))
-            .unwrap_err()
-            .to_string()
-            .contains("34 nodes"));
-        assert!(res(&"nodes:40".parse().unwrap())
-            .unwrap_err()
-            .to_string()
-            .contains("'40' is not in"));
-        assert!(res(&"pagerank:35".parse().unwrap())
-            .unwrap_err()
-            .to_string()
-            .contains("34 nodes"));
-        assert!(res(&"imm:3".parse().unwrap())
-            .unwrap_err()
-            .to_string()
-            .contains("ic and lt"));
-        let mut r = crate::rng::rng_from_seed(1);
-        let mut out = Vec::new();
-        for k in [1, 5, 30, 34] {
-            SeedPlan::Random(k).draw(34, &mut r, &mut out);
-            let mut s = out.clone();
-            s.sort();
-            s.dedup();
-            assert_eq!(s.len(), k as usize);
         }
     }
 }

@@ -7,7 +7,8 @@ use crate::model::Model;
 use crate::network::Network;
 use crate::rng::{below, bernoulli};
 use crate::rng::{rng_from_seed, stream_seed, SimRng};
-use crate::seeding::{SeedPlan, Seeding};
+use crate::plan::SeedPlan;
+use crate::seeding::Seeding;
 use crate::state::{History, NodeRecord, RunState, Transmission, ADVERTISING, SEED};
 use std::sync::Arc;
 
@@ -41,7 +42,7 @@ pub struct Simulation {
     rng: SimRng,
     st: RunState,
     seeds: Vec<u32>,
-    /// The seeding as given (strategies are resolved into `plan`).
+    /// The seeding as described (resolved into `plan` by the build).
     seeding: Seeding,
     campaign: Campaign,
     /// Who the ads can reach (empty: everyone).
@@ -63,38 +64,17 @@ fn ad_audience(net: &Network, campaign: &Campaign) -> Vec<u32> {
 }
 
 impl Simulation {
-    /// Builds a simulation and places the seeds (step 0).
+    /// The world of a scenario, checked (the model against the network, the campaign against
+    /// both), with no seeds yet: [`crate::build`] resolves the seeding and the interventions'
+    /// nodes with the strategies (CELF uses this world as its spread oracle), then gives them
+    /// with [`Simulation::set_intervention_plans`] and
+    /// [`Simulation::set_seed_plan`]. Every run ends after `max_steps` steps.
     ///
     /// # Errors
-    /// The seeding does not fit the network (unknown node, more seeds than nodes), or the
-    /// network lacks what the model needs (edge weights, LT weight sums over 1).
-    pub fn new(net: Arc<Network>, model: Model, seeding: &Seeding, seed: u64) -> Result<Self> {
-        Self::new_with_campaign(net, model, seeding, seed, Campaign::default())
-    }
-
-    /// Builds a simulation with a campaign (ads and costs) and places the seeds. Budget seeding
-    /// (`budget:B`) needs this constructor: it spends the campaign's seed costs.
-    ///
-    /// # Errors
-    /// Those of [`Simulation::new`], and a cost below 0, a conversion outside [0, 1], a target
-    /// segment the network lacks, or budget seeding without a cost per seed.
-    pub fn new_with_campaign(
-        net: Arc<Network>,
-        model: Model,
-        seeding: &Seeding,
-        seed: u64,
-        campaign: Campaign,
-    ) -> Result<Self> {
-        Self::with_limit(net, model, seeding, seed, campaign, u32::MAX)
-    }
-
-    /// As [`Simulation::new_with_campaign`], with every run ending after `max_steps` steps (a
-    /// scenario's `max_steps`), including the runs that CELF and budget seeding simulate to
-    /// choose the seeds: they estimate the spread the scenario will see.
-    ///
-    /// # Errors
-    /// As [`Simulation::new_with_campaign`].
-    pub fn with_limit(
+    /// The network lacks what the model needs (edge weights, LT weight sums over 1), or the
+    /// campaign is invalid (a cost below 0, a conversion outside [0, 1], a segment the network
+    /// lacks, an action the model does not allow).
+    pub fn assemble(
         net: Arc<Network>,
         model: Model,
         seeding: &Seeding,
@@ -121,25 +101,40 @@ impl Simulation {
             seeding: seeding.clone(),
             campaign,
         };
-        sim.prepare_campaign()?;
-        let needs_base = matches!(seeding, Seeding::Celf { .. } | Seeding::Budget { .. });
-        sim.plan = match sim.campaign.seed_segment {
-            Some(s) => SeedPlan::resolve_within(seeding, &sim.net, &sim.net.segment_members(s))?,
-            None => SeedPlan::resolve(
-                seeding,
-                &sim.net,
-                &sim.model,
-                seed,
-                if needs_base { Some(&sim) } else { None },
-            )?,
-        };
+        sim.prepare_campaign();
         sim.reset_run(seed, 0);
         Ok(sim)
     }
 
-    /// Derives what the step needs from the (checked) campaign: the ads' audience, the share
-    /// modulation, the interventions' nodes.
-    fn prepare_campaign(&mut self) -> Result<()> {
+    /// Gives the nodes of each intervention (`None` for a boost, in the campaign's order).
+    ///
+    /// # Errors
+    /// The plans do not match the campaign's interventions.
+    pub fn set_intervention_plans(&mut self, plans: Vec<Option<SeedPlan>>) -> Result<()> {
+        if plans.len() != self.campaign.interventions.len() {
+            return Err(Error::param(
+                "campaign.interventions",
+                format!(
+                    "{} plans for {} interventions",
+                    plans.len(),
+                    self.campaign.interventions.len()
+                ),
+            ));
+        }
+        self.iv_plans = plans;
+        Ok(())
+    }
+
+    /// Gives the resolved seeds and goes back to step 0 of run 0.
+    pub fn set_seed_plan(&mut self, plan: SeedPlan) {
+        self.plan = plan;
+        let seed = self.seed;
+        self.reset_run(seed, 0);
+    }
+
+    /// Derives what the step needs from the (checked) campaign: the ads' audience and the
+    /// share modulation.
+    fn prepare_campaign(&mut self) {
         let c = &self.campaign;
         self.ad_audience = ad_audience(&self.net, c);
         let fatigue = c.decay.as_ref().map_or(0.0, |d| d.fatigue);
@@ -151,45 +146,21 @@ impl Simulation {
         self.st.modulated = c.decay.as_ref().is_some_and(|d| d.half_life.is_some())
             || fatigue > 0.0
             || !self.st.stick.is_empty();
-        let mut plans = Vec::with_capacity(c.interventions.len());
-        for (i, iv) in c.interventions.iter().enumerate() {
-            plans.push(match &iv.nodes {
-                Some(nodes) => Some(
-                    SeedPlan::resolve(nodes, &self.net, &self.model, self.seed, None).map_err(
-                        |e| match e {
-                            // the seeding's errors name "seeds": here the field is this one
-                            Error::Param { reason, .. } => {
-                                Error::param(format!("campaign.interventions[{i}].nodes"), reason)
-                            }
-                            other => other,
-                        },
-                    )?,
-                ),
-                None => None,
-            });
-        }
-        self.iv_plans = plans;
-        Ok(())
     }
 
-    /// The same simulation with another campaign, back at step 0 (budget seeding is chosen
-    /// again under the new costs; other seeds are kept).
-    ///
-    /// # Errors
-    /// As [`Simulation::new_with_campaign`].
-    pub fn with_campaign(mut self, campaign: Campaign) -> Result<Self> {
-        if matches!(self.seeding, Seeding::Budget { .. })
-            || campaign.seed_segment != self.campaign.seed_segment
-        {
-            let seeding = self.seeding.clone();
-            return Self::new_with_campaign(self.net, self.model, &seeding, self.seed, campaign);
-        }
-        campaign.check(&self.net, &self.model)?;
-        self.campaign = campaign;
-        self.prepare_campaign()?;
-        let seed = self.seed;
-        self.reset_run(seed, self.run_index);
-        Ok(self)
+    /// The seeding as described (its resolved form is [`Simulation::seed_plan`]).
+    pub fn seeding(&self) -> &Seeding {
+        &self.seeding
+    }
+
+    /// The seeds every run starts from, resolved against the network.
+    pub fn seed_plan(&self) -> &SeedPlan {
+        &self.plan
+    }
+
+    /// Steps after which every run ends.
+    pub fn step_limit(&self) -> u32 {
+        self.step_limit
     }
 
     pub fn campaign(&self) -> &Campaign {
@@ -233,7 +204,7 @@ impl Simulation {
 
     /// Replaces the seeds by these node indices (used by the seeding strategies to evaluate
     /// candidate sets); takes effect at the next reset.
-    pub(crate) fn set_seed_nodes(&mut self, seeds: &[u32]) {
+    pub fn set_seed_nodes(&mut self, seeds: &[u32]) {
         self.plan = SeedPlan::Fixed(seeds.to_vec());
     }
 

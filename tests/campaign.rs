@@ -1,7 +1,8 @@
 //! Paid ads and costs: exact on tiny scenarios, consistent on random ones.
 mod common;
 use std::sync::Arc;
-use viralsim::campaign::{campaign_metrics, segment_reach, Ads, Campaign, Costs};
+use viralsim::campaign::{Ads, Campaign, Costs};
+use viralsim::costs::{campaign_metrics, segment_reach};
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
 use viralsim::state::ADVERTISING;
 use viralsim::{generate, Seeding, Simulation};
@@ -291,7 +292,7 @@ fn budget_seeding_does_at_least_as_well_as_top_degree_for_the_same_money() {
     // top-degree nodes in order, as many as the budget pays for: 33 (27) + 0 (26) = 53
     let mut top = Vec::new();
     let mut spent = 0.0;
-    for v in viralsim::seeding::top_degree(&net, 34) {
+    for v in viralsim::influence::top_degree(&net, 34) {
         let p = 10.0 + net.out_degree(v) as f64;
         if spent + p <= budget {
             spent += p;

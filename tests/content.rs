@@ -4,7 +4,8 @@
 mod common;
 use common::{model, Z99};
 use std::sync::Arc;
-use viralsim::campaign::{campaign_metrics, Campaign};
+use viralsim::campaign::Campaign;
+use viralsim::costs::campaign_metrics;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
 use viralsim::rng::rng_from_seed;
 use viralsim::state::NONE;
@@ -180,7 +181,7 @@ fn uniform_stickiness_is_a_lower_p() {
 fn seeds_within_a_segment() {
     let net = two_segments();
     let segs = net.segments().unwrap().to_vec();
-    let best1: Vec<u32> = viralsim::seeding::top_degree(&net, 600)
+    let best1: Vec<u32> = viralsim::influence::top_degree(&net, 600)
         .into_iter()
         .filter(|&v| segs[v as usize] == 1)
         .take(4)

@@ -13,14 +13,13 @@ use std::collections::BinaryHeap;
 /// Largest network CELF accepts: its first round simulates every node (use IMM beyond).
 pub const CELF_MAX_NODES: usize = 50_000;
 
-/// Most runs per spread evaluation (`celf:K,runs=R`, `budget:B,runs=R`).
-pub const MAX_GREEDY_RUNS: u32 = 10_000;
+pub use crate::seeding::MAX_GREEDY_RUNS;
 /// Most simulations the first round may take (every node × runs): beyond, the greedy would run
 /// for hours; IMM does the same job in seconds.
 pub const MAX_GREEDY_SIMULATIONS: u64 = 50_000_000;
 /// Steps after which an evaluation run stops (SIS runs can go on forever; a simulation built
 /// from a scenario stops at its `max_steps` before that).
-pub const GREEDY_MAX_STEPS: u32 = crate::scenario::MAX_STEPS;
+pub const GREEDY_MAX_STEPS: u32 = crate::bounds::MAX_STEPS;
 /// Most steps the first round may be forced to simulate (nodes × runs × the steps every run
 /// takes whatever happens: SIS, ads, a late boost; see [`Simulation::forced_steps`]).
 pub const MAX_GREEDY_STEPS: u64 = 200_000_000;

@@ -7,6 +7,7 @@
 //! Works for Independent Cascade (any of its probabilities) and Linear Threshold.
 
 use crate::error::{Error, Result};
+pub use crate::seeding::{check_epsilon, MIN_EPSILON};
 use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
 use crate::rng::{below, rng_from_seed, uniform, RngCore, Skipper};
@@ -37,23 +38,6 @@ fn too_many(sets: u64, entries: u64, budget: u64) -> Error {
             budget >> 20
         ),
     )
-}
-
-/// The smallest ε IMM accepts: the RR sets needed grow as 1/ε², so below this even a small
-/// network needs hundreds of millions of them (minutes of work for no visible gain).
-pub const MIN_EPSILON: f64 = 0.01;
-
-/// ε in [[`MIN_EPSILON`], 1), or an error naming `epsilon`: the one check of the CLI, the
-/// scenario and the page.
-pub fn check_epsilon(epsilon: f64) -> Result<f64> {
-    if (MIN_EPSILON..1.0).contains(&epsilon) {
-        Ok(epsilon)
-    } else {
-        Err(Error::param(
-            "epsilon",
-            format!("must be in [{MIN_EPSILON}, 1), got {epsilon}"),
-        ))
-    }
 }
 
 /// What IMM chose and how.

@@ -1,0 +1,374 @@
+//! The one build path: from a description (a [`Scenario`], a [`NetworkSpec`], or a network, a
+//! model, a [`Seeding`] and a [`Campaign`]) to a world ready to step, used alike by the CLI, the
+//! page's bindings and the tests.
+//!
+//! The layers, each depending only on those before it: the descriptions (`scenario`,
+//! `seeding`, `campaign`, `model`'s specs: data, parsing, printing, checks) → the world
+//! ([`Simulation`] and its `step`, taking an already resolved [`SeedPlan`]) → the strategies
+//! ([`crate::influence`], which use the world as a spread oracle, and
+//! [`crate::influence::resolve`], the one place that turns a [`Seeding`] into a plan) → this
+//! module, which adds the constructors below → analysis (metrics, costs, Monte Carlo,
+//! comparison) → the front ends. `tests/layers.rs` checks that no module imports one that
+//! imports it back.
+
+use crate::campaign::Campaign;
+use crate::error::{Error, Result};
+use crate::generate;
+use crate::influence;
+use crate::io::{parse_edge_list, EdgeListOptions, Limits};
+use crate::model::Model;
+use crate::network::Network;
+use crate::plan::SeedPlan;
+use crate::rng::{rng_from_seed, stream_seed, STREAM_NETWORK};
+use crate::scenario::{NetworkSpec, Scenario, NETWORK_KINDS};
+use crate::seeding::Seeding;
+use crate::simulation::Simulation;
+use std::sync::Arc;
+
+impl NetworkSpec {
+    /// Builds the network. `file_text` is the text of the edge list for `file:` specs.
+    ///
+    /// # Errors
+    /// A parameter out of range (named `network.KEY`), a size over `limits`, a malformed edge
+    /// list (with its line), or a `file:` spec without text.
+    pub fn build(&self, seed: u64, limits: &Limits, file_text: Option<&str>) -> Result<Network> {
+        let mut rng = rng_from_seed(stream_seed(seed, STREAM_NETWORK));
+        let named = |e: Error| e.within("network");
+        // Every size is checked in u64 against the limits before anything is allocated or
+        // multiplied in `usize` (32 bits on wasm32), and a relation between two sizes before
+        // an edge count is estimated from them.
+        let n_checked = |key: &str| -> Result<usize> {
+            let n = self.count(key)?;
+            limits.check_nodes("network", n)?;
+            Ok(n as usize)
+        };
+        let edges = |m: f64| limits.check_edges("network", m.max(0.0) as u64);
+        // `small` (m or k) must be below n, as the generator says
+        let below_n = |small: u64, name: &str, n: usize| -> Result<usize> {
+            if small >= n as u64 {
+                return Err(Error::param(
+                    "network.n",
+                    format!("must be greater than {name} = {small}, got {n}"),
+                ));
+            }
+            Ok(small as usize)
+        };
+        let net = match self.kind.as_str() {
+            "er" => {
+                let (n, p) = (n_checked("n")?, self.prob("p")?);
+                edges(p * n as f64 * (n as f64 - 1.0) / 2.0)?;
+                generate::erdos_renyi_gnp(n, p, &mut rng).map_err(named)?
+            }
+            "gnm" => {
+                let (n, m) = (n_checked("n")?, self.count("m")?);
+                limits.check_edges("network", m)?;
+                generate::erdos_renyi_gnm(n, m as usize, &mut rng).map_err(named)?
+            }
+            "ba" | "hk" => {
+                let (n, m) = (n_checked("n")?, self.count("m")?);
+                let pt = if self.kind == "hk" { self.prob("pt")? } else { 0.0 };
+                if m == 0 {
+                    return Err(Error::param("network.m", "must be at least 1, got 0"));
+                }
+                let m = below_n(m, "m", n)?;
+                edges(n as f64 * m as f64)?;
+                if self.kind == "hk" {
+                    generate::holme_kim(n, m, pt, &mut rng).map_err(named)?
+                } else {
+                    generate::barabasi_albert(n, m, &mut rng).map_err(named)?
+                }
+            }
+            "ws" => {
+                let (n, k, p) = (n_checked("n")?, self.count("k")?, self.prob("p")?);
+                if k % 2 == 1 || k < 2 {
+                    return Err(Error::param(
+                        "network.k",
+                        format!("must be an even number ≥ 2, got {k}"),
+                    ));
+                }
+                let k = below_n(k, "k", n)?;
+                edges(n as f64 * k as f64 / 2.0)?;
+                generate::watts_strogatz(n, k, p, &mut rng).map_err(named)?
+            }
+            "sbm" => {
+                let raw = self.get("sizes").unwrap_or("");
+                let parts = raw.split('/').count();
+                if parts > generate::MAX_SBM_SEGMENTS {
+                    return Err(Error::Limit {
+                        what: "network.sizes (segments)".into(),
+                        limit: generate::MAX_SBM_SEGMENTS as u64,
+                        got: parts as u64,
+                    });
+                }
+                let sizes: Vec<u64> = raw
+                    .split('/')
+                    .map(|x| x.trim().parse::<u64>())
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
+                let n = sizes
+                    .iter()
+                    .try_fold(0u64, |a, &s| a.checked_add(s))
+                    .unwrap_or(u64::MAX);
+                limits.check_nodes("network", n)?;
+                let sizes: Vec<usize> = sizes.into_iter().map(|s| s as usize).collect();
+                let (pin, pout) = (self.prob("pin")?, self.prob("pout")?);
+                let within: f64 = sizes
+                    .iter()
+                    .map(|&s| s as f64 * (s as f64 - 1.0) / 2.0)
+                    .sum();
+                let total = n as f64 * (n as f64 - 1.0) / 2.0;
+                edges(pin * within + pout * (total - within))?;
+                generate::stochastic_block_model(&sizes, pin, pout, &mut rng).map_err(
+                    |e| match e {
+                        Error::Param { field, reason } => {
+                            Error::param(format!("network.{}", field.replace('_', "")), reason)
+                        }
+                        other => other,
+                    },
+                )?
+            }
+            "powerlaw" => {
+                let n = n_checked("n")?;
+                let gamma: f64 = self.num("gamma", "a number")?;
+                let kmin = if self.get("kmin").is_some() {
+                    self.count("kmin")?
+                } else {
+                    1
+                };
+                let kmax = if self.get("kmax").is_some() {
+                    Some(self.count("kmax")?)
+                } else {
+                    None
+                };
+                let top = kmax.unwrap_or(((n as f64).sqrt() as u64).max(kmin));
+                if kmin < 1 || kmin > top || top >= n as u64 {
+                    return Err(Error::param(
+                        "network.kmin",
+                        format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {kmin}, kmax = {top}, n = {n}"),
+                    ));
+                }
+                edges(n as f64 * top as f64 / 2.0)?;
+                generate::configuration_power_law(
+                    n,
+                    gamma,
+                    kmin as usize,
+                    kmax.map(|k| k as usize),
+                    &mut rng,
+                )
+                .map_err(named)?
+            }
+            "complete" => {
+                let n = n_checked("n")?;
+                edges(n as f64 * (n as f64 - 1.0) / 2.0)?;
+                generate::complete(n).map_err(named)?
+            }
+            "ring" => {
+                let (n, k) = (n_checked("n")?, self.count("k")?);
+                if k % 2 == 1 {
+                    return Err(Error::param("network.k", format!("must be even, got {k}")));
+                }
+                let k = below_n(k, "k", n)?;
+                edges(n as f64 * k as f64 / 2.0)?;
+                generate::ring_lattice(n, k).map_err(named)?
+            }
+            "star" => generate::star(n_checked("n")?).map_err(named)?,
+            "path" => generate::path(n_checked("n")?).map_err(named)?,
+            "grid" => {
+                let (r, c) = (self.count("rows")?, self.count("cols")?);
+                limits.check_nodes("network", r.saturating_mul(c))?;
+                generate::grid(r as usize, c as usize).map_err(named)?
+            }
+            "karate" => {
+                limits.check_nodes("network", 34)?;
+                limits.check_edges("network", 78)?;
+                generate::karate_club()
+            }
+            "facebook" => match file_text {
+                Some(text) => parse_edge_list(
+                    text,
+                    &EdgeListOptions {
+                        directed: false,
+                        limits: *limits,
+                    },
+                )?,
+                None => crate::datasets::facebook(limits)?,
+            },
+            "file" => {
+                let text = file_text.ok_or_else(|| {
+                    Error::param(
+                        "network",
+                        format!(
+                            "file:{} needs the file's text (load the file first)",
+                            self.get("name").unwrap_or("")
+                        ),
+                    )
+                })?;
+                parse_edge_list(
+                    text,
+                    &EdgeListOptions {
+                        directed: self.get("directed").is_some(),
+                        limits: *limits,
+                    },
+                )?
+            }
+            other => return Err(Error::unknown("network", other, NETWORK_KINDS)),
+        };
+        Ok(net)
+    }
+}
+
+impl Scenario {
+    /// Builds the network and a simulation at step 0 (run 0), with default limits.
+    pub fn build(&self, file_text: Option<&str>) -> Result<Simulation> {
+        self.build_with(file_text, None, &Limits::default())
+    }
+
+    /// Builds as [`Scenario::build`], with the text of a `segments=` file (see
+    /// [`crate::io::parse_segments`]) and these limits.
+    ///
+    /// # Errors
+    /// Those of the network, model, seeding and campaign, and a segments file that is named but
+    /// not given, or malformed (`segments: line N: …`).
+    pub fn build_with(
+        &self,
+        file_text: Option<&str>,
+        segments_text: Option<&str>,
+        limits: &Limits,
+    ) -> Result<Simulation> {
+        let model = self.validated_model()?;
+        let mut net = self.network.build(self.seed, limits, file_text)?;
+        if let Some(name) = self.network.segments_file() {
+            let text = segments_text.ok_or_else(|| {
+                Error::param(
+                    "segments",
+                    format!("the network names the segments file '{name}': give its text"),
+                )
+            })?;
+            let segs = crate::io::parse_segments(text, &net).map_err(|e| match e {
+                Error::Line { line, reason } => {
+                    Error::param("segments", format!("line {line}: {reason}"))
+                }
+                other => other,
+            })?;
+            net = net.with_segments(segs)?;
+        }
+        Simulation::with_limit(
+            Arc::new(net),
+            model,
+            &self.seeds,
+            self.seed,
+            self.campaign.clone(),
+            self.max_steps,
+        )
+    }
+}
+
+impl Simulation {
+    /// Builds a simulation and places the seeds (step 0).
+    ///
+    /// # Errors
+    /// The seeding does not fit the network (unknown node, more seeds than nodes), or the
+    /// network lacks what the model needs (edge weights, LT weight sums over 1).
+    pub fn new(net: Arc<Network>, model: Model, seeding: &Seeding, seed: u64) -> Result<Self> {
+        Self::new_with_campaign(net, model, seeding, seed, Campaign::default())
+    }
+
+    /// Builds a simulation with a campaign (ads and costs) and places the seeds. Budget seeding
+    /// (`budget:B`) needs this constructor: it spends the campaign's seed costs.
+    ///
+    /// # Errors
+    /// Those of [`Simulation::new`], and a cost below 0, a conversion outside [0, 1], a target
+    /// segment the network lacks, or budget seeding without a cost per seed.
+    pub fn new_with_campaign(
+        net: Arc<Network>,
+        model: Model,
+        seeding: &Seeding,
+        seed: u64,
+        campaign: Campaign,
+    ) -> Result<Self> {
+        Self::with_limit(net, model, seeding, seed, campaign, u32::MAX)
+    }
+
+    /// As [`Simulation::new_with_campaign`], with every run ending after `max_steps` steps (a
+    /// scenario's `max_steps`), including the runs that CELF and budget seeding simulate to
+    /// choose the seeds: they estimate the spread the scenario will see.
+    ///
+    /// # Errors
+    /// As [`Simulation::new_with_campaign`].
+    pub fn with_limit(
+        net: Arc<Network>,
+        model: Model,
+        seeding: &Seeding,
+        seed: u64,
+        campaign: Campaign,
+        max_steps: u32,
+    ) -> Result<Self> {
+        let mut sim = Simulation::assemble(net, model, seeding, seed, campaign, max_steps)?;
+        // the interventions' nodes first: CELF's spread oracle runs with them
+        let ivs = intervention_plans(&sim)?;
+        sim.set_intervention_plans(ivs)?;
+        let plan = match sim.campaign().seed_segment {
+            Some(s) => {
+                let net = sim.network();
+                influence::resolve_within(seeding, net, &net.segment_members(s))?
+            }
+            None => influence::resolve(seeding, sim.network(), sim.model(), seed, Some(&sim))?,
+        };
+        sim.set_seed_plan(plan);
+        Ok(sim)
+    }
+}
+
+impl Simulation {
+    /// The same simulation with another campaign, back at step 0 of the same run (budget
+    /// seeding is chosen again under the new costs, and every seeding again for a new seed
+    /// segment; other seeds are kept as chosen).
+    ///
+    /// # Errors
+    /// As [`Simulation::new_with_campaign`].
+    pub fn with_campaign(self, campaign: Campaign) -> Result<Self> {
+        let seeding = self.seeding().clone();
+        let (seed, run, max) = (self.seed(), self.run_index(), self.step_limit());
+        if matches!(seeding, Seeding::Budget { .. })
+            || campaign.seed_segment != self.campaign().seed_segment
+        {
+            let (net, model) = (self.network().clone(), self.model().clone());
+            return Self::with_limit(net, model, &seeding, seed, campaign, max);
+        }
+        let plan = self.seed_plan().clone();
+        let mut sim = Simulation::assemble(
+            self.network().clone(),
+            self.model().clone(),
+            &seeding,
+            seed,
+            campaign,
+            max,
+        )?;
+        sim.set_intervention_plans(intervention_plans(&sim)?)?;
+        sim.set_seed_plan(plan);
+        sim.reset_run(seed, run);
+        Ok(sim)
+    }
+}
+
+/// The nodes of each intervention of the world's campaign (`None` for a boost).
+fn intervention_plans(sim: &Simulation) -> Result<Vec<Option<SeedPlan>>> {
+    let mut plans = Vec::new();
+    for (i, iv) in sim.campaign().interventions.iter().enumerate() {
+        plans.push(match &iv.nodes {
+            Some(nodes) => Some(
+                influence::resolve(nodes, sim.network(), sim.model(), sim.seed(), None).map_err(
+                    |e| match e {
+                        // the seeding's errors name "seeds": here the field is this one
+                        Error::Param { reason, .. } => {
+                            Error::param(format!("campaign.interventions[{i}].nodes"), reason)
+                        }
+                        other => other,
+                    },
+                )?,
+            ),
+            None => None,
+        });
+    }
+    Ok(plans)
+}
