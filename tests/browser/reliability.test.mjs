@@ -78,7 +78,7 @@ test('Bass and LT: "Brand re-posts now" is refused as a scheduled boost is, and 
   await page.click('#step');
   await page.click('#step');
   await page.click('#boost-now');
-  assert.match(await page.locator('#campaign-error').textContent(), /^boost: boost is defined for ic, sir, sis and rumor.*\(the model is bass\)/);
+  assert.match(await page.locator('#live-error').textContent(), /^boost: boost is defined for ic, sir, sis and rumor.*\(the model is bass\)/);
   await page.click('#step');
   assert.equal(await page.evaluate(() => window.viralsim.sim.stepCount()), 3);
   // the run is the CLI's, untouched by the refused boost
@@ -92,7 +92,7 @@ test('Bass and LT: "Brand re-posts now" is refused as a scheduled boost is, and 
   await page.click('#step');
   const before = await page.evaluate(() => window.viralsim.sim.reach());
   await page.click('#boost-now');
-  assert.match(await page.locator('#campaign-error').textContent(), /\(the model is lt\)/);
+  assert.match(await page.locator('#live-error').textContent(), /\(the model is lt\)/);
   assert.equal(await page.evaluate(() => window.viralsim.sim.reach()), before);
   assert.deepEqual(errors, []);
   await page.close();

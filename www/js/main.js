@@ -305,7 +305,8 @@ function showError(msg) {
   // route the core's message to the control it names ("scenario: " comes from parsing the
   // scenario object; the field follows it)
   const core = msg.replace(/^scenario: /, '');
-  const slot = /^(campaign|boost|debunk|node)\b/.test(core) ? 'campaign-error'
+  const slot = /^(boost|debunk|node)\b/.test(core) ? 'live-error'
+    : /^campaign\b/.test(core) ? 'campaign-error'
     : /^(network|line \d+|.*\(nodes\)|.*\(edges\)|.*\(bytes\))/.test(core) ? 'net-error'
     : /^model/.test(core) || /unknown variant|`kind`/.test(core) ? 'model-error'
     : /^(seeds|seed|epsilon|max_steps)\b/.test(core) ? 'seed-error'
@@ -315,7 +316,7 @@ function showError(msg) {
 }
 
 function clearErrors() {
-  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error']) $(id).textContent = '';
+  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error', 'live-error']) $(id).textContent = '';
 }
 
 async function networkText(spec) {
@@ -557,13 +558,13 @@ function install() {
   $('click-action').addEventListener('change', (e) => { ui.clickAction = e.target.value; });
   $('boost-now').addEventListener('click', () => {
     if (!sim) return;
-    $('campaign-error').textContent = '';
+    $('live-error').textContent = '';
     let k;
     try {
       k = sim.boostNow(); // the core's rule: refused where a re-post means nothing
     } catch (err) {
       $('content-status').textContent = '';
-      $('campaign-error').textContent = err.message;
+      $('live-error').textContent = err.message; // next to the button
       return;
     }
     $('content-status').textContent = t('boosted', { k });
@@ -667,7 +668,7 @@ function install() {
         else if (ui.clickAction === 'debunk') { sim.debunkNode(i); $('content-status').textContent = t('debunked', { who }); }
         else sim.seedNode(i);
       } catch (err) {
-        $('campaign-error').textContent = err.message;
+        $('live-error').textContent = err.message;
       }
       dirty = true;
       updatePanels();
