@@ -1,7 +1,9 @@
 //! Real networks shipped with viralsim.
 
 use crate::error::Result;
-use crate::io::{parse_edge_list, EdgeListOptions, Limits};
+use crate::io::Limits;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::io::{parse_edge_list, EdgeListOptions};
 use crate::network::Network;
 
 /// Text of SNAP's ego-Facebook (McAuley & Leskovec 2012): 4,039 nodes, 88,234 undirected edges.
@@ -24,7 +26,7 @@ pub fn facebook(limits: &Limits) -> Result<Network> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let _ = (limits, parse_edge_list, EdgeListOptions::default());
+        let _ = limits; // the page passes the text itself, with its limits
         Err(crate::Error::param(
             "network",
             "facebook: load data/ego-facebook.txt and pass its text",

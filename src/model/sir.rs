@@ -60,9 +60,6 @@ impl Epidemic {
     pub fn gamma(&self) -> f64 {
         self.gamma
     }
-    pub fn is_sis(&self) -> bool {
-        self.reinfect
-    }
     /// Probability that an infected node infects a given susceptible neighbour before recovering.
     pub fn transmissibility(&self) -> f64 {
         1.0 - self.gamma * (1.0 - self.beta) / (1.0 - (1.0 - self.gamma) * (1.0 - self.beta))

@@ -187,12 +187,6 @@ impl Simulation {
         out
     }
 
-    /// Node index of an id as written in the network's source (`None` if unknown).
-    #[wasm_bindgen(js_name = nodeByLabel)]
-    pub fn node_by_label(&self, label: &str) -> Option<u32> {
-        self.sim.network().node_by_label(label)
-    }
-
     #[wasm_bindgen(js_name = nodeCount)]
     pub fn node_count(&self) -> u32 {
         self.sim.network().node_count() as u32

@@ -90,7 +90,6 @@ export class SimView {
   reach() { return this.sim.reach(); }
   isFinished() { return this.sim.isFinished(); }
   seeds() { return Array.from(this.sim.seeds()); }
-  scenario() { return this.sim.scenario(); }
   cascadeTree() { return this.sim.cascadeTree(); }
   summariseRuns(pieces, seed, threshold, metrics) { return this.sim.summariseRuns(pieces, seed, threshold, metrics); }
   compareRuns(per, names, seed, threshold) { return this.sim.compareRuns(per, names, seed, threshold); }
