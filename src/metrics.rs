@@ -5,6 +5,121 @@ use crate::simulation::Simulation;
 use crate::state::{ADVERTISING, NONE, SEED};
 use serde::Serialize;
 
+/// Why a person adopted: the one reading of a record's `parent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// A seed (chosen, clicked or boosted).
+    Seed,
+    /// Convinced by an ad.
+    Advertising,
+    /// Told by a person (the parent).
+    WordOfMouth,
+}
+
+impl Cause {
+    /// The cause of an adoption from its record's `parent` (`None`: never adopted).
+    pub fn of(parent: u32) -> Option<Cause> {
+        match parent {
+            NONE => None,
+            SEED => Some(Cause::Seed),
+            ADVERTISING => Some(Cause::Advertising),
+            _ => Some(Cause::WordOfMouth),
+        }
+    }
+}
+
+/// One adopter of the cascade tree: who, when, in which generation, told by whom (`None` for
+/// seeds and advertising: `cause` says which), ids as written in the network's source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TreeLink {
+    pub id: u32,
+    pub label: String,
+    pub step: u32,
+    pub generation: u32,
+    pub told_by: Option<String>,
+    pub cause: Cause,
+}
+
+/// The current run's cascade tree: every adopter in order of (first) adoption.
+///
+/// # Complexity
+/// O(adopters).
+pub fn cascade_tree(sim: &Simulation) -> Vec<TreeLink> {
+    let net = sim.network();
+    sim.adopters()
+        .iter()
+        .map(|&v| {
+            let r = sim.record(v);
+            let cause = Cause::of(r.parent).unwrap_or(Cause::Seed);
+            TreeLink {
+                id: v,
+                label: net.label(v),
+                step: r.adopted_at,
+                generation: r.generation,
+                told_by: (cause == Cause::WordOfMouth).then(|| net.label(r.parent)),
+                cause,
+            }
+        })
+        .collect()
+}
+
+/// What the page's tooltip shows about one person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeInfo {
+    pub id: u32,
+    pub label: String,
+    pub degree: u32,
+    pub state: u8,
+    pub adopted_at: Option<u32>,
+    pub told_by: Option<String>,
+    pub cause: Option<Cause>,
+    pub segment: Option<u16>,
+}
+
+/// Everything known about node `id` in the current run.
+///
+/// # Errors
+/// `id` is not a node id.
+pub fn node_info(sim: &Simulation, id: u32) -> crate::Result<NodeInfo> {
+    let net = sim.network();
+    if id as usize >= net.node_count() {
+        return Err(crate::Error::param(
+            "node",
+            format!(
+                "{id} is not a node id (the network has {} nodes)",
+                net.node_count()
+            ),
+        ));
+    }
+    let r = sim.record(id);
+    let cause = Cause::of(r.parent);
+    Ok(NodeInfo {
+        id,
+        label: net.label(id),
+        degree: net.out_degree(id),
+        state: sim.states()[id as usize],
+        adopted_at: (r.adopted_at != NONE).then_some(r.adopted_at),
+        told_by: (cause == Some(Cause::WordOfMouth)).then(|| net.label(r.parent)),
+        cause,
+        segment: net.segments().map(|s| s[id as usize]),
+    })
+}
+
+/// Per step so far: the cumulative reach and, of it, the people convinced by ads.
+pub fn reach_by_cause(sim: &Simulation) -> Vec<[u32; 2]> {
+    let h = sim.history();
+    let mut ad = 0;
+    h.reach
+        .iter()
+        .zip(&h.new_by_ad)
+        .map(|(&r, &a)| {
+            ad += a;
+            [r, ad]
+        })
+        .collect()
+}
+
 /// What one run's cascade looked like.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct CascadeMetrics {
@@ -92,11 +207,11 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
         .collect();
     let mut gen_count: Vec<u32> = Vec::new();
     for &v in nodes {
-        match rec[v as usize].parent {
-            SEED => m.reach_seeds += 1,
-            ADVERTISING => m.reach_advertising += 1,
-            NONE => {}
-            _ => m.reach_word_of_mouth += 1,
+        match Cause::of(rec[v as usize].parent) {
+            Some(Cause::Seed) => m.reach_seeds += 1,
+            Some(Cause::Advertising) => m.reach_advertising += 1,
+            Some(Cause::WordOfMouth) => m.reach_word_of_mouth += 1,
+            None => {}
         }
         let g = rec[v as usize].generation as usize;
         if g >= gen_count.len() {

@@ -218,3 +218,30 @@ fn cascade_metrics_on_a_star() {
     assert_eq!(m.offspring_by_generation, vec![5.0, 0.0]);
     assert!((m.reach_fraction - 1.0).abs() < 1e-12);
 }
+
+/// The cascade tree and a person's info, computed in the core (the page only displays them).
+#[test]
+fn cascade_tree_and_node_info_on_a_path() {
+    use viralsim::metrics::{cascade_tree, node_info, reach_by_cause, Cause};
+    let mut s = sim(path(4).unwrap(), r#"{"kind":"ic","p":1.0}"#, "nodes:0", 1);
+    s.step();
+    s.step();
+    let tree = cascade_tree(&s);
+    let got: Vec<(u32, u32, u32, Option<&str>, Cause)> = tree
+        .iter()
+        .map(|l| (l.id, l.step, l.generation, l.told_by.as_deref(), l.cause))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (0, 0, 0, None, Cause::Seed),
+            (1, 1, 1, Some("0"), Cause::WordOfMouth),
+            (2, 2, 2, Some("1"), Cause::WordOfMouth),
+        ]
+    );
+    let far = node_info(&s, 3).unwrap();
+    assert_eq!((far.adopted_at, far.cause, far.degree), (None, None, 1));
+    assert_eq!(node_info(&s, 2).unwrap().told_by.as_deref(), Some("1"));
+    assert!(node_info(&s, 4).unwrap_err().to_string().starts_with("node: 4 is not a node id"));
+    assert_eq!(reach_by_cause(&s), vec![[1, 0], [2, 0], [3, 0]]);
+}

@@ -20,7 +20,7 @@ use serde::Serialize;
 use viralsim::io::Limits;
 use viralsim::layout::Layout;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig, Tally};
-use viralsim::state::{Transmission, ADVERTISING, NONE, SEED};
+use viralsim::state::Transmission;
 use viralsim::Scenario;
 use wasm_bindgen::prelude::*;
 
@@ -177,14 +177,7 @@ impl Simulation {
     /// Per step so far: cumulative reach and, of it, the people convinced by ads (flat pairs).
     #[wasm_bindgen(js_name = reachByCause)]
     pub fn reach_by_cause(&self) -> Vec<u32> {
-        let h = self.sim.history();
-        let mut ad = 0;
-        let mut out = Vec::with_capacity(2 * h.reach.len());
-        for (r, a) in h.reach.iter().zip(&h.new_by_ad) {
-            ad += a;
-            out.extend_from_slice(&[*r, ad]);
-        }
-        out
+        viralsim::metrics::reach_by_cause(&self.sim).concat()
     }
 
     #[wasm_bindgen(js_name = nodeCount)]
@@ -285,38 +278,7 @@ impl Simulation {
     /// when (`told_by` is null for seeds and advertising; `cause` says which).
     #[wasm_bindgen(js_name = cascadeTree)]
     pub fn cascade_tree(&self) -> JsValue {
-        #[derive(Serialize)]
-        struct Link {
-            id: u32,
-            label: String,
-            step: u32,
-            generation: u32,
-            told_by: Option<String>,
-            cause: &'static str,
-        }
-        let net = self.sim.network();
-        let links: Vec<Link> = self
-            .sim
-            .adopters()
-            .iter()
-            .map(|&v| {
-                let r = self.sim.record(v);
-                let (told_by, cause) = match r.parent {
-                    SEED => (None, "seed"),
-                    ADVERTISING => (None, "advertising"),
-                    p => (Some(net.label(p)), "word_of_mouth"),
-                };
-                Link {
-                    id: v,
-                    label: net.label(v),
-                    step: r.adopted_at,
-                    generation: r.generation,
-                    told_by,
-                    cause,
-                }
-            })
-            .collect();
-        to_js(&links)
+        to_js(&viralsim::metrics::cascade_tree(&self.sim))
     }
 
     /// Cascade metrics of the current run.
@@ -327,45 +289,9 @@ impl Simulation {
     /// Everything the tooltip shows about node `id`.
     #[wasm_bindgen(js_name = nodeInfo)]
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsError> {
-        let net = self.sim.network();
-        if id as usize >= net.node_count() {
-            return Err(JsError::new(&format!(
-                "node: {id} is not a node id (the network has {} nodes)",
-                net.node_count()
-            )));
-        }
-        let r = self.sim.record(id);
-        #[derive(Serialize)]
-        struct Info {
-            id: u32,
-            label: String,
-            degree: u32,
-            state: u8,
-            adopted_at: Option<u32>,
-            told_by: Option<String>,
-            cause: Option<&'static str>,
-            segment: Option<u16>,
-        }
-        let (told_by, cause) = match r.parent {
-            NONE => (None, None),
-            SEED => (None, Some("seed")),
-            ADVERTISING => (None, Some("advertising")),
-            p => (Some(net.label(p)), Some("word_of_mouth")),
-        };
-        Ok(to_js(&Info {
-            id,
-            label: net.label(id),
-            degree: net.out_degree(id),
-            state: self.sim.states()[id as usize],
-            adopted_at: if r.adopted_at == NONE {
-                None
-            } else {
-                Some(r.adopted_at)
-            },
-            told_by,
-            cause,
-            segment: net.segments().map(|s| s[id as usize]),
-        }))
+        viralsim::metrics::node_info(&self.sim, id)
+            .map(|i| to_js(&i))
+            .map_err(js_err)
     }
 
     /// Monte Carlo of this scenario with `runs` runs from scenario seed `seed` (one after
