@@ -515,3 +515,45 @@ fn address_runs_as_the_scenario_it_names() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--address: network.mm: ba has no parameter 'mm'"));
 }
+
+/// A scenario names its files (`file:audience.csv,segments=groups.csv`): they are read next to
+/// the scenario file, so the scenario replays with no --graph; a page export (`{"scenario": …,
+/// "result": …}`) replays as it ran; compare takes segmented uploads and --segments.
+#[test]
+fn scenarios_replay_with_their_files() {
+    let dir = std::env::temp_dir().join(format!("viralsim-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("audience.csv"), "source,target\na,b\nb,c\nc,d\nd,a\na,c\n").unwrap();
+    std::fs::write(dir.join("groups.csv"), "a 0\nb 0\nc 1\nd 1\n").unwrap();
+    let sc = r#"{"network":"file:audience.csv,segments=groups.csv","model":{"kind":"ic","p":0.5},"seeds":"nodes:a","seed":3}"#;
+    let sc_path = dir.join("plan.json");
+    std::fs::write(&sc_path, sc).unwrap();
+    let p = sc_path.to_string_lossy().into_owned();
+    let by_file = json(&["run", "--scenario", &p, "--runs", "200"]);
+    let graph = dir.join("audience.csv").to_string_lossy().into_owned();
+    let segs = dir.join("groups.csv").to_string_lossy().into_owned();
+    let by_flags = json(&[
+        "run", "--graph", &graph, "--segments", &segs, "--model", "ic", "--p", "0.5", "--seeds", "nodes:a",
+        "--seed", "3", "--runs", "200",
+    ]);
+    assert_eq!(by_file["reach"], by_flags["reach"]);
+    assert_eq!(by_file["segments"], by_flags["segments"]);
+    // a page export holds the scenario
+    let export = dir.join("viralsim-runs.json");
+    std::fs::write(&export, format!(r#"{{"scenario": {sc}, "result": {{"runs": 200}}}}"#)).unwrap();
+    let again = json(&["run", "--scenario", &export.to_string_lossy(), "--runs", "200"]);
+    assert_eq!(again["reach"], by_file["reach"]);
+    // compare: two plans on the segmented upload, and with --graph and --segments
+    let other = dir.join("ads.json");
+    std::fs::write(&other, sc.replace("\"seed\":3", "\"seed\":3,\"campaign\":{\"ads\":{\"impressions_per_step\":1,\"conversion\":0.5,\"steps\":2,\"segment\":1}}")).unwrap();
+    let o = other.to_string_lossy().into_owned();
+    let c = json(&["compare", &p, &o, "--runs", "100", "--format", "json"]);
+    assert_eq!(c["scenarios"].as_array().unwrap().len(), 2);
+    let c2 = json(&["compare", &p, &o, "--graph", &graph, "--segments", &segs, "--runs", "100", "--format", "json"]);
+    assert_eq!(c["scenarios"], c2["scenarios"]);
+    // a missing file is named, with the way out
+    std::fs::remove_file(dir.join("groups.csv")).unwrap();
+    let out = viralsim(&["run", "--scenario", &p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("groups.csv"));
+}

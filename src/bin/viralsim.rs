@@ -284,7 +284,7 @@ fn limits(a: &Args) -> Result<Limits, Fail> {
 /// The network from --graph or --generate (or the scenario's), with its spec for the output.
 fn network(
     a: &Args,
-    scenario: Option<&Scenario>,
+    scenario: Option<(&Scenario, &std::path::Path)>,
     seed: u64,
 ) -> Result<(Network, NetworkSpec), Fail> {
     let lim = limits(a)?;
@@ -336,16 +336,35 @@ fn network(
             Ok((net, spec))
         }
         (None, None) => match scenario {
-            Some(s) if s.network.file_name().is_none() => Ok((
+            Some((s, _)) if s.network.file_name().is_none() => Ok((
                 s.network
                     .build(seed, &lim, None)
                     .map_err(|e| Fail(format!("--scenario: {e}")))?,
                 s.network.clone(),
             )),
-            Some(s) => fail(format!(
-                "--graph: the scenario's network is {}; give the file with --graph",
-                s.network
-            )),
+            // the files a scenario names are read next to the scenario file
+            Some((s, dir)) => {
+                let name = s.network.file_name().unwrap_or_default();
+                let path = dir.join(name);
+                let shown = path.to_string_lossy().into_owned();
+                let text = read_text(&shown, lim.max_bytes).map_err(|_| {
+                    Fail(format!(
+                        "--graph: the scenario's network is {}: '{shown}' cannot be read (give the file with --graph)",
+                        s.network
+                    ))
+                })?;
+                let mut net = s
+                    .network
+                    .build(seed, &lim, Some(&text))
+                    .map_err(|e| Fail(format!("{shown}: {e}")))?;
+                if let Some(seg) = s.network.segments_file() {
+                    let sp = dir.join(seg).to_string_lossy().into_owned();
+                    let segs = viralsim::io::parse_segments(&read_text(&sp, lim.max_bytes)?, &net)
+                        .map_err(|e| Fail(format!("--segments {sp}: {e}")))?;
+                    net = net.with_segments(segs)?;
+                }
+                Ok((net, s.network.clone()))
+            }
             None => fail("--graph: give --graph FILE or --generate SPEC (see viralsim --help)"),
         },
     }
@@ -465,7 +484,7 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         (Some(path), None) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
-            let s = Scenario::from_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
+            let s = scenario_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
             s.check_counts().map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
             Some(s)
         }
@@ -545,7 +564,13 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         }
         (Some(_), _) => return fail("--epsilon: only used with --seeds imm:K"),
     };
-    let (net, net_spec) = network(a, scenario.as_ref(), seed)?;
+    let here = std::path::PathBuf::from(".");
+    let dir = a
+        .get("scenario")
+        .and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_path_buf()))
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(here);
+    let (net, net_spec) = network(a, scenario.as_ref().map(|s| (s, dir.as_path())), seed)?;
     let (nodes, edges) = (net.node_count(), net.edge_count());
     let campaign = campaign_flags(
         a,
@@ -860,9 +885,20 @@ fn main() -> ExitCode {
 fn scenario_file(path: &str) -> Result<Scenario, Fail> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Fail(format!("{path}: cannot read: {e}")))?;
-    let s = Scenario::from_json(&text).map_err(|e| Fail(format!("{path}: {e}")))?;
+    let s = scenario_json(&text).map_err(|e| Fail(format!("{path}: {e}")))?;
     s.check_counts().map_err(|e| Fail(format!("{path}: {e}")))?;
     Ok(s)
+}
+
+/// A scenario file, or a file the page or the CLI exported that holds one (`{"scenario": …}`:
+/// the Monte Carlo JSON, the cascade tree JSON), so that an export replays as it ran.
+fn scenario_json(text: &str) -> viralsim::Result<Scenario> {
+    if let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(text) {
+        if let Some(inner) = o.get("scenario") {
+            return Scenario::from_json(&inner.to_string());
+        }
+    }
+    Scenario::from_json(text)
 }
 
 fn stem(path: &str) -> String {
@@ -916,6 +952,7 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         "max-nodes",
         "max-edges",
         "max-bytes",
+        "segments",
     ])?;
     if !(2..=4).contains(&a.positional.len()) {
         return fail(format!(
@@ -955,7 +992,11 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
             }
         }
     }
-    let (net, net_spec) = network(a, Some(first), seed)?;
+    let dir = std::path::Path::new(&a.positional[0])
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let (net, net_spec) = network(a, Some((first, dir)), seed)?;
     let net = Arc::new(net);
     let mut sims = Vec::new();
     let mut names: Vec<String> = Vec::new();
