@@ -20,7 +20,7 @@ use crate::model::Model;
 use crate::network::Network;
 use crate::plan::SeedPlan;
 use crate::rng::{rng_from_seed, stream_seed, STREAM_NETWORK};
-use crate::scenario::{NetworkSpec, Scenario, NETWORK_KINDS};
+use crate::scenario::{NetworkSpec, Scenario};
 use crate::seeding::Seeding;
 use crate::simulation::Simulation;
 use std::sync::Arc;
@@ -37,11 +37,11 @@ impl NetworkSpec {
         // Every size is checked in u64 against the limits before anything is allocated or
         // multiplied in `usize` (32 bits on wasm32), and a relation between two sizes before
         // an edge count is estimated from them.
-        let n_checked = |key: &str| -> Result<usize> {
-            let n = self.count(key)?;
+        let nodes = |n: u64| -> Result<usize> {
             limits.check_nodes("network", n)?;
             Ok(n as usize)
         };
+        let prob = |key: &str, p: f64| crate::error::check_prob(&format!("network.{key}"), p);
         let edges = |m: f64| limits.check_edges("network", m.max(0.0) as u64);
         // `small` (m or k) must be below n, as the generator says
         let below_n = |small: u64, name: &str, n: usize| -> Result<usize> {
@@ -53,65 +53,60 @@ impl NetworkSpec {
             }
             Ok(small as usize)
         };
-        let net = match self.kind.as_str() {
-            "er" => {
-                let (n, p) = (n_checked("n")?, self.prob("p")?);
+        let net = match self {
+            NetworkSpec::Er { n, p } => {
+                let (n, p) = (nodes(*n)?, prob("p", *p)?);
                 edges(p * n as f64 * (n as f64 - 1.0) / 2.0)?;
                 generate::erdos_renyi_gnp(n, p, &mut rng).map_err(named)?
             }
-            "gnm" => {
-                let (n, m) = (n_checked("n")?, self.count("m")?);
-                limits.check_edges("network", m)?;
-                generate::erdos_renyi_gnm(n, m as usize, &mut rng).map_err(named)?
+            NetworkSpec::Gnm { n, m } => {
+                let n = nodes(*n)?;
+                limits.check_edges("network", *m)?;
+                generate::erdos_renyi_gnm(n, *m as usize, &mut rng).map_err(named)?
             }
-            "ba" | "hk" => {
-                let (n, m) = (n_checked("n")?, self.count("m")?);
-                let pt = if self.kind == "hk" { self.prob("pt")? } else { 0.0 };
-                if m == 0 {
+            NetworkSpec::Ba { n, m } | NetworkSpec::Hk { n, m, .. } => {
+                let n = nodes(*n)?;
+                let pt = match self {
+                    NetworkSpec::Hk { pt, .. } => Some(prob("pt", *pt)?),
+                    _ => None,
+                };
+                if *m == 0 {
                     return Err(Error::param("network.m", "must be at least 1, got 0"));
                 }
-                let m = below_n(m, "m", n)?;
+                let m = below_n(*m, "m", n)?;
                 edges(n as f64 * m as f64)?;
-                if self.kind == "hk" {
-                    generate::holme_kim(n, m, pt, &mut rng).map_err(named)?
-                } else {
-                    generate::barabasi_albert(n, m, &mut rng).map_err(named)?
+                match pt {
+                    Some(pt) => generate::holme_kim(n, m, pt, &mut rng).map_err(named)?,
+                    None => generate::barabasi_albert(n, m, &mut rng).map_err(named)?,
                 }
             }
-            "ws" => {
-                let (n, k, p) = (n_checked("n")?, self.count("k")?, self.prob("p")?);
-                if k % 2 == 1 || k < 2 {
+            NetworkSpec::Ws { n, k, p } => {
+                let (n, p) = (nodes(*n)?, prob("p", *p)?);
+                if k % 2 == 1 || *k < 2 {
                     return Err(Error::param(
                         "network.k",
                         format!("must be an even number ≥ 2, got {k}"),
                     ));
                 }
-                let k = below_n(k, "k", n)?;
+                let k = below_n(*k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
                 generate::watts_strogatz(n, k, p, &mut rng).map_err(named)?
             }
-            "sbm" => {
-                let raw = self.get("sizes").unwrap_or("");
-                let parts = raw.split('/').count();
-                if parts > generate::MAX_SBM_SEGMENTS {
+            NetworkSpec::Sbm { sizes, pin, pout } => {
+                if sizes.len() > generate::MAX_SBM_SEGMENTS {
                     return Err(Error::Limit {
                         what: "network.sizes (segments)".into(),
                         limit: generate::MAX_SBM_SEGMENTS as u64,
-                        got: parts as u64,
+                        got: sizes.len() as u64,
                     });
                 }
-                let sizes: Vec<u64> = raw
-                    .split('/')
-                    .map(|x| x.trim().parse::<u64>())
-                    .collect::<std::result::Result<_, _>>()
-                    .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
                 let n = sizes
                     .iter()
                     .try_fold(0u64, |a, &s| a.checked_add(s))
                     .unwrap_or(u64::MAX);
                 limits.check_nodes("network", n)?;
-                let sizes: Vec<usize> = sizes.into_iter().map(|s| s as usize).collect();
-                let (pin, pout) = (self.prob("pin")?, self.prob("pout")?);
+                let sizes: Vec<usize> = sizes.iter().map(|&s| s as usize).collect();
+                let (pin, pout) = (prob("pin", *pin)?, prob("pout", *pout)?);
                 let within: f64 = sizes
                     .iter()
                     .map(|&s| s as f64 * (s as f64 - 1.0) / 2.0)
@@ -127,19 +122,14 @@ impl NetworkSpec {
                     },
                 )?
             }
-            "powerlaw" => {
-                let n = n_checked("n")?;
-                let gamma: f64 = self.num("gamma", "a number")?;
-                let kmin = if self.get("kmin").is_some() {
-                    self.count("kmin")?
-                } else {
-                    1
-                };
-                let kmax = if self.get("kmax").is_some() {
-                    Some(self.count("kmax")?)
-                } else {
-                    None
-                };
+            NetworkSpec::PowerLaw {
+                n,
+                gamma,
+                kmin,
+                kmax,
+            } => {
+                let n = nodes(*n)?;
+                let kmin = kmin.unwrap_or(1);
                 let top = kmax.unwrap_or(((n as f64).sqrt() as u64).max(kmin));
                 if kmin < 1 || kmin > top || top >= n as u64 {
                     return Err(Error::param(
@@ -150,40 +140,39 @@ impl NetworkSpec {
                 edges(n as f64 * top as f64 / 2.0)?;
                 generate::configuration_power_law(
                     n,
-                    gamma,
+                    *gamma,
                     kmin as usize,
                     kmax.map(|k| k as usize),
                     &mut rng,
                 )
                 .map_err(named)?
             }
-            "complete" => {
-                let n = n_checked("n")?;
+            NetworkSpec::Complete { n } => {
+                let n = nodes(*n)?;
                 edges(n as f64 * (n as f64 - 1.0) / 2.0)?;
                 generate::complete(n).map_err(named)?
             }
-            "ring" => {
-                let (n, k) = (n_checked("n")?, self.count("k")?);
+            NetworkSpec::Ring { n, k } => {
+                let n = nodes(*n)?;
                 if k % 2 == 1 {
                     return Err(Error::param("network.k", format!("must be even, got {k}")));
                 }
-                let k = below_n(k, "k", n)?;
+                let k = below_n(*k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
                 generate::ring_lattice(n, k).map_err(named)?
             }
-            "star" => generate::star(n_checked("n")?).map_err(named)?,
-            "path" => generate::path(n_checked("n")?).map_err(named)?,
-            "grid" => {
-                let (r, c) = (self.count("rows")?, self.count("cols")?);
-                limits.check_nodes("network", r.saturating_mul(c))?;
-                generate::grid(r as usize, c as usize).map_err(named)?
+            NetworkSpec::Star { n } => generate::star(nodes(*n)?).map_err(named)?,
+            NetworkSpec::Path { n } => generate::path(nodes(*n)?).map_err(named)?,
+            NetworkSpec::Grid { rows, cols } => {
+                limits.check_nodes("network", rows.saturating_mul(*cols))?;
+                generate::grid(*rows as usize, *cols as usize).map_err(named)?
             }
-            "karate" => {
+            NetworkSpec::Karate => {
                 limits.check_nodes("network", 34)?;
                 limits.check_edges("network", 78)?;
                 generate::karate_club()
             }
-            "facebook" => match file_text {
+            NetworkSpec::Facebook => match file_text {
                 Some(text) => parse_edge_list(
                     text,
                     &EdgeListOptions {
@@ -193,25 +182,21 @@ impl NetworkSpec {
                 )?,
                 None => crate::datasets::facebook(limits)?,
             },
-            "file" => {
+            NetworkSpec::File { name, directed, .. } => {
                 let text = file_text.ok_or_else(|| {
                     Error::param(
                         "network",
-                        format!(
-                            "file:{} needs the file's text (load the file first)",
-                            self.get("name").unwrap_or("")
-                        ),
+                        format!("file:{name} needs the file's text (load the file first)"),
                     )
                 })?;
                 parse_edge_list(
                     text,
                     &EdgeListOptions {
-                        directed: self.get("directed").is_some(),
+                        directed: *directed,
                         limits: *limits,
                     },
                 )?
             }
-            other => return Err(Error::unknown("network", other, NETWORK_KINDS)),
         };
         Ok(net)
     }

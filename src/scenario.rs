@@ -43,110 +43,62 @@ use std::str::FromStr;
 /// runs on the same network.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct NetworkSpec {
-    pub kind: String,
-    pub params: Vec<(String, String)>,
+pub enum NetworkSpec {
+    /// Erdős–Rényi G(n, p).
+    Er { n: u64, p: f64 },
+    /// Erdős–Rényi G(n, m).
+    Gnm { n: u64, m: u64 },
+    /// Barabási–Albert.
+    Ba { n: u64, m: u64 },
+    /// Watts–Strogatz.
+    Ws { n: u64, k: u64, p: f64 },
+    /// Holme–Kim.
+    Hk { n: u64, m: u64, pt: f64 },
+    /// Stochastic block model (one segment per block).
+    Sbm { sizes: Vec<u64>, pin: f64, pout: f64 },
+    /// Configuration model with power-law degrees.
+    PowerLaw {
+        n: u64,
+        gamma: f64,
+        kmin: Option<u64>,
+        kmax: Option<u64>,
+    },
+    /// Complete graph.
+    Complete { n: u64 },
+    /// Ring lattice.
+    Ring { n: u64, k: u64 },
+    /// Star.
+    Star { n: u64 },
+    /// Path.
+    Path { n: u64 },
+    /// 2-D grid.
+    Grid { rows: u64, cols: u64 },
+    /// Zachary's karate club.
+    Karate,
+    /// SNAP ego-Facebook.
+    Facebook,
+    /// An edge list whose text the caller supplies, and its optional segments file.
+    File {
+        name: String,
+        directed: bool,
+        segments: Option<String>,
+    },
 }
 
 /// Generator names, as typed.
 pub const NETWORK_KINDS: &str =
     "er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, file";
 
-impl FromStr for NetworkSpec {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        let s = s.trim();
-        let (kind, rest) = s.split_once(':').unwrap_or((s, ""));
-        let kind = kind.trim().to_ascii_lowercase();
-        if !NETWORK_KINDS.split(", ").any(|k| k == kind) {
-            return Err(Error::unknown("network", kind, NETWORK_KINDS));
-        }
-        let mut params = Vec::new();
-        if kind == "file" {
-            let mut parts = rest.split(',');
-            let name = parts.next().unwrap_or("").trim();
-            if name.is_empty() {
-                return Err(Error::param(
-                    "network",
-                    "file: needs a name, e.g. file:audience.csv",
-                ));
-            }
-            params.push(("name".to_string(), name.to_string()));
-            for p in parts {
-                match p.trim() {
-                    "directed" => params.push(("directed".into(), "true".into())),
-                    "undirected" => {}
-                    other if other.starts_with("segments=") && other.len() > 9 => {
-                        params.push(("segments".into(), other[9..].trim().to_string()))
-                    }
-                    other => {
-                        return Err(Error::param(
-                            "network",
-                            format!(
-                            "file: unknown option '{other}' (expected directed or segments=FILE)"
-                        ),
-                        ))
-                    }
-                }
-            }
-            // one order whatever the order written (name, directed, segments): the spec prints
-            // back as it reads
-            let rank = |k: &str| ["name", "directed", "segments"].iter().position(|x| *x == k);
-            params.sort_by_key(|(k, _)| rank(k));
-        } else if !rest.trim().is_empty() {
-            for part in rest.split(',') {
-                let (k, v) = part.split_once('=').ok_or_else(|| {
-                    Error::param(
-                        "network",
-                        format!("'{part}' should be name=value, e.g. n=1000"),
-                    )
-                })?;
-                params.push((k.trim().to_string(), v.trim().to_string()));
-            }
-        }
-        let spec = NetworkSpec { kind, params };
-        spec.check_keys()?;
-        Ok(spec)
-    }
+/// A spec as written: its kind and `key=value` pairs, checked against the kind's keys.
+struct Written<'a> {
+    kind: &'a str,
+    params: Vec<(String, String)>,
 }
 
-impl TryFrom<String> for NetworkSpec {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self> {
-        s.parse()
-    }
-}
-
-impl fmt::Display for NetworkSpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.kind == "file" {
-            write!(f, "file:{}", self.get("name").unwrap_or(""))?;
-            if self.get("directed").is_some() {
-                write!(f, ",directed")?;
-            }
-            if let Some(seg) = self.get("segments") {
-                write!(f, ",segments={seg}")?;
-            }
-            return Ok(());
-        }
-        write!(f, "{}", self.kind)?;
-        for (i, (k, v)) in self.params.iter().enumerate() {
-            write!(f, "{}{k}={v}", if i == 0 { ':' } else { ',' })?;
-        }
-        Ok(())
-    }
-}
-
-impl From<NetworkSpec> for String {
-    fn from(s: NetworkSpec) -> String {
-        s.to_string()
-    }
-}
-
-impl NetworkSpec {
+impl Written<'_> {
     fn allowed(&self) -> (&'static [&'static str], &'static [&'static str]) {
         // (required, optional)
-        match self.kind.as_str() {
+        match self.kind {
             "er" => (&["n", "p"], &[]),
             "gnm" => (&["n", "m"], &[]),
             "ba" => (&["n", "m"], &[]),
@@ -157,7 +109,6 @@ impl NetworkSpec {
             "complete" | "star" | "path" => (&["n"], &[]),
             "ring" => (&["n", "k"], &[]),
             "grid" => (&["rows", "cols"], &[]),
-            "file" => (&["name"], &["directed", "segments"]),
             _ => (&[], &[]),
         }
     }
@@ -200,47 +151,209 @@ impl NetworkSpec {
         Ok(())
     }
 
-    pub(crate) fn get(&self, key: &str) -> Option<&str> {
+    fn get(&self, key: &str) -> Option<&str> {
         self.params
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
 
-    pub(crate) fn num<T: FromStr>(&self, key: &str, what: &str) -> Result<T> {
-        let v = self.get(key).ok_or_else(|| {
-            Error::param(
-                format!("network.{key}"),
-                format!("{} needs {key}", self.kind),
-            )
-        })?;
+    fn num<T: FromStr>(&self, key: &str, what: &str) -> Result<T> {
+        let v = self.get(key).unwrap_or("");
         v.parse()
             .map_err(|_| Error::param(format!("network.{key}"), format!("'{v}' is not {what}")))
     }
     /// A whole number, read in 64 bits on every target (so that nothing wraps on wasm32).
-    pub(crate) fn count(&self, key: &str) -> Result<u64> {
+    fn count(&self, key: &str) -> Result<u64> {
         self.num::<u64>(key, "a whole number ≥ 0")
     }
-    pub(crate) fn prob(&self, key: &str) -> Result<f64> {
-        let p: f64 = self.num(key, "a number")?;
-        crate::error::check_prob(&format!("network.{key}"), p)
+    /// A finite number (NaN and infinities are not numbers a spec can mean).
+    fn real(&self, key: &str) -> Result<f64> {
+        let x = self.num::<f64>(key, "a number")?;
+        if x.is_finite() {
+            Ok(x)
+        } else {
+            Err(Error::param(
+                format!("network.{key}"),
+                format!("'{}' is not a number", self.get(key).unwrap_or("")),
+            ))
+        }
     }
+    fn optional(&self, key: &str) -> Result<Option<u64>> {
+        self.get(key).map(|_| self.count(key)).transpose()
+    }
+}
 
+impl FromStr for NetworkSpec {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let s = s.trim();
+        let (kind, rest) = s.split_once(':').unwrap_or((s, ""));
+        let kind = kind.trim().to_ascii_lowercase();
+        if !NETWORK_KINDS.split(", ").any(|k| k == kind) {
+            return Err(Error::unknown("network", kind, NETWORK_KINDS));
+        }
+        if kind == "file" {
+            let mut parts = rest.split(',');
+            let name = parts.next().unwrap_or("").trim();
+            if name.is_empty() {
+                return Err(Error::param(
+                    "network",
+                    "file: needs a name, e.g. file:audience.csv",
+                ));
+            }
+            let (mut directed, mut segments) = (false, None);
+            for p in parts {
+                match p.trim() {
+                    "directed" if directed => {
+                        return Err(Error::param("network.directed", "is given twice"))
+                    }
+                    "directed" => directed = true,
+                    "undirected" => {}
+                    other if other.starts_with("segments=") && other.len() > 9 => {
+                        if segments.is_some() {
+                            return Err(Error::param("network.segments", "is given twice"));
+                        }
+                        segments = Some(other[9..].trim().to_string());
+                    }
+                    other => {
+                        return Err(Error::param(
+                            "network",
+                            format!(
+                            "file: unknown option '{other}' (expected directed or segments=FILE)"
+                        ),
+                        ))
+                    }
+                }
+            }
+            return Ok(NetworkSpec::File {
+                name: name.to_string(),
+                directed,
+                segments,
+            });
+        }
+        let mut params = Vec::new();
+        if !rest.trim().is_empty() {
+            for part in rest.split(',') {
+                let (k, v) = part.split_once('=').ok_or_else(|| {
+                    Error::param(
+                        "network",
+                        format!("'{part}' should be name=value, e.g. n=1000"),
+                    )
+                })?;
+                params.push((k.trim().to_string(), v.trim().to_string()));
+            }
+        }
+        let w = Written {
+            kind: &kind,
+            params,
+        };
+        w.check_keys()?;
+        Ok(match kind.as_str() {
+            "er" => NetworkSpec::Er { n: w.count("n")?, p: w.real("p")? },
+            "gnm" => NetworkSpec::Gnm { n: w.count("n")?, m: w.count("m")? },
+            "ba" => NetworkSpec::Ba { n: w.count("n")?, m: w.count("m")? },
+            "ws" => NetworkSpec::Ws { n: w.count("n")?, k: w.count("k")?, p: w.real("p")? },
+            "hk" => NetworkSpec::Hk { n: w.count("n")?, m: w.count("m")?, pt: w.real("pt")? },
+            "sbm" => {
+                let raw = w.get("sizes").unwrap_or("");
+                let sizes = raw
+                    .split('/')
+                    .map(|x| x.trim().parse::<u64>())
+                    .collect::<std::result::Result<Vec<u64>, _>>()
+                    .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
+                NetworkSpec::Sbm { sizes, pin: w.real("pin")?, pout: w.real("pout")? }
+            }
+            "powerlaw" => NetworkSpec::PowerLaw {
+                n: w.count("n")?,
+                gamma: w.real("gamma")?,
+                kmin: w.optional("kmin")?,
+                kmax: w.optional("kmax")?,
+            },
+            "complete" => NetworkSpec::Complete { n: w.count("n")? },
+            "ring" => NetworkSpec::Ring { n: w.count("n")?, k: w.count("k")? },
+            "star" => NetworkSpec::Star { n: w.count("n")? },
+            "path" => NetworkSpec::Path { n: w.count("n")? },
+            "grid" => NetworkSpec::Grid { rows: w.count("rows")?, cols: w.count("cols")? },
+            "karate" => NetworkSpec::Karate,
+            _ => NetworkSpec::Facebook,
+        })
+    }
+}
+
+impl TryFrom<String> for NetworkSpec {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self> {
+        s.parse()
+    }
+}
+
+impl fmt::Display for NetworkSpec {
+    /// The canonical form: the kind, then its parameters in a fixed order (numbers as their
+    /// shortest exact text), so that `parse(to_string())` gives the same spec.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use NetworkSpec::*;
+        match self {
+            Er { n, p } => write!(f, "er:n={n},p={p}"),
+            Gnm { n, m } => write!(f, "gnm:n={n},m={m}"),
+            Ba { n, m } => write!(f, "ba:n={n},m={m}"),
+            Ws { n, k, p } => write!(f, "ws:n={n},k={k},p={p}"),
+            Hk { n, m, pt } => write!(f, "hk:n={n},m={m},pt={pt}"),
+            Sbm { sizes, pin, pout } => {
+                let sizes: Vec<String> = sizes.iter().map(u64::to_string).collect();
+                write!(f, "sbm:sizes={},pin={pin},pout={pout}", sizes.join("/"))
+            }
+            PowerLaw { n, gamma, kmin, kmax } => {
+                write!(f, "powerlaw:n={n},gamma={gamma}")?;
+                if let Some(k) = kmin {
+                    write!(f, ",kmin={k}")?;
+                }
+                if let Some(k) = kmax {
+                    write!(f, ",kmax={k}")?;
+                }
+                Ok(())
+            }
+            Complete { n } => write!(f, "complete:n={n}"),
+            Ring { n, k } => write!(f, "ring:n={n},k={k}"),
+            Star { n } => write!(f, "star:n={n}"),
+            Path { n } => write!(f, "path:n={n}"),
+            Grid { rows, cols } => write!(f, "grid:rows={rows},cols={cols}"),
+            Karate => write!(f, "karate"),
+            Facebook => write!(f, "facebook"),
+            File { name, directed, segments } => {
+                write!(f, "file:{name}")?;
+                if *directed {
+                    write!(f, ",directed")?;
+                }
+                if let Some(seg) = segments {
+                    write!(f, ",segments={seg}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl From<NetworkSpec> for String {
+    fn from(s: NetworkSpec) -> String {
+        s.to_string()
+    }
+}
+
+impl NetworkSpec {
     /// The name of the segments file a `file:…,segments=NAME` spec refers to.
     pub fn segments_file(&self) -> Option<&str> {
-        if self.kind == "file" {
-            self.get("segments")
-        } else {
-            None
+        match self {
+            NetworkSpec::File { segments, .. } => segments.as_deref(),
+            _ => None,
         }
     }
 
     /// The name of the file a `file:` spec refers to.
     pub fn file_name(&self) -> Option<&str> {
-        if self.kind == "file" {
-            self.get("name")
-        } else {
-            None
+        match self {
+            NetworkSpec::File { name, .. } => Some(name),
+            _ => None,
         }
     }
 }
@@ -310,8 +423,31 @@ mod tests {
             "sbm:sizes=10/20,pin=0.5,pout=0.01",
             "file:a.csv,directed",
             "grid:rows=3,cols=4",
+            "er:n=1000,p=0.01",
+            "gnm:n=1000,m=5000",
+            "ws:n=1000,k=10,p=0.1",
+            "hk:n=1000,m=3,pt=0.5",
+            "powerlaw:n=1000,gamma=2.5",
+            "powerlaw:n=1000,gamma=2.5,kmin=2,kmax=100",
+            "complete:n=50",
+            "ring:n=100,k=4",
+            "star:n=20",
+            "path:n=10",
+            "facebook",
+            "file:a b.csv,directed,segments=s.csv",
         ] {
             assert_eq!(s.parse::<NetworkSpec>().unwrap().to_string(), s);
+        }
+        // a spec prints in one canonical form (whatever the order, spaces, case or number
+        // spelling written) that reads back to the same spec
+        for (written, canonical) in [
+            ("BA: m=2 , n=300", "ba:n=300,m=2"),
+            ("er:p=1e-2,n=10", "er:n=10,p=0.01"),
+            ("powerlaw:kmax=9,n=100,gamma=2", "powerlaw:n=100,gamma=2,kmax=9"),
+        ] {
+            let spec: NetworkSpec = written.parse().unwrap();
+            assert_eq!(spec.to_string(), canonical);
+            assert_eq!(canonical.parse::<NetworkSpec>().unwrap(), spec);
         }
         // found by fuzzing: options in another order print in the canonical one and read back
         let spec: NetworkSpec = "file:a,segments=s,directed".parse().unwrap();
@@ -325,6 +461,11 @@ mod tests {
             ("ba:n100", "network: 'n100' should be name=value"),
             ("karate:n=3", "network.n: karate has no parameter"),
             ("file:", "network: file: needs a name"),
+            // values are typed when the spec is read
+            ("ba:n=-5,m=2", "network.n: '-5' is not a whole number"),
+            ("sbm:sizes=10/x,pin=0.1,pout=0", "network.sizes:"),
+            ("ws:n=0,k=1,p=NaN", "network.p: 'NaN' is not a number"),
+            ("er:n=10,p=inf", "network.p: 'inf' is not a number"),
         ] {
             let e = bad.parse::<NetworkSpec>().unwrap_err().to_string();
             assert!(e.starts_with(msg), "{bad}: {e}");
@@ -332,14 +473,12 @@ mod tests {
         let lim = Limits::default();
         for (bad, msg) in [
             ("er:n=100,p=1.5", "network.p: must be a probability"),
-            ("ba:n=-5,m=2", "network.n: '-5' is not a whole number"),
             ("ba:n=3,m=5", "network.n: must be greater than m"),
             ("ws:n=100,k=3,p=0.1", "network.k: must be an even number"),
             (
                 "ba:n=100000000,m=2",
                 "network (nodes): 100000000 is over the limit",
             ),
-            ("sbm:sizes=10/x,pin=0.1,pout=0", "network.sizes:"),
             (
                 "sbm:sizes=10/20,pin=0.1,pout=2",
                 "network.pout: must be a probability",
