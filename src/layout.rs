@@ -292,7 +292,7 @@ mod tests {
         let net = Network::from_edges(20, false, &edges, None).unwrap();
         let mut l = Layout::new(20);
         l.step(&net, 300);
-        let within: f32 = (1..10).map(|b| dist(&l, 1, b + 0)).sum::<f32>() / 9.0;
+        let within: f32 = (1..10).map(|b| dist(&l, 1, b)).sum::<f32>() / 9.0;
         let across: f32 = (11..20).map(|b| dist(&l, 1, b)).sum::<f32>() / 9.0;
         assert!(across > 2.0 * within, "within {within}, across {across}");
         assert!(l.positions().iter().all(|x| x.is_finite()));

@@ -112,7 +112,7 @@ fn fatigue_lowers_each_further_exposure() {
     }
     let want = 1.0
         - (0..m)
-            .map(|e| 1.0 - p * (1.0 - f as f64).powi(e))
+            .map(|e| 1.0 - p * (1.0_f64 - f).powi(e))
             .product::<f64>();
     let got = hits as f64 / runs as f64;
     let se = (want * (1.0 - want) / runs as f64).sqrt();

@@ -16,9 +16,10 @@ const MODELS: &[&str] = &[
     r#"{"kind":"bass","p":0.01,"q":0.3}"#,
 ];
 
-fn trace(
-    s: &mut viralsim::Simulation,
-) -> (Vec<u8>, Vec<u32>, Vec<u32>, Vec<[u32; 3]>, Vec<(u32, u32)>) {
+/// States, adoption steps, parents, counts per step and transmissions of a whole run.
+type Trace = (Vec<u8>, Vec<u32>, Vec<u32>, Vec<[u32; 3]>, Vec<(u32, u32)>);
+
+fn trace(s: &mut viralsim::Simulation) -> Trace {
     let mut tx = Vec::new();
     for _ in 0..200 {
         tx.extend(s.step().iter().map(|t| (t.source, t.target)));

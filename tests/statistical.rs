@@ -182,9 +182,8 @@ fn bass_follows_the_bass_curve() {
     }
     let mut d = 0.0f64;
     let mut max_disc = 0.0f64;
-    for t in 0..=steps as usize {
+    for (t, xs) in per_step.iter().enumerate().take(steps as usize + 1) {
         let f = Bass::bass_curve(p, q, t as f64);
-        let xs = &per_step[t];
         let mean = xs.iter().sum::<f64>() / xs.len() as f64;
         assert!(
             (mean - res.curve.mean[t] / n as f64).abs() < 1e-12,

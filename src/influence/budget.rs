@@ -35,7 +35,7 @@ pub fn budgeted(
             format!("budget must be a number ≥ 0, got {budget}"),
         ));
     }
-    if !(costs.per_seed > 0.0) {
+    if costs.per_seed.is_nan() || costs.per_seed <= 0.0 {
         return Err(Error::param("seeds", "budget seeding needs a price per seed > 0 (--cost-per-seed, or campaign.costs.per_seed)"));
     }
     check_greedy_work("budget seeding", base, runs)?;

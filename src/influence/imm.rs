@@ -51,7 +51,8 @@ pub struct Imm {
     pub epsilon: f64,
 }
 
-/// How one RR set is drawn for a model.
+/// How one RR set is drawn for a model (one value per IMM call: its size does not matter).
+#[allow(clippy::large_enum_variant)]
 enum Sampler {
     Ic { prob: IcProb, skip: Skipper },
     Lt { weights: LtWeights },
