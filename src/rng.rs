@@ -168,6 +168,27 @@ mod tests {
         assert_ne!(stream_seed(1, 0), stream_seed(2, 0));
     }
 
+    /// The crate's own conversions pinned, not only the generator's first word: a change to
+    /// `uniform`, `below`, `bernoulli`, `stream_seed` or `Skipper` changes every trajectory.
+    #[test]
+    fn value_stability_of_the_conversions() {
+        let mut r = rng_from_seed(2024);
+        let u: Vec<u64> = (0..3).map(|_| uniform(&mut r).to_bits()).collect();
+        let b: Vec<u64> = (0..6).map(|_| below(&mut r, 1000)).collect();
+        let big: Vec<u64> = (0..2).map(|_| below(&mut r, u64::MAX - 5)).collect();
+        let c: Vec<bool> = (0..8).map(|_| bernoulli(&mut r, 0.3)).collect();
+        let sk = Skipper::new(0.05);
+        let gaps: Vec<u64> = (0..5).map(|_| sk.next_gap(&mut r)).collect();
+        let first = Skipper::new(0.2).first_gap(100, &mut r);
+        let streams = [stream_seed(1, 0), stream_seed(1, 1), stream_seed(u64::MAX, 7)];
+        let got = format!("{u:?} {b:?} {big:?} {c:?} {gaps:?} {first} {streams:?}");
+        assert_eq!(got, PINNED);
+    }
+    const PINNED: &str = "[4602898878934678960, 4598984166729235866, 4597942878808291892] \
+        [421, 748, 808, 978, 662, 95] [7053614958978227188, 10890560013706774207] \
+        [false, false, false, false, false, false, true, false] [6, 7, 14, 9, 26] 3 \
+        [2502343931685465712, 6821769405315072519, 10885315989061389564]";
+
     #[test]
     fn uniform_in_range_and_mean() {
         let mut r = rng_from_seed(1);
