@@ -31,6 +31,7 @@ pub mod model;
 pub mod montecarlo;
 pub mod network;
 pub mod plan;
+pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod seeding;

@@ -118,18 +118,19 @@ fn csv_has_one_row_per_step() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
+    // the page's download has the same columns (one report module renders both)
     assert_eq!(
         lines[0],
-        "step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95"
+        "step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95,ad_driven_mean,word_of_mouth_mean"
     );
     assert_eq!(
         lines.len(),
         1 + 7,
         "steps 0..=6 (the last finds nothing left to do)"
     );
-    assert_eq!(lines[1], "0,1,1,1,1,1,1");
-    assert_eq!(lines[6], "5,6,6,6,1,1,1");
-    assert_eq!(lines[7], "6,6,6,6,0,0,0");
+    assert_eq!(lines[1], "0,1,1,1,1,1,1,0,1");
+    assert_eq!(lines[6], "5,6,6,6,1,1,1,0,6");
+    assert_eq!(lines[7], "6,6,6,6,0,0,0,0,6");
 }
 
 #[test]

@@ -624,64 +624,20 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
         None
     };
     Ok(match format {
-        "json" => json_output(
-            &out_scenario,
-            nodes,
-            edges,
+        "json" => viralsim::report::monte_carlo_json(
+            &viralsim::report::RunContext {
+                scenario: &out_scenario,
+                nodes,
+                edges,
+                states: sim.model().state_names(),
+                history: history.as_ref(),
+                elapsed_ms,
+            },
             &res,
-            elapsed_ms,
-            sim.model().state_names(),
-            history,
         ),
-        "csv" => csv_output(&res),
+        "csv" => viralsim::report::monte_carlo_csv(&res),
         _ => table_output(&out_scenario, nodes, edges, &res, elapsed_ms),
     })
-}
-
-fn json_output(
-    s: &Scenario,
-    nodes: usize,
-    edges: usize,
-    r: &MonteCarloResult,
-    elapsed_ms: f64,
-    states: [&str; 3],
-    history: Option<viralsim::state::History>,
-) -> String {
-    let v = serde_json::json!({
-        "history": history,
-        "scenario": s,
-        "nodes": nodes,
-        "edges": edges,
-        "runs": r.runs,
-        "seed": r.seed,
-        "states": states,
-        "reach": r.reach,
-        "reach_fraction": r.reach_fraction,
-        "prob_exceed": r.prob_exceed.map(|p| serde_json::json!({"threshold": r.threshold, "probability": p})),
-        "curve": r.curve,
-        "active_curve": r.active_curve,
-        "metrics": r.metrics,
-        "ad_curve": r.ad_curve,
-        "campaign": r.campaign,
-        "segments": r.segments,
-        "edge_checks": r.arcs_from_adopters,
-        "elapsed_ms": elapsed_ms,
-        "runs_per_second": r.runs as f64 / (elapsed_ms / 1000.0).max(1e-9),
-    });
-    serde_json::to_string_pretty(&v).expect("plain data serialises") + "\n"
-}
-
-fn csv_output(r: &MonteCarloResult) -> String {
-    let mut out =
-        String::from("step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95\n");
-    for t in 0..r.curve.mean.len() {
-        let a = &r.active_curve;
-        out.push_str(&format!(
-            "{t},{},{},{},{},{},{}\n",
-            r.curve.mean[t], r.curve.p05[t], r.curve.p95[t], a.mean[t], a.p05[t], a.p95[t]
-        ));
-    }
-    out
 }
 
 fn table_output(
@@ -1032,47 +988,25 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
     let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
     Ok(match format {
         "json" => {
-            let mut v = serde_json::to_value(&c)?;
-            v["network"] = serde_json::Value::String(net_spec.to_string());
-            v["nodes"] = net.node_count().into();
+            let set: Vec<Scenario> = scenarios
+                .iter()
+                .map(|s| Scenario {
+                    seed,
+                    ..s.clone()
+                })
+                .collect();
+            let text = viralsim::report::compare_json(
+                &c,
+                &net_spec.to_string(),
+                net.node_count(),
+                &set,
+                elapsed_ms,
+            );
+            let mut v: serde_json::Value = serde_json::from_str(&text)?;
             v["scenario_files"] = serde_json::to_value(&a.positional)?;
-            v["elapsed_ms"] = elapsed_ms.into();
             serde_json::to_string_pretty(&v)? + "\n"
         }
-        "csv" => {
-            let mut o = String::from("scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,reach_fraction,prob_exceed,steps_to_50");
-            for n in &names {
-                o.push_str(&format!(",prob_better_than_{n}"));
-            }
-            o.push('\n');
-            for sc in &c.scenarios {
-                o.push_str(&format!(
-                    "{},{},{},{},{},{},{},{}",
-                    sc.name,
-                    sc.reach.mean,
-                    sc.reach.std,
-                    sc.reach.ci95[0],
-                    sc.reach.ci95[1],
-                    sc.reach_fraction.mean,
-                    sc.prob_exceed.map_or(String::new(), |p| p.to_string()),
-                    sc.steps_to_50
-                ));
-                for other in &names {
-                    let p = c.pairs.iter().find_map(|p| {
-                        if p.a == sc.name && &p.b == other {
-                            Some(p.prob_a_better)
-                        } else if p.b == sc.name && &p.a == other {
-                            Some(1.0 - p.prob_a_better)
-                        } else {
-                            None
-                        }
-                    });
-                    o.push_str(&format!(",{}", p.map_or(String::new(), |x| x.to_string())));
-                }
-                o.push('\n');
-            }
-            o
-        }
+        "csv" => viralsim::report::compare_csv(&c),
         _ => {
             let mut o = format!(
                 "network {}  ({} nodes)   runs {}   seed {}\n\n",

@@ -32,13 +32,25 @@ test('Monte Carlo in Web Workers gives exactly the CLI numbers, with progress an
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#mc-csv')]);
   assert.equal(csv.suggestedFilename(), 'viralsim-runs.csv');
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
-  assert.equal(lines[0], 'step,reach_mean,reach_p05,reach_p95,ad_driven_mean,word_of_mouth_mean');
+  assert.equal(lines[0], 'step,reach_mean,reach_p05,reach_p95,active_mean,active_p05,active_p95,ad_driven_mean,word_of_mouth_mean');
   assert.equal(lines.length - 1, cli.curve.mean.length);
-  assert.equal(Number(lines.at(-1).split(',')[1]), cli.reach.mean);
+  // the page's CSV is the CLI's file, byte for byte (one report module renders both)
+  const cliCsv = execFileSync(CLI, ['run', '--generate', 'ba:n=2000,m=3', '--model', 'sir', '--beta', '0.1', '--gamma', '0.4',
+    '--seeds', 'random:2', '--seed', '9', '--runs', '3000', '--threshold', '1000', '--format', 'csv'], { encoding: 'utf8' });
+  assert.equal(await readFile(await csv.path(), 'utf8'), cliCsv);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#mc-json')]);
-  const j = JSON.parse(await readFile(await json.path(), 'utf8'));
+  const text = await readFile(await json.path(), 'utf8');
+  const j = JSON.parse(text);
   assert.equal(j.scenario.network, 'ba:n=2000,m=3');
-  assert.deepEqual(j.result.reach, cli.reach);
+  for (const k of ['reach', 'reach_fraction', 'curve', 'active_curve', 'ad_curve', 'prob_exceed', 'nodes', 'edges', 'seed', 'runs', 'states', 'edge_checks']) {
+    assert.deepEqual(j[k], cli[k], k);
+  }
+  // and it replays: the CLI reads the scenario inside the download
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const tmp = join(await mkdtemp(join(process.env.TMPDIR || '/tmp', 'viralsim-mc-')), 'viralsim-runs.json');
+  await writeFile(tmp, text);
+  const replay = JSON.parse(execFileSync(CLI, ['run', '--scenario', tmp, '--runs', '3000']));
+  assert.deepEqual(replay.reach, cli.reach);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -119,11 +131,15 @@ test('a two-scenario comparison: table equal to the CLI, exports, and the URL ro
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#cmp-csv')]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
   assert.equal(lines.length, 3);
-  assert.match(lines[0], /^scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,prob_exceed,steps_to_50,cost_per_adopter,prob_better_than_A,prob_better_than_B$/);
+  assert.match(lines[0], /^scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,reach_fraction,prob_exceed,steps_to_50,cost_per_adopter,prob_better_than_A,prob_better_than_B$/);
   assert.equal(Number(lines[1].split(',')[1]), cli.scenarios[0].reach.mean);
+  // the CLI's compare CSV, byte for byte
+  const cliCsv = execFileSync(CLI, ['compare', a, b, '--runs', '1000', '--seed', '4', '--threshold', '1000', '--format', 'csv'], { encoding: 'utf8' });
+  assert.equal(await readFile(await csv.path(), 'utf8'), cliCsv);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#cmp-json')]);
   const j = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert.deepEqual(j.scenarios.map((s) => s.seeds), ['top-degree:5', 'random:5']);
+  assert.deepEqual(j.scenario_set.map((s) => s.seeds), ['top-degree:5', 'random:5']);
+  assert.deepEqual(j.scenarios.map((s) => s.reach), cli.scenarios.map((s) => s.reach));
   // the URL carries the scenario set: a new page has the same two scenarios and the same result
   const url = await page.evaluate(() => location.href);
   assert.match(url, /&compare=/);

@@ -72,6 +72,9 @@ pub struct Simulation {
     layout: Layout,
     tx: Vec<Transmission>,
     counts: Vec<[u32; 3]>,
+    /// The last Monte Carlo and comparison summarised here, for their downloads.
+    last_mc: Option<viralsim::montecarlo::MonteCarloResult>,
+    last_cmp: Option<viralsim::compare::Comparison>,
 }
 
 #[wasm_bindgen]
@@ -98,6 +101,8 @@ impl Simulation {
             layout: Layout::new(n),
             tx: Vec::new(),
             counts,
+            last_mc: None,
+            last_cmp: None,
         })
     }
 
@@ -342,7 +347,7 @@ impl Simulation {
     /// order): the same numbers as `monteCarlo(n, …)` and as the CLI.
     #[wasm_bindgen(js_name = summariseRuns)]
     pub fn summarise_runs(
-        &self,
+        &mut self,
         pieces: JsValue,
         seed: f64,
         threshold: f64,
@@ -353,7 +358,36 @@ impl Simulation {
         let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
         let r = viralsim::montecarlo::summarise(&self.mc_base(seed), tally, seed, &cfg)
             .map_err(js_err)?;
-        Ok(mc_out(&r))
+        let out = mc_out(&r);
+        self.last_mc = Some(r);
+        Ok(out)
+    }
+
+    /// The last `summariseRuns` as the CLI's `--format csv` file (one row per step).
+    #[wasm_bindgen(js_name = monteCarloCsv)]
+    pub fn monte_carlo_csv(&self) -> Result<String, JsError> {
+        let r = self.last_mc.as_ref().ok_or_else(|| JsError::new("runs: run many times first"))?;
+        Ok(viralsim::report::monte_carlo_csv(r))
+    }
+
+    /// The last `summariseRuns` as the CLI's `--format json` file, for `scenario` (the object
+    /// the runs were made from) and the milliseconds they took.
+    #[wasm_bindgen(js_name = monteCarloJson)]
+    pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
+        let r = self.last_mc.as_ref().ok_or_else(|| JsError::new("runs: run many times first"))?;
+        let scenario: Scenario = from_js("scenario", &scenario)?;
+        let net = self.sim.network();
+        Ok(viralsim::report::monte_carlo_json(
+            &viralsim::report::RunContext {
+                scenario: &scenario,
+                nodes: net.node_count(),
+                edges: net.edge_count(),
+                states: self.sim.model().state_names(),
+                history: None,
+                elapsed_ms,
+            },
+            r,
+        ))
     }
 }
 
@@ -387,7 +421,7 @@ impl Simulation {
     /// `viralsim compare`.
     #[wasm_bindgen(js_name = compareRuns)]
     pub fn compare_runs(
-        &self,
+        &mut self,
         per_scenario: JsValue,
         names: JsValue,
         seed: f64,
@@ -406,7 +440,27 @@ impl Simulation {
             );
         }
         let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
-        Ok(to_js(&c))
+        let out = to_js(&c);
+        self.last_cmp = Some(c);
+        Ok(out)
+    }
+
+    /// The last `compareRuns` as the CLI's `compare --format csv` file.
+    #[wasm_bindgen(js_name = compareCsv)]
+    pub fn compare_csv(&self) -> Result<String, JsError> {
+        let c = self.last_cmp.as_ref().ok_or_else(|| JsError::new("compare: compare first"))?;
+        Ok(viralsim::report::compare_csv(c))
+    }
+
+    /// The last `compareRuns` as the CLI's `compare --format json` file, with the scenarios
+    /// compared (each replayable with `viralsim run --scenario`).
+    #[wasm_bindgen(js_name = compareJson)]
+    pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
+        let c = self.last_cmp.as_ref().ok_or_else(|| JsError::new("compare: compare first"))?;
+        let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
+        let net = self.sim.network();
+        let network = set.first().map_or(String::new(), |s| s.network.to_string());
+        Ok(viralsim::report::compare_json(c, &network, net.node_count(), &set, elapsed_ms))
     }
 }
 

@@ -2,7 +2,7 @@
 import { loadWasm, SimView, version, parseAddress, scenarioToAddress, pageLimits, restartWasm, onTrap } from './sim.js';
 import { NetworkView } from './render.js';
 import { Chart, drawBand, drawCompare } from './chart.js';
-import { MonteCarloRunner, curveCsv, download } from './montecarlo.js';
+import { MonteCarloRunner, download } from './montecarlo.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
 import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec } from './scenario.js';
@@ -644,10 +644,10 @@ function install() {
   });
   $('cmp-go').addEventListener('click', runCompare);
   $('cmp-clear').addEventListener('click', () => { compareSet = []; renderCompareList(); updateHash(); });
-  $('cmp-csv').addEventListener('click', () => lastCmp && download('viralsim-comparison.csv', compareCsv(lastCmp.comparison), 'text/csv'));
-  $('cmp-json').addEventListener('click', () => lastCmp && download('viralsim-comparison.json', JSON.stringify(lastCmp, null, 2), 'application/json'));
-  $('mc-csv').addEventListener('click', () => lastMc && download('viralsim-runs.csv', curveCsv(lastMc.result), 'text/csv'));
-  $('mc-json').addEventListener('click', () => lastMc && download('viralsim-runs.json', JSON.stringify({ scenario: lastMc.scenario, result: lastMc.result }, null, 2), 'application/json'));
+  $('cmp-csv').addEventListener('click', () => lastCmp && download('viralsim-comparison.csv', lastCmp.csv, 'text/csv'));
+  $('cmp-json').addEventListener('click', () => lastCmp && download('viralsim-comparison.json', lastCmp.json, 'application/json'));
+  $('mc-csv').addEventListener('click', () => lastMc && download('viralsim-runs.csv', lastMc.csv, 'text/csv'));
+  $('mc-json').addEventListener('click', () => lastMc && download('viralsim-runs.json', lastMc.json, 'application/json'));
 
   const canvas = $('net-canvas');
   canvas.addEventListener('click', (e) => {
@@ -806,7 +806,8 @@ async function runMonteCarlo() {
     });
     const r = sim.summariseRuns(pieces, seed, sim.n / 2, false);
     const ms = Math.round(performance.now() - t0);
-    lastMc = { scenario, result: r, ms };
+    // the downloads are the CLI's files, rendered by the core now (the simulation may change)
+    lastMc = { scenario, result: r, ms, csv: sim.monteCarloCsv(), json: sim.monteCarloJson(scenario, ms) };
     $('mc-status').textContent = '';
     $('mc-result').textContent = t('mc_result', {
       mean: fmt(r.reach.mean, 1), lo: fmt(r.reach.ci95[0], 1), hi: fmt(r.reach.ci95[1], 1), viral: fmt(100 * r.prob_exceed, 1), ms,
@@ -876,6 +877,7 @@ async function runCompare() {
     return;
   }
   const seed = Number(ui.seed);
+  const t0 = performance.now();
   const progress = $('mc-progress');
   progress.value = 0;
   progress.hidden = false;
@@ -895,7 +897,8 @@ async function runCompare() {
     }
     const names = compareSet.map((_, i) => NAMES[i]);
     const c = sim.compareRuns(per, names, seed, sim.n / 2);
-    lastCmp = { scenarios: compareSet.map((s) => ({ ...s, seed })), comparison: c };
+    const scenarios = compareSet.map((s) => ({ ...s, seed }));
+    lastCmp = { scenarios, comparison: c, csv: sim.compareCsv(), json: sim.compareJson(scenarios, Math.round(performance.now() - t0)) };
     $('mc-status').textContent = '';
     renderComparison();
     return c;
@@ -923,21 +926,6 @@ function renderComparison() {
   $('cmp-chart').hidden = false;
   $('cmp-export').hidden = false;
   drawCompare($('cmp-chart'), c, { x: t('chart_x') });
-}
-
-function compareCsv(c) {
-  const names = c.scenarios.map((s) => s.name);
-  let out = 'scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,prob_exceed,steps_to_50,cost_per_adopter'
-    + names.map((n) => `,prob_better_than_${n}`).join('') + '\n';
-  for (const s of c.scenarios) {
-    out += [s.name, s.reach.mean, s.reach.std, s.reach.ci95[0], s.reach.ci95[1], s.prob_exceed ?? '', s.steps_to_50, s.cost_per_adopter ?? ''].join(',');
-    for (const o of names) {
-      const p = c.pairs.find((q) => (q.a === s.name && q.b === o) || (q.b === s.name && q.a === o));
-      out += ',' + (p ? (p.a === s.name ? p.prob_a_better : 1 - p.prob_a_better) : '');
-    }
-    out += '\n';
-  }
-  return out;
 }
 
 function drawMcChart() {

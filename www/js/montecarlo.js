@@ -59,17 +59,6 @@ export class MonteCarloRunner {
   }
 }
 
-/** CSV of a Monte Carlo result: one row per step. */
-export function curveCsv(result) {
-  const c = result.curve, a = result.ad_curve;
-  let out = 'step,reach_mean,reach_p05,reach_p95,ad_driven_mean,word_of_mouth_mean\n';
-  for (let t = 0; t < c.mean.length; t++) {
-    const ad = a.mean[t] ?? a.mean[a.mean.length - 1] ?? 0;
-    out += `${t},${c.mean[t]},${c.p05[t]},${c.p95[t]},${ad},${c.mean[t] - ad}\n`;
-  }
-  return out;
-}
-
 /** Offers `text` (or a Blob) as a file download. */
 export function download(name, text, type = 'text/plain') {
   const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));

@@ -93,6 +93,11 @@ export class SimView {
   cascadeTree() { return this.sim.cascadeTree(); }
   summariseRuns(pieces, seed, threshold, metrics) { return this.sim.summariseRuns(pieces, seed, threshold, metrics); }
   compareRuns(per, names, seed, threshold) { return this.sim.compareRuns(per, names, seed, threshold); }
+  /** The last Monte Carlo / comparison as the CLI's files (rendered by the core). */
+  monteCarloCsv() { return this.sim.monteCarloCsv(); }
+  monteCarloJson(scenario, ms) { return this.sim.monteCarloJson(scenario, ms); }
+  compareCsv() { return this.sim.compareCsv(); }
+  compareJson(scenarios, ms) { return this.sim.compareJson(scenarios, ms); }
   monteCarlo(runs, seed, threshold, metrics = false) { return this.sim.monteCarlo(runs, seed, threshold, metrics); }
   /** Test only: makes the instance trap, to check that the page recovers. */
   forceTrap() { engine.mod.forceTrapForTests(); }
