@@ -97,8 +97,17 @@ fn decode(s: &str) -> String {
 fn encode(s: &str, out: &mut String) {
     for &c in s.as_bytes() {
         match c {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' | b':' | b','
-            | b'/' | b'=' => out.push(c as char),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'*'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b':'
+            | b','
+            | b'/'
+            | b'=' => out.push(c as char),
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{c:02X}")),
         }
@@ -157,13 +166,18 @@ pub fn parse_address(text: &str) -> Result<Address> {
         }
         pairs.push((k, v));
     }
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     let lang = get("lang").map(str::to_string);
     let compare = match get("compare") {
         None => Vec::new(),
         Some(json) => {
-            let set: Vec<Scenario> = serde_json::from_str(json)
-                .map_err(|e| Error::param("compare", e.to_string()))?;
+            let set: Vec<Scenario> =
+                serde_json::from_str(json).map_err(|e| Error::param("compare", e.to_string()))?;
             if set.len() > MAX_COMPARE {
                 return Err(Error::param(
                     "compare",
@@ -178,7 +192,10 @@ pub fn parse_address(text: &str) -> Result<Address> {
     };
     let (network, kind) = match (get("network"), get("model")) {
         (None, None) => {
-            if let Some((k, _)) = pairs.iter().find(|(k, _)| !SCENARIO_KEYS.contains(&k.as_str())) {
+            if let Some((k, _)) = pairs
+                .iter()
+                .find(|(k, _)| !SCENARIO_KEYS.contains(&k.as_str()))
+            {
                 return Err(Error::param(
                     k.clone(),
                     "the address names no network and no model",
@@ -196,7 +213,10 @@ pub fn parse_address(text: &str) -> Result<Address> {
     };
     let network: NetworkSpec = network.parse()?;
     let mut model = serde_json::Map::new();
-    model.insert("kind".into(), serde_json::Value::String(kind.trim().to_string()));
+    model.insert(
+        "kind".into(),
+        serde_json::Value::String(kind.trim().to_string()),
+    );
     for (k, v) in &pairs {
         if !SCENARIO_KEYS.contains(&k.as_str()) {
             model.insert(k.clone(), model_value(k, v)?);
@@ -219,7 +239,11 @@ pub fn parse_address(text: &str) -> Result<Address> {
     };
     let max_steps = match get("max_steps") {
         None => crate::scenario::DEFAULT_MAX_STEPS,
-        Some(v) => whole("max_steps", v, &format!("a whole number from 1 to {MAX_STEPS}"))?,
+        Some(v) => whole(
+            "max_steps",
+            v,
+            &format!("a whole number from 1 to {MAX_STEPS}"),
+        )?,
     };
     let runs = match get("runs") {
         None => 1,
@@ -270,7 +294,11 @@ fn model_pairs(m: &ModelSpec) -> Vec<(&'static str, String)> {
             out.extend(weights(w));
         }
         ModelSpec::Sir { beta, gamma } | ModelSpec::Sis { beta, gamma } => {
-            out.push(kind(if matches!(m, ModelSpec::Sir { .. }) { "sir" } else { "sis" }));
+            out.push(kind(if matches!(m, ModelSpec::Sir { .. }) {
+                "sir"
+            } else {
+                "sis"
+            }));
             out.push(("beta", num(*beta)));
             out.push(("gamma", num(*gamma)));
         }
@@ -346,13 +374,25 @@ mod tests {
         .unwrap();
         let s = a.scenario.unwrap();
         assert_eq!(s.network.to_string(), "ba:n=300,m=2");
-        assert_eq!(s.model, ModelSpec::Sir { beta: 0.2, gamma: 0.3 });
+        assert_eq!(
+            s.model,
+            ModelSpec::Sir {
+                beta: 0.2,
+                gamma: 0.3
+            }
+        );
         assert_eq!(a.lang.as_deref(), Some("fr"));
         assert_eq!(s.max_steps, 1000);
         let c = parse_address("#network=karate&model=ic&p=0.1&seeds=top-degree:2&seed=4&campaign=%7B%22ads%22:%7B%22impressions_per_step%22:5,%22conversion%22:0.1,%22steps%22:3%7D%7D").unwrap();
         let s = c.scenario.unwrap();
         assert_eq!(s.campaign.ads.as_ref().unwrap().impressions_per_step, 5);
-        assert_eq!(parse_address(&scenario_to_address(&s)).unwrap().scenario.unwrap(), s);
+        assert_eq!(
+            parse_address(&scenario_to_address(&s))
+                .unwrap()
+                .scenario
+                .unwrap(),
+            s
+        );
         // no scenario at all: the page's defaults
         assert_eq!(parse_address("#lang=fr").unwrap().scenario, None);
         assert_eq!(parse_address("").unwrap().scenario, None);
@@ -361,20 +401,56 @@ mod tests {
     #[test]
     fn rejects_what_the_cli_rejects() {
         for (a, msg) in [
-            ("#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1", "network.mm: ba has no parameter 'mm'"),
-            ("#network=er:n=300&model=ic&p=0.1&seeds=random:1&seed=1", "network.p: er needs p"),
-            ("#network=grid:rows=10,;ols=10&model=ic&p=0.1&seeds=random:1&seed=1", "network.;ols: grid has no parameter"),
-            ("#network=karate&model=ic&p=abc&seeds=random:1&seed=1", "model.p: 'abc' is not a number"),
-            ("#network=karate&model=ic&p=0.1&zzz=3&seeds=random:1&seed=1", "model: unknown field `zzz`"),
-            ("#network=karate&model=sis&beta=0.1&gamma=0.1&seeds=random:1&seed=1&max_steps=abc", "max_steps: must be a whole number"),
-            ("#network=karate&model=sis&beta=0.1&gamma=0.1&seeds=random:1&seed=1&max_steps=0", "max_steps: must be at least 1"),
-            ("#network=karate&model=ic&p=0.1&seeds=random:1&seed=9007199254740993", "seed: must be a whole number from 0 to 2^53 − 1"),
-            ("#network=karate&model=ic&p=0.1&seeds=random:1&seed=-1", "seed: must be a whole number"),
-            ("#network=karate&model=ic&p=0.1&p=0.2&seeds=random:1&seed=1", "p: is given twice"),
-            ("#network=karate&model=ic&p=0.1&seeds=random:1&seed=1&campaign={", "campaign: EOF"),
+            (
+                "#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1",
+                "network.mm: ba has no parameter 'mm'",
+            ),
+            (
+                "#network=er:n=300&model=ic&p=0.1&seeds=random:1&seed=1",
+                "network.p: er needs p",
+            ),
+            (
+                "#network=grid:rows=10,;ols=10&model=ic&p=0.1&seeds=random:1&seed=1",
+                "network.;ols: grid has no parameter",
+            ),
+            (
+                "#network=karate&model=ic&p=abc&seeds=random:1&seed=1",
+                "model.p: 'abc' is not a number",
+            ),
+            (
+                "#network=karate&model=ic&p=0.1&zzz=3&seeds=random:1&seed=1",
+                "model: unknown field `zzz`",
+            ),
+            (
+                "#network=karate&model=sis&beta=0.1&gamma=0.1&seeds=random:1&seed=1&max_steps=abc",
+                "max_steps: must be a whole number",
+            ),
+            (
+                "#network=karate&model=sis&beta=0.1&gamma=0.1&seeds=random:1&seed=1&max_steps=0",
+                "max_steps: must be at least 1",
+            ),
+            (
+                "#network=karate&model=ic&p=0.1&seeds=random:1&seed=9007199254740993",
+                "seed: must be a whole number from 0 to 2^53 − 1",
+            ),
+            (
+                "#network=karate&model=ic&p=0.1&seeds=random:1&seed=-1",
+                "seed: must be a whole number",
+            ),
+            (
+                "#network=karate&model=ic&p=0.1&p=0.2&seeds=random:1&seed=1",
+                "p: is given twice",
+            ),
+            (
+                "#network=karate&model=ic&p=0.1&seeds=random:1&seed=1&campaign={",
+                "campaign: EOF",
+            ),
             ("#network=karate&p=0.1", "model: the address names no model"),
             ("#p=0.1", "p: the address names no network and no model"),
-            ("#network=karate&model=ic&p=NaN&seeds=random:1&seed=1", "model.p: 'NaN' is not a number"),
+            (
+                "#network=karate&model=ic&p=NaN&seeds=random:1&seed=1",
+                "model.p: 'NaN' is not a number",
+            ),
         ] {
             let e = err(a);
             assert!(e.starts_with(msg), "{a}: {e}");

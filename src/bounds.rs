@@ -17,8 +17,10 @@ pub fn check_count(field: &str, x: u64, max: u64) -> Result<()> {
         return Err(Error::param(field, "must be at least 1"));
     }
     if x > max {
-        return Err(Error::param(field, format!("must be at most {max}, got {x}")));
+        return Err(Error::param(
+            field,
+            format!("must be at most {max}, got {x}"),
+        ));
     }
     Ok(())
 }
-

@@ -134,7 +134,9 @@ impl NetworkSpec {
                 if kmin < 1 || kmin > top || top >= n as u64 {
                     return Err(Error::param(
                         "network.kmin",
-                        format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {kmin}, kmax = {top}, n = {n}"),
+                        format!(
+                            "need 1 ≤ kmin ≤ kmax < n, got kmin = {kmin}, kmax = {top}, n = {n}"
+                        ),
                     ));
                 }
                 edges(n as f64 * top as f64 / 2.0)?;

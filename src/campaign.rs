@@ -363,4 +363,3 @@ pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
         .map(|&s| costs.per_seed + costs.per_seed_degree * net.out_degree(s) as f64)
         .fold(0.0, |a, b| a + b)
 }
-

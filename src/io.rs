@@ -179,7 +179,10 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         }
         if has_w {
             let w: f32 = fields[2].parse().map_err(|_| {
-                Error::line(line_no, format!("weight '{}' is not a number", echo(fields[2])))
+                Error::line(
+                    line_no,
+                    format!("weight '{}' is not a number", echo(fields[2])),
+                )
             })?;
             if !w.is_finite() || w < 0.0 {
                 return Err(Error::line(
@@ -310,7 +313,10 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
         let s: u16 = fields[1].parse().map_err(|_| {
             Error::line(
                 line_no,
-                format!("segment '{}' is not a whole number 0–65535", echo(fields[1])),
+                format!(
+                    "segment '{}' is not a whole number 0–65535",
+                    echo(fields[1])
+                ),
             )
         })?;
         if line_of[v as usize] != NONE {

@@ -297,7 +297,8 @@ impl CountMoments {
         let n = self.runs as f64;
         let mean = self.sum as f64 / n;
         let var = if self.runs > 1 {
-            let num = (self.runs as u128 * self.sq()).saturating_sub(self.sum as u128 * self.sum as u128);
+            let num =
+                (self.runs as u128 * self.sq()).saturating_sub(self.sum as u128 * self.sum as u128);
             num as f64 / (n * (n - 1.0))
         } else {
             0.0
@@ -450,7 +451,10 @@ impl Tally {
         if next.first != end {
             return Err(Error::param(
                 "runs",
-                format!("blocks must follow each other: expected run {end}, got {}", next.first),
+                format!(
+                    "blocks must follow each other: expected run {end}, got {}",
+                    next.first
+                ),
             ));
         }
         self.reaches.extend_from_slice(&next.reaches);
@@ -649,9 +653,9 @@ pub fn summarise(
         reach_fraction: Summary::of(&frac),
         curve: tally.curve.curve(),
         active_curve: tally.active.curve(),
-        prob_exceed: cfg.threshold.map(|t| {
-            reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / runs as f64
-        }),
+        prob_exceed: cfg
+            .threshold
+            .map(|t| reaches.iter().filter(|&&r| r as f64 > t).count() as f64 / runs as f64),
         threshold: cfg.threshold,
         metrics,
         arcs_from_adopters: tally.arcs,

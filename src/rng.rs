@@ -180,7 +180,11 @@ mod tests {
         let sk = Skipper::new(0.05);
         let gaps: Vec<u64> = (0..5).map(|_| sk.next_gap(&mut r)).collect();
         let first = Skipper::new(0.2).first_gap(100, &mut r);
-        let streams = [stream_seed(1, 0), stream_seed(1, 1), stream_seed(u64::MAX, 7)];
+        let streams = [
+            stream_seed(1, 0),
+            stream_seed(1, 1),
+            stream_seed(u64::MAX, 7),
+        ];
         let got = format!("{u:?} {b:?} {big:?} {c:?} {gaps:?} {first} {streams:?}");
         assert_eq!(got, PINNED);
     }

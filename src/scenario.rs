@@ -55,7 +55,11 @@ pub enum NetworkSpec {
     /// Holme–Kim.
     Hk { n: u64, m: u64, pt: f64 },
     /// Stochastic block model (one segment per block).
-    Sbm { sizes: Vec<u64>, pin: f64, pout: f64 },
+    Sbm {
+        sizes: Vec<u64>,
+        pin: f64,
+        pout: f64,
+    },
     /// Configuration model with power-law degrees.
     PowerLaw {
         n: u64,
@@ -250,11 +254,28 @@ impl FromStr for NetworkSpec {
         };
         w.check_keys()?;
         Ok(match kind.as_str() {
-            "er" => NetworkSpec::Er { n: w.count("n")?, p: w.real("p")? },
-            "gnm" => NetworkSpec::Gnm { n: w.count("n")?, m: w.count("m")? },
-            "ba" => NetworkSpec::Ba { n: w.count("n")?, m: w.count("m")? },
-            "ws" => NetworkSpec::Ws { n: w.count("n")?, k: w.count("k")?, p: w.real("p")? },
-            "hk" => NetworkSpec::Hk { n: w.count("n")?, m: w.count("m")?, pt: w.real("pt")? },
+            "er" => NetworkSpec::Er {
+                n: w.count("n")?,
+                p: w.real("p")?,
+            },
+            "gnm" => NetworkSpec::Gnm {
+                n: w.count("n")?,
+                m: w.count("m")?,
+            },
+            "ba" => NetworkSpec::Ba {
+                n: w.count("n")?,
+                m: w.count("m")?,
+            },
+            "ws" => NetworkSpec::Ws {
+                n: w.count("n")?,
+                k: w.count("k")?,
+                p: w.real("p")?,
+            },
+            "hk" => NetworkSpec::Hk {
+                n: w.count("n")?,
+                m: w.count("m")?,
+                pt: w.real("pt")?,
+            },
             "sbm" => {
                 let raw = w.get("sizes").unwrap_or("");
                 let sizes = raw
@@ -262,7 +283,11 @@ impl FromStr for NetworkSpec {
                     .map(|x| x.trim().parse::<u64>())
                     .collect::<std::result::Result<Vec<u64>, _>>()
                     .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
-                NetworkSpec::Sbm { sizes, pin: w.real("pin")?, pout: w.real("pout")? }
+                NetworkSpec::Sbm {
+                    sizes,
+                    pin: w.real("pin")?,
+                    pout: w.real("pout")?,
+                }
             }
             "powerlaw" => NetworkSpec::PowerLaw {
                 n: w.count("n")?,
@@ -271,10 +296,16 @@ impl FromStr for NetworkSpec {
                 kmax: w.optional("kmax")?,
             },
             "complete" => NetworkSpec::Complete { n: w.count("n")? },
-            "ring" => NetworkSpec::Ring { n: w.count("n")?, k: w.count("k")? },
+            "ring" => NetworkSpec::Ring {
+                n: w.count("n")?,
+                k: w.count("k")?,
+            },
             "star" => NetworkSpec::Star { n: w.count("n")? },
             "path" => NetworkSpec::Path { n: w.count("n")? },
-            "grid" => NetworkSpec::Grid { rows: w.count("rows")?, cols: w.count("cols")? },
+            "grid" => NetworkSpec::Grid {
+                rows: w.count("rows")?,
+                cols: w.count("cols")?,
+            },
             "karate" => NetworkSpec::Karate,
             _ => NetworkSpec::Facebook,
         })
@@ -303,7 +334,12 @@ impl fmt::Display for NetworkSpec {
                 let sizes: Vec<String> = sizes.iter().map(u64::to_string).collect();
                 write!(f, "sbm:sizes={},pin={pin},pout={pout}", sizes.join("/"))
             }
-            PowerLaw { n, gamma, kmin, kmax } => {
+            PowerLaw {
+                n,
+                gamma,
+                kmin,
+                kmax,
+            } => {
                 write!(f, "powerlaw:n={n},gamma={gamma}")?;
                 if let Some(k) = kmin {
                     write!(f, ",kmin={k}")?;
@@ -320,7 +356,11 @@ impl fmt::Display for NetworkSpec {
             Grid { rows, cols } => write!(f, "grid:rows={rows},cols={cols}"),
             Karate => write!(f, "karate"),
             Facebook => write!(f, "facebook"),
-            File { name, directed, segments } => {
+            File {
+                name,
+                directed,
+                segments,
+            } => {
                 write!(f, "file:{name}")?;
                 if *directed {
                     write!(f, ",directed")?;
@@ -443,7 +483,10 @@ mod tests {
         for (written, canonical) in [
             ("BA: m=2 , n=300", "ba:n=300,m=2"),
             ("er:p=1e-2,n=10", "er:n=10,p=0.01"),
-            ("powerlaw:kmax=9,n=100,gamma=2", "powerlaw:n=100,gamma=2,kmax=9"),
+            (
+                "powerlaw:kmax=9,n=100,gamma=2",
+                "powerlaw:n=100,gamma=2,kmax=9",
+            ),
         ] {
             let spec: NetworkSpec = written.parse().unwrap();
             assert_eq!(spec.to_string(), canonical);

@@ -426,35 +426,111 @@ fn hostile_inputs_from_issue_8() {
         assert!(out.stdout.is_empty(), "{args:?}");
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(msg), "{args:?}: {err}");
-        assert!(t0.elapsed().as_secs() < 10, "{args:?} took {:?}", t0.elapsed());
+        assert!(
+            t0.elapsed().as_secs() < 10,
+            "{args:?} took {:?}",
+            t0.elapsed()
+        );
     };
     fn run(spec: &str) -> Vec<&str> {
-        vec!["run", "--generate", spec, "--model", "ic", "--p", "0.1", "--seeds", "random:1"]
+        vec![
+            "run",
+            "--generate",
+            spec,
+            "--model",
+            "ic",
+            "--p",
+            "0.1",
+            "--seeds",
+            "random:1",
+        ]
     }
     for (spec, msg) in [
-        ("ba:n=0,m=18446744073709551615", "network.n: must be greater than m"),
-        ("hk:n=0,m=18446744073709551615,pt=0.5", "network.n: must be greater than m"),
-        ("sbm:sizes=18446744073709551615/2,pin=0.1,pout=0.1", "network (nodes): 18446744073709551615 is over the limit"),
-        ("sbm:sizes=5/18446744073709551615,pin=0.1,pout=0.1", "network (nodes)"),
-        ("ring:n=5,k=18446744073709551614", "network.n: must be greater than k = 18446744073709551614, got 5"),
+        (
+            "ba:n=0,m=18446744073709551615",
+            "network.n: must be greater than m",
+        ),
+        (
+            "hk:n=0,m=18446744073709551615,pt=0.5",
+            "network.n: must be greater than m",
+        ),
+        (
+            "sbm:sizes=18446744073709551615/2,pin=0.1,pout=0.1",
+            "network (nodes): 18446744073709551615 is over the limit",
+        ),
+        (
+            "sbm:sizes=5/18446744073709551615,pin=0.1,pout=0.1",
+            "network (nodes)",
+        ),
+        (
+            "ring:n=5,k=18446744073709551614",
+            "network.n: must be greater than k = 18446744073709551614, got 5",
+        ),
     ] {
         fails(&run(spec), msg);
     }
     let k = ["run", "--generate", "karate", "--model", "ic", "--p", "0.1"];
-    fails(&[&k[..], &["--seeds", "imm:1", "--epsilon", "0.001"]].concat(), "--epsilon: must be in [0.01, 1), got 0.001");
-    fails(&[&k[..], &["--seeds", "celf:1,runs=4294967295"]].concat(), "celf runs must be a whole number from 1 to 10000");
-    fails(&[&k[..], &["--seeds", "random:1", "--max-nodes", "0"]].concat(), "network (nodes): 34 is over the limit of 0");
+    fails(
+        &[&k[..], &["--seeds", "imm:1", "--epsilon", "0.001"]].concat(),
+        "--epsilon: must be in [0.01, 1), got 0.001",
+    );
+    fails(
+        &[&k[..], &["--seeds", "celf:1,runs=4294967295"]].concat(),
+        "celf runs must be a whole number from 1 to 10000",
+    );
+    fails(
+        &[&k[..], &["--seeds", "random:1", "--max-nodes", "0"]].concat(),
+        "network (nodes): 34 is over the limit of 0",
+    );
     // CELF's evaluation runs stop at max_steps, and work that SIS or a late boost would force is
     // counted before it starts (both found by fuzzing)
     let t0 = std::time::Instant::now();
-    json(&["run", "--generate", "karate", "--model", "sis", "--beta", "1", "--gamma", "0.1", "--seeds", "celf:1,runs=1", "--runs", "1"]);
+    json(&[
+        "run",
+        "--generate",
+        "karate",
+        "--model",
+        "sis",
+        "--beta",
+        "1",
+        "--gamma",
+        "0.1",
+        "--seeds",
+        "celf:1,runs=1",
+        "--runs",
+        "1",
+    ]);
     assert!(t0.elapsed().as_secs() < 10);
     fails(
-        &["run", "--generate", "karate", "--model", "sis", "--beta", "1", "--gamma", "0.1", "--seeds", "celf:1,runs=10000", "--max-steps", "1000000"],
+        &[
+            "run",
+            "--generate",
+            "karate",
+            "--model",
+            "sis",
+            "--beta",
+            "1",
+            "--gamma",
+            "0.1",
+            "--seeds",
+            "celf:1,runs=10000",
+            "--max-steps",
+            "1000000",
+        ],
         "celf would simulate 340000 runs of at least 1000000 steps each",
     );
-    fails(&[&k[..], &["--seeds", "random:1", "--ad-impressions", "4294967295"]].concat(), "--ad-impressions");
-    fails(&[&k[..], &["--seeds", "random:1", "--runs", "4294967295"]].concat(), "--runs: must be from 1 to 10000000");
+    fails(
+        &[
+            &k[..],
+            &["--seeds", "random:1", "--ad-impressions", "4294967295"],
+        ]
+        .concat(),
+        "--ad-impressions",
+    );
+    fails(
+        &[&k[..], &["--seeds", "random:1", "--runs", "4294967295"]].concat(),
+        "--runs: must be from 1 to 10000000",
+    );
     // a gzip bomb stops at --max-bytes while it is decompressed
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     for _ in 0..64 {
@@ -472,14 +548,21 @@ fn hostile_inputs_from_issue_8() {
     let out = viralsim(&["info", "--graph", &edges, "--segments", &segs]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.len() < 300, "the message echoes the whole line: {} bytes", err.len());
+    assert!(
+        err.len() < 300,
+        "the message echoes the whole line: {} bytes",
+        err.len()
+    );
 }
 
 #[test]
 fn bom_before_a_header_is_not_an_edge() {
     let f = tmp("bom.csv", "\u{feff}source,target\na,b\nb,c\n".as_bytes());
     let v = json(&["info", "--graph", &f, "--format", "json"]);
-    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        (v["nodes"].as_u64(), v["edges"].as_u64()),
+        (Some(3), Some(2))
+    );
 }
 
 /// SIS: generations, parents and causes are those of each person's first infection, so the
@@ -487,8 +570,21 @@ fn bom_before_a_header_is_not_an_edge() {
 #[test]
 fn sis_records_keep_the_first_infection() {
     let v = json(&[
-        "run", "--generate", "ba:n=300,m=2", "--model", "sis", "--beta", "0.2", "--gamma", "0.3",
-        "--seeds", "top-degree:3", "--max-steps", "30", "--runs", "200",
+        "run",
+        "--generate",
+        "ba:n=300,m=2",
+        "--model",
+        "sis",
+        "--beta",
+        "0.2",
+        "--gamma",
+        "0.3",
+        "--seeds",
+        "top-degree:3",
+        "--max-steps",
+        "30",
+        "--runs",
+        "200",
     ]);
     let m = &v["metrics"];
     assert_eq!(m["reach_seeds"].as_f64(), Some(3.0));
@@ -507,14 +603,34 @@ fn address_runs_as_the_scenario_it_names() {
         "--runs", "50",
     ]);
     let b = json(&[
-        "run", "--generate", "karate", "--model", "sis", "--beta", "0.2", "--gamma", "0.3",
-        "--seeds", "random:2", "--seed", "4", "--max-steps", "5", "--runs", "50",
+        "run",
+        "--generate",
+        "karate",
+        "--model",
+        "sis",
+        "--beta",
+        "0.2",
+        "--gamma",
+        "0.3",
+        "--seeds",
+        "random:2",
+        "--seed",
+        "4",
+        "--max-steps",
+        "5",
+        "--runs",
+        "50",
     ]);
     assert_eq!(a["reach"], b["reach"]);
     assert_eq!(a["curve"]["mean"].as_array().unwrap().len(), 6);
-    let out = viralsim(&["run", "--address", "#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1"]);
+    let out = viralsim(&[
+        "run",
+        "--address",
+        "#network=ba:n=300,mm=5&model=ic&p=0.1&seeds=random:1&seed=1",
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--address: network.mm: ba has no parameter 'mm'"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("--address: network.mm: ba has no parameter 'mm'"));
 }
 
 /// A scenario names its files (`file:audience.csv,segments=groups.csv`): they are read next to
@@ -524,7 +640,11 @@ fn address_runs_as_the_scenario_it_names() {
 fn scenarios_replay_with_their_files() {
     let dir = std::env::temp_dir().join(format!("viralsim-replay-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("audience.csv"), "source,target\na,b\nb,c\nc,d\nd,a\na,c\n").unwrap();
+    std::fs::write(
+        dir.join("audience.csv"),
+        "source,target\na,b\nb,c\nc,d\nd,a\na,c\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("groups.csv"), "a 0\nb 0\nc 1\nd 1\n").unwrap();
     let sc = r#"{"network":"file:audience.csv,segments=groups.csv","model":{"kind":"ic","p":0.5},"seeds":"nodes:a","seed":3}"#;
     let sc_path = dir.join("plan.json");
@@ -534,15 +654,38 @@ fn scenarios_replay_with_their_files() {
     let graph = dir.join("audience.csv").to_string_lossy().into_owned();
     let segs = dir.join("groups.csv").to_string_lossy().into_owned();
     let by_flags = json(&[
-        "run", "--graph", &graph, "--segments", &segs, "--model", "ic", "--p", "0.5", "--seeds", "nodes:a",
-        "--seed", "3", "--runs", "200",
+        "run",
+        "--graph",
+        &graph,
+        "--segments",
+        &segs,
+        "--model",
+        "ic",
+        "--p",
+        "0.5",
+        "--seeds",
+        "nodes:a",
+        "--seed",
+        "3",
+        "--runs",
+        "200",
     ]);
     assert_eq!(by_file["reach"], by_flags["reach"]);
     assert_eq!(by_file["segments"], by_flags["segments"]);
     // a page export holds the scenario
     let export = dir.join("viralsim-runs.json");
-    std::fs::write(&export, format!(r#"{{"scenario": {sc}, "result": {{"runs": 200}}}}"#)).unwrap();
-    let again = json(&["run", "--scenario", &export.to_string_lossy(), "--runs", "200"]);
+    std::fs::write(
+        &export,
+        format!(r#"{{"scenario": {sc}, "result": {{"runs": 200}}}}"#),
+    )
+    .unwrap();
+    let again = json(&[
+        "run",
+        "--scenario",
+        &export.to_string_lossy(),
+        "--runs",
+        "200",
+    ]);
     assert_eq!(again["reach"], by_file["reach"]);
     // compare: two plans on the segmented upload, and with --graph and --segments
     let other = dir.join("ads.json");
@@ -550,7 +693,19 @@ fn scenarios_replay_with_their_files() {
     let o = other.to_string_lossy().into_owned();
     let c = json(&["compare", &p, &o, "--runs", "100", "--format", "json"]);
     assert_eq!(c["scenarios"].as_array().unwrap().len(), 2);
-    let c2 = json(&["compare", &p, &o, "--graph", &graph, "--segments", &segs, "--runs", "100", "--format", "json"]);
+    let c2 = json(&[
+        "compare",
+        &p,
+        &o,
+        "--graph",
+        &graph,
+        "--segments",
+        &segs,
+        "--runs",
+        "100",
+        "--format",
+        "json",
+    ]);
     assert_eq!(c["scenarios"], c2["scenarios"]);
     // a missing file is named, with the way out
     std::fs::remove_file(dir.join("groups.csv")).unwrap();

@@ -1,7 +1,7 @@
 //! Same scenario + seed → the same trajectory, bit for bit; Monte Carlo independent of threads.
 mod common;
-use viralsim::montecarlo::Tally;
 use common::sim;
+use viralsim::montecarlo::Tally;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
 use viralsim::{generate, Scenario};
 
@@ -160,7 +160,11 @@ fn split_runs_summarise_to_the_same_result() {
     // blocks out of order are refused, not summed wrongly
     let mut a = viralsim::montecarlo::tally_runs(&s, 5, 0..10, &cfg);
     let c = viralsim::montecarlo::tally_runs(&s, 5, 20..30, &cfg);
-    assert!(a.merge(c).unwrap_err().to_string().contains("expected run 10, got 20"));
+    assert!(a
+        .merge(c)
+        .unwrap_err()
+        .to_string()
+        .contains("expected run 10, got 20"));
 }
 
 /// The Monte Carlo's percentile curves are those of every run's curve kept in full and sorted
@@ -188,7 +192,13 @@ fn histogram_band_equals_sorting_every_curve() {
         sim.reset_run(9, run);
         sim.run(60);
         reach.push(sim.history().reach.clone());
-        active.push(sim.history().counts.iter().map(|c| c[1]).collect::<Vec<u32>>());
+        active.push(
+            sim.history()
+                .counts
+                .iter()
+                .map(|c| c[1])
+                .collect::<Vec<u32>>(),
+        );
     }
     let len = reach.iter().map(Vec::len).max().unwrap();
     let q = |sorted: &[u32], q: f64| {
@@ -197,10 +207,16 @@ fn histogram_band_equals_sorting_every_curve() {
         sorted[lo] as f64 + (h - lo as f64) * (sorted[hi] as f64 - sorted[lo] as f64)
     };
     for t in 0..len {
-        for (curves, band, carry_last) in [(&reach, &r.curve, true), (&active, &r.active_curve, false)] {
+        for (curves, band, carry_last) in
+            [(&reach, &r.curve, true), (&active, &r.active_curve, false)]
+        {
             let mut col: Vec<u32> = curves
                 .iter()
-                .map(|c| c.get(t).copied().unwrap_or(if carry_last { *c.last().unwrap() } else { 0 }))
+                .map(|c| {
+                    c.get(t)
+                        .copied()
+                        .unwrap_or(if carry_last { *c.last().unwrap() } else { 0 })
+                })
                 .collect();
             col.sort_unstable();
             let mean = col.iter().map(|&x| x as f64).sum::<f64>() / col.len() as f64;

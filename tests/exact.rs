@@ -242,6 +242,9 @@ fn cascade_tree_and_node_info_on_a_path() {
     let far = node_info(&s, 3).unwrap();
     assert_eq!((far.adopted_at, far.cause, far.degree), (None, None, 1));
     assert_eq!(node_info(&s, 2).unwrap().told_by.as_deref(), Some("1"));
-    assert!(node_info(&s, 4).unwrap_err().to_string().starts_with("node: 4 is not a node id"));
+    assert!(node_info(&s, 4)
+        .unwrap_err()
+        .to_string()
+        .starts_with("node: 4 is not a node id"));
     assert_eq!(reach_by_cause(&s), vec![[1, 0], [2, 0], [3, 0]]);
 }

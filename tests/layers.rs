@@ -29,7 +29,9 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     }
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in files {
-        let Some(m) = module_of(f.strip_prefix(&src).unwrap()) else { continue };
+        let Some(m) = module_of(f.strip_prefix(&src).unwrap()) else {
+            continue;
+        };
         let text = std::fs::read_to_string(&f).unwrap();
         // the code only: test modules (at the end of a file) and comments do not count
         let code = text.split("#[cfg(test)]").next().unwrap();
@@ -39,7 +41,10 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             let mut rest = line;
             while let Some(i) = rest.find("crate::") {
                 rest = &rest[i + 7..];
-                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if !name.is_empty() && name != m {
                     deps.insert(name);
                 }
@@ -47,7 +52,11 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
             // `use crate::{a, b::c}` lists
             if let Some(i) = line.find("use crate::{") {
                 for part in line[i + 12..].split(',') {
-                    let name: String = part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    let name: String = part
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
                     if !name.is_empty() && name != m {
                         deps.insert(name);
                     }
@@ -84,15 +93,34 @@ fn no_module_imports_one_that_imports_it_back() {
 #[test]
 fn each_layer_depends_only_on_those_below() {
     let g = graph();
-    let world_and_above = ["simulation", "influence", "build", "metrics", "costs", "montecarlo", "compare"];
+    let world_and_above = [
+        "simulation",
+        "influence",
+        "build",
+        "metrics",
+        "costs",
+        "montecarlo",
+        "compare",
+    ];
     for description in ["scenario", "seeding", "campaign", "address", "error"] {
         let r = reaches(&g, description);
         for up in world_and_above {
-            assert!(!r.contains(up), "the description `{description}` reaches `{up}`: {r:?}");
+            assert!(
+                !r.contains(up),
+                "the description `{description}` reaches `{up}`: {r:?}"
+            );
         }
     }
     let r = reaches(&g, "simulation");
-    for up in ["influence", "build", "metrics", "costs", "montecarlo", "compare", "scenario"] {
+    for up in [
+        "influence",
+        "build",
+        "metrics",
+        "costs",
+        "montecarlo",
+        "compare",
+        "scenario",
+    ] {
         assert!(!r.contains(up), "the world reaches `{up}`: {r:?}");
     }
     let r = reaches(&g, "influence");
@@ -100,6 +128,9 @@ fn each_layer_depends_only_on_those_below() {
         assert!(!r.contains(up), "the strategies reach `{up}`: {r:?}");
     }
     for analysis in ["metrics", "costs", "montecarlo", "compare"] {
-        assert!(!reaches(&g, analysis).contains("build"), "`{analysis}` reaches the build");
+        assert!(
+            !reaches(&g, analysis).contains("build"),
+            "`{analysis}` reaches the build"
+        );
     }
 }

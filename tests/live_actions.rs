@@ -31,7 +31,12 @@ fn graph(case: u64) -> Network {
         _ => {
             let m = below(&mut r, 3 * n as u64) as usize;
             let edges: Vec<(u32, u32)> = (0..m)
-                .map(|_| (below(&mut r, n as u64) as u32, below(&mut r, n as u64) as u32))
+                .map(|_| {
+                    (
+                        below(&mut r, n as u64) as u32,
+                        below(&mut r, n as u64) as u32,
+                    )
+                })
                 .collect();
             Network::from_edges(n, true, &edges, None).unwrap()
         }
@@ -48,22 +53,44 @@ fn check(s: &Simulation, what: &str) {
     let rec = s.records();
     let adopters = rec.iter().filter(|r| r.adopted_at != NONE).count() as u32;
     assert_eq!(adopters, s.reach(), "{what}: reach counts the adopters");
-    assert_eq!(s.adopters().len() as u32, s.reach(), "{what}: the adopters list");
+    assert_eq!(
+        s.adopters().len() as u32,
+        s.reach(),
+        "{what}: the adopters list"
+    );
     for (v, r) in rec.iter().enumerate() {
         if r.adopted_at == NONE {
             continue;
         }
-        assert!(r.adopted_at <= s.step_count(), "{what}: {v} adopted in the future");
+        assert!(
+            r.adopted_at <= s.step_count(),
+            "{what}: {v} adopted in the future"
+        );
         if r.parent < ADVERTISING {
             let p = rec[r.parent as usize];
-            assert!(p.adopted_at < r.adopted_at, "{what}: parent of {v} adopted earlier");
+            assert!(
+                p.adopted_at < r.adopted_at,
+                "{what}: parent of {v} adopted earlier"
+            );
             assert_eq!(r.generation, p.generation + 1, "{what}: generation of {v}");
         }
     }
     let h = s.history();
-    assert_eq!(h.counts.len(), s.step_count() as usize + 1, "{what}: one record per step");
-    assert_eq!(*h.counts.last().unwrap(), c, "{what}: the last record is now");
-    assert_eq!(*h.reach.last().unwrap(), s.reach(), "{what}: the last reach is now");
+    assert_eq!(
+        h.counts.len(),
+        s.step_count() as usize + 1,
+        "{what}: one record per step"
+    );
+    assert_eq!(
+        *h.counts.last().unwrap(),
+        c,
+        "{what}: the last record is now"
+    );
+    assert_eq!(
+        *h.reach.last().unwrap(),
+        s.reach(),
+        "{what}: the last reach is now"
+    );
 }
 
 #[test]
@@ -78,7 +105,12 @@ fn live_actions_at_random_steps_keep_every_invariant() {
             // every other case with ads, so that advertising adopters are in the mix
             let campaign = if case % 2 == 0 {
                 Campaign {
-                    ads: Some(Ads { impressions_per_step: 2, conversion: 0.3, steps: 4, segment: None }),
+                    ads: Some(Ads {
+                        impressions_per_step: 2,
+                        conversion: 0.3,
+                        steps: 4,
+                        segment: None,
+                    }),
                     ..Campaign::default()
                 }
             } else {
@@ -112,7 +144,11 @@ fn live_actions_at_random_steps_keep_every_invariant() {
                     actions[a] += 1;
                     if !ok {
                         refused[a] += 1;
-                        assert_eq!((s.counts(), s.reach(), s.records().to_vec()), before, "{what}: a refused action changes nothing");
+                        assert_eq!(
+                            (s.counts(), s.reach(), s.records().to_vec()),
+                            before,
+                            "{what}: a refused action changes nothing"
+                        );
                     }
                     check(&s, &format!("{what}, after action {a} at step {step}"));
                 }

@@ -244,8 +244,8 @@ impl Args {
 /// Reads a text file (gunzipped when its name ends in .gz), refusing more than `max_bytes`
 /// of text as it reads: a small gzip bomb cannot fill the memory before a limit applies.
 fn read_text(path: &str, max_bytes: usize) -> Result<String, Fail> {
-    let file =
-        std::fs::File::open(path).map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Fail(format!("--graph: cannot read '{path}': {e}")))?;
     let mut bytes = Vec::new();
     let cap = max_bytes as u64 + 1;
     let read = if path.ends_with(".gz") {
@@ -480,17 +480,22 @@ impl Progress {
 fn cmd_run(a: &Args) -> Result<String, Fail> {
     // run takes every flag the parser knows (VALUE_FLAGS and BOOL_FLAGS)
     let scenario = match (a.get("scenario"), a.get("address")) {
-        (Some(_), Some(_)) => return fail("--address: give either --scenario or --address, not both"),
+        (Some(_), Some(_)) => {
+            return fail("--address: give either --scenario or --address, not both")
+        }
         (Some(path), None) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fail(format!("--scenario: cannot read '{path}': {e}")))?;
             let s = scenario_json(&text).map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
-            s.check_counts().map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
+            s.check_counts()
+                .map_err(|e| Fail(format!("--scenario {path}: {e}")))?;
             Some(s)
         }
         // the page's address, read by the same parser as the page
         (None, Some(link)) => match viralsim::address::parse_address(link) {
-            Ok(viralsim::address::Address { scenario: Some(s), .. }) => Some(s),
+            Ok(viralsim::address::Address {
+                scenario: Some(s), ..
+            }) => Some(s),
             Ok(_) => return fail("--address: the address names no network and no model"),
             Err(e) => return fail(format!("--address: {e}")),
         },
@@ -512,7 +517,9 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             if (1..=MAX_RUNS as i64).contains(&r) {
                 Ok(r as u32)
             } else {
-                Err(Fail(format!("--runs: must be from 1 to {MAX_RUNS}, got {r}")))
+                Err(Fail(format!(
+                    "--runs: must be from 1 to {MAX_RUNS}, got {r}"
+                )))
             }
         },
     )?;
@@ -522,7 +529,9 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             if (1..=MAX_STEPS as i64).contains(&t) {
                 Ok(t as u32)
             } else {
-                Err(Fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {t}")))
+                Err(Fail(format!(
+                    "--max-steps: must be from 1 to {MAX_STEPS}, got {t}"
+                )))
             }
         },
     )?;
@@ -579,17 +588,24 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             .map(|s| s.campaign.clone())
             .unwrap_or_default(),
     )?;
-    let sim = Simulation::with_limit(Arc::new(net), model, &seeding, seed, campaign.clone(), max_steps)
-        .map_err(|e| {
-            let s = e.to_string();
-            if s.starts_with("seeds:") || s.starts_with("epsilon:") {
-                Fail(format!("--{s}"))
-            } else if s.starts_with("campaign.") {
-                campaign_error(e)
-            } else {
-                flag_error(e)
-            }
-        })?;
+    let sim = Simulation::with_limit(
+        Arc::new(net),
+        model,
+        &seeding,
+        seed,
+        campaign.clone(),
+        max_steps,
+    )
+    .map_err(|e| {
+        let s = e.to_string();
+        if s.starts_with("seeds:") || s.starts_with("epsilon:") {
+            Fail(format!("--{s}"))
+        } else if s.starts_with("campaign.") {
+            campaign_error(e)
+        } else {
+            flag_error(e)
+        }
+    })?;
     let out_scenario = Scenario {
         campaign,
         network: net_spec,
@@ -935,9 +951,13 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
     let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
         None => None,
         Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
-        Some(v) => return fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {v}")),
+        Some(v) => {
+            return fail(format!(
+                "--max-steps: must be from 1 to {MAX_STEPS}, got {v}"
+            ))
+        }
     }
-        .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
+    .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
     if a.get("graph").is_none() {
         for (s, path) in scenarios.iter().zip(&a.positional).skip(1) {
             if s.network != first.network {
@@ -964,9 +984,15 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         let model = s
             .validated_model()
             .map_err(|e| Fail(format!("{path}: {e}")))?;
-        let sim =
-            Simulation::with_limit(net.clone(), model, &s.seeds, seed, s.campaign.clone(), max_steps)
-                .map_err(|e| Fail(format!("{path}: {e}")))?;
+        let sim = Simulation::with_limit(
+            net.clone(),
+            model,
+            &s.seeds,
+            seed,
+            s.campaign.clone(),
+            max_steps,
+        )
+        .map_err(|e| Fail(format!("{path}: {e}")))?;
         names.push(name.clone());
         sims.push((name, sim));
     }
@@ -990,10 +1016,7 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         "json" => {
             let set: Vec<Scenario> = scenarios
                 .iter()
-                .map(|s| Scenario {
-                    seed,
-                    ..s.clone()
-                })
+                .map(|s| Scenario { seed, ..s.clone() })
                 .collect();
             let text = viralsim::report::compare_json(
                 &c,
@@ -1117,8 +1140,13 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
     let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
         None => None,
         Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
-        Some(v) => return fail(format!("--max-steps: must be from 1 to {MAX_STEPS}, got {v}")),
-    }.unwrap_or(1000);
+        Some(v) => {
+            return fail(format!(
+                "--max-steps: must be from 1 to {MAX_STEPS}, got {v}"
+            ))
+        }
+    }
+    .unwrap_or(1000);
     let seeding: Seeding = a
         .get("seeds")
         .ok_or_else(|| Fail("--seeds: required".into()))?
@@ -1173,8 +1201,15 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
         let spec = model_spec(&one, None)?;
         let model = Model::try_from(spec.clone()).map_err(flag_error)?;
         // sweep takes no campaign flags (`a.only` above), so every point runs without one
-        let sim = Simulation::with_limit(net.clone(), model, &seeding, seed, Default::default(), max_steps)
-            .map_err(flag_error)?;
+        let sim = Simulation::with_limit(
+            net.clone(),
+            model,
+            &seeding,
+            seed,
+            Default::default(),
+            max_steps,
+        )
+        .map_err(flag_error)?;
         let r = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
         progress.update((i + 1) as u32, combos as u32);
         rows.push((values, r));

@@ -7,10 +7,10 @@
 //! Works for Independent Cascade (any of its probabilities) and Linear Threshold.
 
 use crate::error::{Error, Result};
-pub use crate::seeding::{check_epsilon, MIN_EPSILON};
 use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
 use crate::rng::{below, rng_from_seed, uniform, RngCore, Skipper};
+pub use crate::seeding::{check_epsilon, MIN_EPSILON};
 
 /// Upper bound on the memory the RR sets may take, in bytes: 4 per entry, an offset per set,
 /// and as much again for the node → sets index of the selection. Natively 2 GiB; in the page
@@ -413,7 +413,9 @@ mod tests {
         }
         // a 1 MiB budget: refused quickly, naming epsilon and the sizes
         let t = std::time::Instant::now();
-        let err = imm_within(&net, &ic, 1, 0.01, 1, 1 << 20).unwrap_err().to_string();
+        let err = imm_within(&net, &ic, 1, 0.01, 1, 1 << 20)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("epsilon: imm would need"), "{err}");
         assert!(err.contains("over its limit of 1 MB"), "{err}");
         assert!(t.elapsed().as_secs() < 5);

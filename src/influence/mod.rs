@@ -150,10 +150,7 @@ pub fn resolve(
 /// top-degree, pagerank and kcore seeding.
 pub fn resolve_within(seeding: &Seeding, net: &Network, pool: &[u32]) -> Result<SeedPlan> {
     let k = match seeding {
-        Seeding::Random(k)
-        | Seeding::TopDegree(k)
-        | Seeding::PageRank(k)
-        | Seeding::KCore(k) => *k,
+        Seeding::Random(k) | Seeding::TopDegree(k) | Seeding::PageRank(k) | Seeding::KCore(k) => *k,
         _ => {
             return Err(Error::param(
                 "campaign.seed_segment",

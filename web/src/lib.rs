@@ -366,7 +366,10 @@ impl Simulation {
     /// The last `summariseRuns` as the CLI's `--format csv` file (one row per step).
     #[wasm_bindgen(js_name = monteCarloCsv)]
     pub fn monte_carlo_csv(&self) -> Result<String, JsError> {
-        let r = self.last_mc.as_ref().ok_or_else(|| JsError::new("runs: run many times first"))?;
+        let r = self
+            .last_mc
+            .as_ref()
+            .ok_or_else(|| JsError::new("runs: run many times first"))?;
         Ok(viralsim::report::monte_carlo_csv(r))
     }
 
@@ -374,7 +377,10 @@ impl Simulation {
     /// the runs were made from) and the milliseconds they took.
     #[wasm_bindgen(js_name = monteCarloJson)]
     pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
-        let r = self.last_mc.as_ref().ok_or_else(|| JsError::new("runs: run many times first"))?;
+        let r = self
+            .last_mc
+            .as_ref()
+            .ok_or_else(|| JsError::new("runs: run many times first"))?;
         let scenario: Scenario = from_js("scenario", &scenario)?;
         let net = self.sim.network();
         Ok(viralsim::report::monte_carlo_json(
@@ -403,8 +409,7 @@ pub fn join_tallies(pieces: JsValue) -> Result<String, JsError> {
 fn joined(pieces: Vec<String>) -> Result<Tally, JsError> {
     let mut all: Option<Tally> = None;
     for p in pieces {
-        let t: Tally =
-            serde_json::from_str(&p).map_err(|e| JsError::new(&format!("runs: {e}")))?;
+        let t: Tally = serde_json::from_str(&p).map_err(|e| JsError::new(&format!("runs: {e}")))?;
         match all.as_mut() {
             None => all = Some(t),
             Some(a) => a.merge(t).map_err(js_err)?,
@@ -435,9 +440,8 @@ impl Simulation {
         for pieces in per {
             let tally = joined(pieces)?;
             let cfg = self.mc_config(tally.runs() as u32, threshold, true);
-            results.push(
-                viralsim::montecarlo::summarise(&base, tally, seed, &cfg).map_err(js_err)?,
-            );
+            results
+                .push(viralsim::montecarlo::summarise(&base, tally, seed, &cfg).map_err(js_err)?);
         }
         let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
         let out = to_js(&c);
@@ -448,7 +452,10 @@ impl Simulation {
     /// The last `compareRuns` as the CLI's `compare --format csv` file.
     #[wasm_bindgen(js_name = compareCsv)]
     pub fn compare_csv(&self) -> Result<String, JsError> {
-        let c = self.last_cmp.as_ref().ok_or_else(|| JsError::new("compare: compare first"))?;
+        let c = self
+            .last_cmp
+            .as_ref()
+            .ok_or_else(|| JsError::new("compare: compare first"))?;
         Ok(viralsim::report::compare_csv(c))
     }
 
@@ -456,11 +463,20 @@ impl Simulation {
     /// compared (each replayable with `viralsim run --scenario`).
     #[wasm_bindgen(js_name = compareJson)]
     pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
-        let c = self.last_cmp.as_ref().ok_or_else(|| JsError::new("compare: compare first"))?;
+        let c = self
+            .last_cmp
+            .as_ref()
+            .ok_or_else(|| JsError::new("compare: compare first"))?;
         let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
         let net = self.sim.network();
         let network = set.first().map_or(String::new(), |s| s.network.to_string());
-        Ok(viralsim::report::compare_json(c, &network, net.node_count(), &set, elapsed_ms))
+        Ok(viralsim::report::compare_json(
+            c,
+            &network,
+            net.node_count(),
+            &set,
+            elapsed_ms,
+        ))
     }
 }
 

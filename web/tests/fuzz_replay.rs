@@ -55,7 +55,9 @@ fn build_and_step(scenario: &str, file: Option<&str>, segments: Option<&str>) {
     let Ok(obj) = js_sys::JSON::parse(scenario) else {
         return;
     };
-    if let Ok(mut sim) = Simulation::new(obj, file.map(str::to_string), segments.map(str::to_string)) {
+    if let Ok(mut sim) =
+        Simulation::new(obj, file.map(str::to_string), segments.map(str::to_string))
+    {
         for _ in 0..30 {
             if sim.step(1) == 0 {
                 break;
@@ -76,13 +78,17 @@ fn scenario_json(network: &str) -> String {
 #[wasm_bindgen_test]
 fn address_corpus() {
     for input in unpack(include_bytes!("../../fuzz/replay/address.bin")) {
-        let Ok(t) = std::str::from_utf8(input) else { continue };
+        let Ok(t) = std::str::from_utf8(input) else {
+            continue;
+        };
         let Ok(a) = parse_address(t) else { continue };
         let s = js_sys::Reflect::get(&a, &JsValue::from_str("scenario")).unwrap();
         if s.is_null() {
             continue;
         }
-        let Ok(core) = viralsim::address::parse_address(t) else { continue };
+        let Ok(core) = viralsim::address::parse_address(t) else {
+            continue;
+        };
         let core = core.scenario.unwrap();
         if cheap(&core, None) {
             build_and_step(&serde_json::to_string(&core).unwrap(), None, None);
@@ -94,12 +100,17 @@ fn address_corpus() {
 fn scenario_corpus() {
     for input in unpack(include_bytes!("../../fuzz/replay/scenario.bin")) {
         let (json, rest) = split0(input);
-        let Ok(json) = std::str::from_utf8(json) else { continue };
+        let Ok(json) = std::str::from_utf8(json) else {
+            continue;
+        };
         let (file, segs) = match rest {
             None => (None, None),
             Some(r) => {
                 let (f, s) = split0(r);
-                (std::str::from_utf8(f).ok(), s.and_then(|s| std::str::from_utf8(s).ok()))
+                (
+                    std::str::from_utf8(f).ok(),
+                    s.and_then(|s| std::str::from_utf8(s).ok()),
+                )
             }
         };
         match viralsim::Scenario::from_json(json) {
@@ -111,7 +122,10 @@ fn scenario_corpus() {
                 if let Ok(obj) = js_sys::JSON::parse(json) {
                     let seen: String = js_sys::JSON::stringify(&obj).unwrap().into();
                     if viralsim::Scenario::from_json(&seen).is_err() {
-                        assert!(Simulation::new(obj, file.map(str::to_string), None).is_err(), "{json}");
+                        assert!(
+                            Simulation::new(obj, file.map(str::to_string), None).is_err(),
+                            "{json}"
+                        );
                     }
                 }
             }
@@ -122,8 +136,12 @@ fn scenario_corpus() {
 #[wasm_bindgen_test]
 fn network_spec_corpus() {
     for input in unpack(include_bytes!("../../fuzz/replay/network_spec.bin")) {
-        let Ok(t) = std::str::from_utf8(input) else { continue };
-        let Ok(spec) = t.parse::<viralsim::NetworkSpec>() else { continue };
+        let Ok(t) = std::str::from_utf8(input) else {
+            continue;
+        };
+        let Ok(spec) = t.parse::<viralsim::NetworkSpec>() else {
+            continue;
+        };
         // within the fuzzers' limits (larger specs are the native replay's and the hostile
         // address test's business: here they would only be slow)
         if spec.file_name().is_none() && spec.build(1, &small(), None).is_ok() {
@@ -135,18 +153,33 @@ fn network_spec_corpus() {
 #[wasm_bindgen_test]
 fn edge_list_and_segments_corpus() {
     for input in unpack(include_bytes!("../../fuzz/replay/edge_list.bin")) {
-        let Some((&flags, rest)) = input.split_first() else { continue };
-        let Ok(text) = std::str::from_utf8(rest) else { continue };
-        let net = if flags & 1 == 1 { "file:e.txt,directed" } else { "file:e.txt" };
+        let Some((&flags, rest)) = input.split_first() else {
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(rest) else {
+            continue;
+        };
+        let net = if flags & 1 == 1 {
+            "file:e.txt,directed"
+        } else {
+            "file:e.txt"
+        };
         build_and_step(&scenario_json(net), Some(text), None);
     }
     for input in unpack(include_bytes!("../../fuzz/replay/segments.bin")) {
-        let Some((&flags, rest)) = input.split_first() else { continue };
-        let (el, seg) = split0(rest);
-        let (Ok(el), Some(Ok(seg))) = (std::str::from_utf8(el), seg.map(std::str::from_utf8)) else {
+        let Some((&flags, rest)) = input.split_first() else {
             continue;
         };
-        let net = if flags & 1 == 1 { "file:e.txt,directed,segments=s.txt" } else { "file:e.txt,segments=s.txt" };
+        let (el, seg) = split0(rest);
+        let (Ok(el), Some(Ok(seg))) = (std::str::from_utf8(el), seg.map(std::str::from_utf8))
+        else {
+            continue;
+        };
+        let net = if flags & 1 == 1 {
+            "file:e.txt,directed,segments=s.txt"
+        } else {
+            "file:e.txt,segments=s.txt"
+        };
         build_and_step(&scenario_json(net), Some(el), Some(seg));
     }
 }

@@ -89,7 +89,8 @@ fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
         assert!(m.contains(msg), "{text}: {m}");
     }
     // an address is read by the core's parser; the model's own rule names the field on build
-    let a = parse_address("#network=karate&model=sir&beta=0.1&gamma=-1&seeds=random:1&seed=1").unwrap();
+    let a =
+        parse_address("#network=karate&model=sir&beta=0.1&gamma=-1&seeds=random:1&seed=1").unwrap();
     let scenario = js_sys::Reflect::get(&a, &"scenario".into()).unwrap();
     let e = Simulation::new(scenario, None, None).err().unwrap();
     assert!(message(e).starts_with("model.gamma: must be a probability"));
@@ -224,16 +225,25 @@ fn hostile_addresses_and_buttons_never_trap() {
     }
     // an sbm with 20,000 one-node segments is refused before any work
     let sizes = vec!["1"; 20_000].join("/");
-    let m = scenario_of(&format!("#network=sbm:sizes={sizes},pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1"))
-        .and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message))
-        .unwrap_err();
-    assert!(m.contains("network.sizes (segments): 20000 is over the limit of 1000"), "{m}");
+    let m = scenario_of(&format!(
+        "#network=sbm:sizes={sizes},pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1"
+    ))
+    .and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message))
+    .unwrap_err();
+    assert!(
+        m.contains("network.sizes (segments): 20000 is over the limit of 1000"),
+        "{m}"
+    );
     // Bass + "Brand re-posts now": refused like a scheduled boost, and stepping goes on
-    let s = scenario_of("#network=ba:n=300,m=2&model=bass&p=0.01&q=0.3&seeds=top-degree:3&seed=1").unwrap();
+    let s = scenario_of("#network=ba:n=300,m=2&model=bass&p=0.01&q=0.3&seeds=top-degree:3&seed=1")
+        .unwrap();
     let mut sim = Simulation::new(s, None, None).unwrap();
     sim.step(2);
     let e = message(sim.boost_now().err().unwrap());
-    assert!(e.starts_with("boost: boost is defined for ic, sir, sis and rumor"), "{e}");
+    assert!(
+        e.starts_with("boost: boost is defined for ic, sir, sis and rumor"),
+        "{e}"
+    );
     assert_eq!(sim.step(1), 1);
     // LT: the live button obeys the same rule
     let s = scenario_of("#network=ba:n=300,m=2&model=lt&seeds=top-degree:3&seed=1").unwrap();
@@ -241,7 +251,10 @@ fn hostile_addresses_and_buttons_never_trap() {
     sim.step(1);
     assert!(sim.boost_now().is_err());
     // max_steps from the address is kept: the run stops there, as in the CLI
-    let s = scenario_of("#network=karate&model=sis&beta=0.3&gamma=0.1&seeds=random:2&seed=1&max_steps=5").unwrap();
+    let s = scenario_of(
+        "#network=karate&model=sis&beta=0.3&gamma=0.1&seeds=random:2&seed=1&max_steps=5",
+    )
+    .unwrap();
     let mut sim = Simulation::new(s, None, None).unwrap();
     assert_eq!(sim.step(100), 5);
     assert!(sim.is_finished());
