@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared set-up of ./run and ./test: installs what is missing, skips what is there.
-#   - the wasm32-unknown-unknown Rust target
+#   - the wasm32-unknown-unknown Rust target, and the clippy and rustfmt components
 #   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock
 #   - node packages (npm ci: playwright-core, binaryen's wasm-opt)
 #   - with --browser: Debian's chromium and chromium-driver (for the tests)
@@ -19,6 +19,13 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   echo "== installing the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+for c in clippy rustfmt; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+    echo "== installing the $c component"
+    rustup component add "$c"
+  fi
+done
 
 # the CLI must match the crate exactly (the version is read from Cargo.lock)
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
