@@ -59,14 +59,25 @@ impl Summary {
         } else {
             0.0
         };
+        Summary::from_parts(
+            n,
+            mean,
+            var,
+            xs.iter().copied().fold(f64::INFINITY, f64::min),
+            xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        )
+    }
+
+    /// The summary of `n` values with this mean and (sample) variance.
+    fn from_parts(n: f64, mean: f64, var: f64, min: f64, max: f64) -> Summary {
         let std = var.sqrt();
         let h = 1.96 * std / n.sqrt();
         Summary {
             mean,
             std,
             ci95: [mean - h, mean + h],
-            min: xs.iter().copied().fold(f64::INFINITY, f64::min),
-            max: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            min,
+            max,
         }
     }
 }
@@ -303,15 +314,7 @@ impl CountMoments {
         } else {
             0.0
         };
-        let std = var.sqrt();
-        let h = 1.96 * std / n.sqrt();
-        Summary {
-            mean,
-            std,
-            ci95: [mean - h, mean + h],
-            min: self.min as f64,
-            max: self.max as f64,
-        }
+        Summary::from_parts(n, mean, var, self.min as f64, self.max as f64)
     }
 }
 

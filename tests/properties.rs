@@ -4,17 +4,7 @@ use viralsim::rng::{below, rng_from_seed};
 use viralsim::state::{ADVERTISING, NONE, SEED};
 use viralsim::{generate, Network};
 
-const MODELS: &[&str] = &[
-    r#"{"kind":"ic","p":0.3}"#,
-    r#"{"kind":"ic","weights":"in_degree"}"#,
-    r#"{"kind":"lt"}"#,
-    r#"{"kind":"sir","beta":0.3,"gamma":0.4}"#,
-    r#"{"kind":"sis","beta":0.3,"gamma":0.4}"#,
-    r#"{"kind":"threshold","k":2}"#,
-    r#"{"kind":"threshold","theta":0.3}"#,
-    r#"{"kind":"rumor"}"#,
-    r#"{"kind":"bass","p":0.02,"q":0.5}"#,
-];
+use common::MODELS;
 
 fn random_graph(case: u64) -> Network {
     let mut r = rng_from_seed(case);

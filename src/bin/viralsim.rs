@@ -523,18 +523,7 @@ fn cmd_run(a: &Args) -> Result<String, Fail> {
             }
         },
     )?;
-    let max_steps = a.num::<i64>("max-steps", "a whole number")?.map_or(
-        Ok(scenario.as_ref().map_or(1000, |s| s.max_steps)),
-        |t| {
-            if (1..=MAX_STEPS as i64).contains(&t) {
-                Ok(t as u32)
-            } else {
-                Err(Fail(format!(
-                    "--max-steps: must be from 1 to {MAX_STEPS}, got {t}"
-                )))
-            }
-        },
-    )?;
+    let max_steps = max_steps_flag(a)?.unwrap_or(scenario.as_ref().map_or(1000, |s| s.max_steps));
     let threads = a
         .num::<i64>("threads", "a whole number")?
         .map_or(Ok(0), |t| {
@@ -879,6 +868,17 @@ fn stem(path: &str) -> String {
         .map_or(path.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
+/// `--max-steps` of every command: 1 to [`MAX_STEPS`].
+fn max_steps_flag(a: &Args) -> Result<Option<u32>, Fail> {
+    match a.num::<i64>("max-steps", "a whole number")? {
+        None => Ok(None),
+        Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Ok(Some(v as u32)),
+        Some(v) => fail(format!(
+            "--max-steps: must be from 1 to {MAX_STEPS}, got {v}"
+        )),
+    }
+}
+
 /// `--runs` of compare and sweep: 1 to [`MAX_RUNS`].
 fn runs_flag(a: &Args) -> Result<Option<u32>, Fail> {
     match a.num::<i64>("runs", "a whole number")? {
@@ -948,16 +948,8 @@ fn cmd_compare(a: &Args) -> Result<String, Fail> {
         .num::<u64>("seed", "a whole number ≥ 0")?
         .unwrap_or(first.seed);
     let runs = runs_flag(a)?.unwrap_or(first.runs.max(100));
-    let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
-        None => None,
-        Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
-        Some(v) => {
-            return fail(format!(
-                "--max-steps: must be from 1 to {MAX_STEPS}, got {v}"
-            ))
-        }
-    }
-    .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
+    let max_steps = max_steps_flag(a)?
+        .unwrap_or_else(|| scenarios.iter().map(|s| s.max_steps).max().unwrap_or(1000));
     if a.get("graph").is_none() {
         for (s, path) in scenarios.iter().zip(&a.positional).skip(1) {
             if s.network != first.network {
@@ -1137,16 +1129,7 @@ fn cmd_sweep(a: &Args) -> Result<String, Fail> {
     }
     let seed = a.num::<u64>("seed", "a whole number ≥ 0")?.unwrap_or(1);
     let runs = runs_flag(a)?.unwrap_or(100);
-    let max_steps = match a.num::<i64>("max-steps", "a whole number")? {
-        None => None,
-        Some(v) if (1..=MAX_STEPS as i64).contains(&v) => Some(v as u32),
-        Some(v) => {
-            return fail(format!(
-                "--max-steps: must be from 1 to {MAX_STEPS}, got {v}"
-            ))
-        }
-    }
-    .unwrap_or(1000);
+    let max_steps = max_steps_flag(a)?.unwrap_or(1000);
     let seeding: Seeding = a
         .get("seeds")
         .ok_or_else(|| Fail("--seeds: required".into()))?
