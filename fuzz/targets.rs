@@ -10,7 +10,7 @@
 use viralsim::address::{parse_address, scenario_to_address, MAX_ADDRESS_SEED};
 use viralsim::io::{parse_edge_list, parse_segments, EdgeListOptions, Limits};
 use viralsim::state::NONE;
-use viralsim::{Network, NetworkSpec, Scenario, Seeding, Simulation};
+use viralsim::{ModelSpec, Network, NetworkSpec, Scenario, Seeding, Simulation};
 
 /// Steps simulated per built scenario.
 pub const MAX_FUZZ_STEPS: u32 = 30;
@@ -52,7 +52,11 @@ fn split0(data: &[u8]) -> (&[u8], Option<&[u8]>) {
 /// The structure every network must have, however it was built.
 pub fn check_network(net: &Network, lim: &Limits) {
     let n = net.node_count();
-    assert!(n <= lim.max_nodes, "{n} nodes over the limit {}", lim.max_nodes);
+    assert!(
+        n <= lim.max_nodes,
+        "{n} nodes over the limit {}",
+        lim.max_nodes
+    );
     let off = net.offsets();
     let tg = net.targets();
     assert_eq!(off.len(), n + 1);
@@ -67,7 +71,10 @@ pub fn check_network(net: &Network, lim: &Limits) {
     }
     let mut in_deg = vec![0u32; n];
     for u in 0..n as u32 {
-        assert!(off[u as usize] <= off[u as usize + 1], "offsets decrease at {u}");
+        assert!(
+            off[u as usize] <= off[u as usize + 1],
+            "offsets decrease at {u}"
+        );
         let row = net.neighbors(u);
         assert_eq!(row.len() as u32, net.out_degree(u));
         for (i, &v) in row.iter().enumerate() {
@@ -78,12 +85,18 @@ pub fn check_network(net: &Network, lim: &Limits) {
             }
             in_deg[v as usize] += 1;
             if !net.is_directed() {
-                assert!(net.neighbors(v).binary_search(&u).is_ok(), "edge {u}-{v} one way only");
+                assert!(
+                    net.neighbors(v).binary_search(&u).is_ok(),
+                    "edge {u}-{v} one way only"
+                );
             }
         }
         if let Some(w) = net.neighbor_weights(u) {
             assert_eq!(w.len(), row.len());
-            assert!(w.iter().all(|x| x.is_finite() && *x >= 0.0), "bad weight in row {u}");
+            assert!(
+                w.iter().all(|x| x.is_finite() && *x >= 0.0),
+                "bad weight in row {u}"
+            );
         }
     }
     for v in 0..n as u32 {
@@ -91,7 +104,10 @@ pub fn check_network(net: &Network, lim: &Limits) {
         let inn = net.in_neighbors(v);
         assert_eq!(inn.len(), in_deg[v as usize] as usize);
         for &u in inn {
-            assert!(net.neighbors(u).binary_search(&v).is_ok(), "in-arc {u} -> {v} not an arc");
+            assert!(
+                net.neighbors(u).binary_search(&v).is_ok(),
+                "in-arc {u} -> {v} not an arc"
+            );
         }
         if let Some(w) = net.in_neighbor_weights(v) {
             assert_eq!(w.len(), inn.len());
@@ -101,7 +117,11 @@ pub fn check_network(net: &Network, lim: &Limits) {
         assert_eq!(labels.len(), n);
     }
     for v in 0..n as u32 {
-        assert_eq!(net.node_by_label(&net.label(v)), Some(v), "label of {v} does not find it");
+        assert_eq!(
+            net.node_by_label(&net.label(v)),
+            Some(v),
+            "label of {v} does not find it"
+        );
     }
     if let Some(segs) = net.segments() {
         assert_eq!(segs.len(), n);
@@ -118,7 +138,11 @@ pub fn check_simulation(sim: &Simulation) {
     let sum: u64 = counts.iter().map(|&c| c as u64).sum();
     assert_eq!(sum, n as u64, "counts {counts:?} do not sum to {n} nodes");
     let adopters = sim.adopters();
-    assert_eq!(sim.reach() as usize, adopters.len(), "reach is not the number of adopters");
+    assert_eq!(
+        sim.reach() as usize,
+        adopters.len(),
+        "reach is not the number of adopters"
+    );
     assert!(adopters.len() <= n);
     let rec = sim.records();
     assert_eq!(rec.len(), n);
@@ -128,7 +152,11 @@ pub fn check_simulation(sim: &Simulation) {
         let r = rec[v as usize];
         assert_eq!(r.position as usize, i, "position of adopter {v}");
         assert_ne!(r.adopted_at, NONE, "adopter {v} has no adoption step");
-        assert!(r.adopted_at <= step, "adopter {v} adopted at {} > step {step}", r.adopted_at);
+        assert!(
+            r.adopted_at <= step,
+            "adopter {v} adopted at {} > step {step}",
+            r.adopted_at
+        );
         if r.parent < u32::MAX - 2 {
             let p = r.parent as usize;
             assert!(p < n, "parent {p} of {v} is not a node");
@@ -138,19 +166,34 @@ pub fn check_simulation(sim: &Simulation) {
                 rec[p].adopted_at,
                 r.adopted_at
             );
-            assert_eq!(r.generation, rec[p].generation.wrapping_add(1), "generation of {v}");
+            assert_eq!(
+                r.generation,
+                rec[p].generation.wrapping_add(1),
+                "generation of {v}"
+            );
         } else {
             assert_ne!(r.parent, NONE, "adopter {v} has no parent");
-            assert_eq!(r.generation, 0, "seed/ad adopter {v} has generation {}", r.generation);
+            assert_eq!(
+                r.generation, 0,
+                "seed/ad adopter {v} has generation {}",
+                r.generation
+            );
         }
     }
     let touched = rec.iter().filter(|r| r.adopted_at != NONE).count();
-    assert_eq!(touched, adopters.len(), "records of non-adopters are not blank");
+    assert_eq!(
+        touched,
+        adopters.len(),
+        "records of non-adopters are not blank"
+    );
     for &s in sim.seeds() {
         assert!((s as usize) < n, "seed {s} is not a node");
     }
     for t in sim.transmissions() {
-        assert!((t.source as usize) < n && (t.target as usize) < n, "transmission {t:?}");
+        assert!(
+            (t.source as usize) < n && (t.target as usize) < n,
+            "transmission {t:?}"
+        );
     }
     assert_eq!(sim.states().len(), n);
     let mut by_state = [0u32; 3];
@@ -175,7 +218,10 @@ pub fn exercise(sim: &mut Simulation, max_steps: u32) {
             break;
         }
         assert_eq!(sim.step_count(), before + 1);
-        assert!(sim.step_count() <= max_steps, "stepped past max_steps {max_steps}");
+        assert!(
+            sim.step_count() <= max_steps,
+            "stepped past max_steps {max_steps}"
+        );
         check_simulation(sim);
         assert!(sim.reach() >= reach, "reach went down");
         reach = sim.reach();
@@ -186,17 +232,70 @@ pub fn exercise(sim: &mut Simulation, max_steps: u32) {
     check_simulation(sim);
 }
 
-/// Whether building this scenario is legitimately slow (not a bug): see [`MAX_GREEDY_RUNS`].
-pub fn too_slow(s: &Scenario) -> bool {
-    match s.seeds {
-        Seeding::Celf { runs, .. } | Seeding::Budget { runs, .. } => runs > MAX_GREEDY_RUNS,
-        _ => false,
+/// Work (simulated steps × their cost) above which CELF or budget seeding is skipped as
+/// legitimately slow (about a second); see [`greedy_is_slow`].
+pub const MAX_GREEDY_WORK: u64 = 200_000_000;
+
+thread_local! {
+    static STRICT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Strict mode (this thread): nothing is skipped as slow. `tests/fuzz_replay.rs` replays
+/// `fuzz/crashes/` so, each file in a thread of its own under a time limit.
+pub fn set_strict(on: bool) {
+    STRICT.with(|s| s.set(on));
+}
+
+fn strict() -> bool {
+    STRICT.with(|s| s.get())
+}
+
+/// Whether CELF or budget seeding would be legitimately slow here. Their first round simulates
+/// every node `runs` times. Runs that need not die out (SIS; SIR with a tiny gamma; Bass with a
+/// tiny p; ads shown for many steps; a boost scheduled late) last up to `max_steps` steps, each
+/// up to (arcs + nodes) work: skipped when nodes × runs × max_steps × (arcs + nodes) is over
+/// [`MAX_GREEDY_WORK`]. (Before main 52e14a0 such runs went on for 10^6 steps whatever
+/// `max_steps`: `fuzz/crashes/address/timeout_*`, found by the address target.)
+pub fn greedy_is_slow(s: &Scenario, file: Option<&str>) -> bool {
+    let runs = match s.seeds {
+        Seeding::Celf { runs, .. } | Seeding::Budget { runs, .. } => runs,
+        _ => return false,
+    };
+    if runs > MAX_GREEDY_RUNS {
+        return true;
     }
+    let dies_out = matches!(
+        s.model,
+        ModelSpec::Ic { .. }
+            | ModelSpec::Lt { .. }
+            | ModelSpec::Threshold { .. }
+            | ModelSpec::Rumor {}
+    );
+    if dies_out && s.campaign.ads.is_none() && s.campaign.interventions.is_empty() {
+        return false;
+    }
+    // the build refuses what does not build: nothing is slow then
+    let Ok(net) = s.network.build(s.seed, &limits(), file) else {
+        return false;
+    };
+    let n = net.node_count() as u64;
+    let work = n
+        .saturating_mul(runs as u64)
+        .saturating_mul(s.max_steps as u64)
+        .saturating_mul(net.arc_count() as u64 + n);
+    work > MAX_GREEDY_WORK
+}
+
+/// Whether building this scenario is legitimately slow, so that it is not built (never in strict
+/// mode): CELF and budget seeding with more than [`MAX_GREEDY_RUNS`] runs per evaluation
+/// (nodes × runs simulations before the first step), or [`greedy_is_slow`].
+pub fn too_slow(s: &Scenario, file: Option<&str>) -> bool {
+    !strict() && greedy_is_slow(s, file)
 }
 
 /// Builds a scenario under [`limits`] and steps it.
 pub fn build_and_run(s: &Scenario, file: Option<&str>, segments: Option<&str>) {
-    if too_slow(s) {
+    if too_slow(s, file) {
         return;
     }
     let lim = limits();
@@ -204,32 +303,17 @@ pub fn build_and_run(s: &Scenario, file: Option<&str>, segments: Option<&str>) {
         Ok(mut sim) => {
             check_network(sim.network(), &lim);
             exercise(&mut sim, s.max_steps);
-            debug("ran", &format_args!("{} nodes, {} steps, reach {}", sim.network().node_count(), sim.step_count(), sim.reach()));
+            debug(
+                "ran",
+                &format_args!(
+                    "{} nodes, {} steps, reach {}",
+                    sim.network().node_count(),
+                    sim.step_count(),
+                    sim.reach()
+                ),
+            );
         }
         Err(e) => debug("error", &e),
-    }
-}
-
-/// Known bug tolerated while fuzzing only, so that the search can go on past it (on stable, in
-/// `tests/fuzz_replay.rs`, the comparison stays strict and `fuzz/crashes/*/file_spec_param_order`
-/// fails until the core is fixed): `file:a,segments=s,directed` keeps its options in the order
-/// written, but is written back `file:a,directed,segments=s`, which reads back with the other
-/// order: the same network, yet not `==`. While fuzzing, the options of a `file:` spec are
-/// compared in a fixed order.
-#[allow(unexpected_cfgs)]
-fn canon_spec(spec: &NetworkSpec) -> NetworkSpec {
-    let mut spec = spec.clone();
-    if cfg!(fuzzing) && spec.kind == "file" {
-        let rank = |k: &str| ["name", "directed", "segments"].iter().position(|x| *x == k);
-        spec.params.sort_by_key(|(k, _)| rank(k));
-    }
-    spec
-}
-
-fn canon(s: &Scenario) -> Scenario {
-    Scenario {
-        network: canon_spec(&s.network),
-        ..s.clone()
     }
 }
 
@@ -239,8 +323,8 @@ pub fn check_address_round_trip(s: &Scenario) {
     match parse_address(&written) {
         Ok(a) => {
             assert_eq!(
-                a.scenario.as_ref().map(canon),
-                Some(canon(s)),
+                a.scenario.as_ref(),
+                Some(s),
                 "address {written:?} reads back differently"
             );
             assert_eq!(a.lang, None);
@@ -302,7 +386,9 @@ pub fn segments(data: &[u8]) {
     match parse_segments(seg, &net) {
         Ok(segs) => {
             assert_eq!(segs.len(), net.node_count());
-            let net = net.with_segments(segs.clone()).expect("with_segments refuses parse_segments' output");
+            let net = net
+                .with_segments(segs.clone())
+                .expect("with_segments refuses parse_segments' output");
             check_network(&net, &lim);
             assert_eq!(net.segments(), Some(&segs[..]));
         }
@@ -330,8 +416,9 @@ pub fn scenario(data: &[u8]) {
     };
     // JSON round trip
     let written = serde_json::to_string(&s).expect("a scenario does not serialize");
-    let back = Scenario::from_json(&written).unwrap_or_else(|e| panic!("{written} does not read back: {e}"));
-    assert_eq!(canon(&back), canon(&s), "JSON round trip");
+    let back = Scenario::from_json(&written)
+        .unwrap_or_else(|e| panic!("{written} does not read back: {e}"));
+    assert_eq!(back, s, "JSON round trip");
     // the page's address carries every scenario whose counts are valid and whose seed fits
     if s.check_counts().is_ok() && s.seed <= MAX_ADDRESS_SEED {
         check_address_round_trip(&s);
@@ -353,7 +440,7 @@ pub fn network_spec(data: &[u8]) {
     let back: NetworkSpec = written
         .parse()
         .unwrap_or_else(|e| panic!("{written:?} (written for {t:?}) does not parse: {e}"));
-    assert_eq!(canon_spec(&back), canon_spec(&spec), "spec round trip through {written:?}");
+    assert_eq!(back, spec, "spec round trip through {written:?}");
     let lim = limits();
     match spec.build(1, &lim, None) {
         Ok(net) => {

@@ -35,17 +35,29 @@ fn replay(name: &str, bin: &'static [u8], f: fn(&[u8])) {
 
 #[test]
 fn replay_edge_list() {
-    replay("edge_list", include_bytes!("../fuzz/replay/edge_list.bin"), targets::edge_list);
+    replay(
+        "edge_list",
+        include_bytes!("../fuzz/replay/edge_list.bin"),
+        targets::edge_list,
+    );
 }
 
 #[test]
 fn replay_segments() {
-    replay("segments", include_bytes!("../fuzz/replay/segments.bin"), targets::segments);
+    replay(
+        "segments",
+        include_bytes!("../fuzz/replay/segments.bin"),
+        targets::segments,
+    );
 }
 
 #[test]
 fn replay_scenario() {
-    replay("scenario", include_bytes!("../fuzz/replay/scenario.bin"), targets::scenario);
+    replay(
+        "scenario",
+        include_bytes!("../fuzz/replay/scenario.bin"),
+        targets::scenario,
+    );
 }
 
 #[test]
@@ -59,7 +71,11 @@ fn replay_network_spec() {
 
 #[test]
 fn replay_address() {
-    replay("address", include_bytes!("../fuzz/replay/address.bin"), targets::address);
+    replay(
+        "address",
+        include_bytes!("../fuzz/replay/address.bin"),
+        targets::address,
+    );
 }
 
 /// Seconds a crash input may run before it counts as still hanging (a fixed one takes
@@ -83,13 +99,16 @@ fn replay_strict(f: fn(&[u8]), data: Vec<u8>) -> Result<(), String> {
     }
 }
 
+/// A fuzz target: its name and its body.
+type Target = (&'static str, fn(&[u8]));
+
 /// Every file under `fuzz/crashes/TARGET/`, read at run time (a crash found and filed after
 /// this test was compiled is replayed too), in strict mode and under a time limit. Reports all
 /// failing files, then fails.
 #[test]
 fn replay_crash_files() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/crashes");
-    let all: [(&str, fn(&[u8])); 5] = [
+    let all: [Target; 5] = [
         ("edge_list", targets::edge_list),
         ("segments", targets::segments),
         ("scenario", targets::scenario),
@@ -116,5 +135,8 @@ fn replay_crash_files() {
             }
         }
     }
-    assert!(failed.is_empty(), "crash inputs that still fail: {failed:#?}");
+    assert!(
+        failed.is_empty(),
+        "crash inputs that still fail: {failed:#?}"
+    );
 }
