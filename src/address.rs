@@ -393,6 +393,16 @@ mod tests {
                 .unwrap(),
             s
         );
+        // exactly as the old JavaScript writer encoded it (URLSearchParams, then ':', ',' and
+        // '/' unescaped: '=' inside a value stayed %3D)
+        let old = parse_address("#network=ba:n%3D300,m%3D2&model=ic&p=0.3&seeds=random:1&seed=1&max_steps=50&compare=%5B%7B%22network%22%3A%22ba%3An%3D300%2Cm%3D2%22%2C%22model%22%3A%7B%22kind%22%3A%22ic%22%2C%22p%22%3A0.3%7D%2C%22seeds%22%3A%22top-degree%3A2%22%2C%22seed%22%3A1%2C%22max_steps%22%3A1000%7D%5D").unwrap();
+        let s = old.scenario.unwrap();
+        assert_eq!(
+            (s.network.to_string().as_str(), s.max_steps),
+            ("ba:n=300,m=2", 50)
+        );
+        assert_eq!(old.compare.len(), 1);
+        assert_eq!(old.compare[0].seeds.to_string(), "top-degree:2");
         // no scenario at all: the page's defaults
         assert_eq!(parse_address("#lang=fr").unwrap().scenario, None);
         assert_eq!(parse_address("").unwrap().scenario, None);
