@@ -305,14 +305,19 @@ impl Simulation {
         Ok(k)
     }
 
-    /// Steps a run is sure to take whatever happens (the model cannot end it sooner): up to the
-    /// step limit in SIS, which may never end, and while ads run or a boost is ahead. CELF and
-    /// budget seeding bound their work with it.
+    /// Steps a run may be kept going whatever the seeds do: up to the step limit in SIS (which
+    /// may never end) and in Bass with advertising, 1/γ in SIR, and while ads run or a boost is
+    /// ahead. CELF and budget seeding bound their work with it.
     pub fn forced_steps(&self) -> u64 {
         let limit = self.step_limit as u64;
-        if matches!(self.model, Model::Sis(_)) {
-            return limit;
-        }
+        let lasting = match &self.model {
+            // SIS may never end; Bass with ads of its own goes on until everyone adopted
+            Model::Sis(_) => limit,
+            Model::Bass(b) if b.p() > 0.0 => limit,
+            // an infected person stays infected 1/γ steps on average
+            Model::Sir(e) => (1.0 / e.gamma()).ceil().min(limit as f64) as u64,
+            _ => 0,
+        };
         let ads = self.campaign.ads.as_ref().map_or(0, |a| a.steps as u64);
         let boost = self
             .campaign
@@ -322,7 +327,7 @@ impl Simulation {
             .map(|iv| iv.step as u64)
             .max()
             .unwrap_or(0);
-        ads.max(boost).min(limit)
+        ads.max(boost).min(limit).max(lasting)
     }
 
     /// Ends every run after `max_steps` steps (a scenario's `max_steps`; none by default):

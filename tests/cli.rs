@@ -519,6 +519,43 @@ fn hostile_inputs_from_issue_8() {
         ],
         "celf would simulate 340000 runs of at least 1000000 steps each",
     );
+    // found by fuzzing too: SIR with a tiny γ and Bass with ads keep runs going as long
+    fails(
+        &[
+            "run",
+            "--generate",
+            "karate",
+            "--model",
+            "sir",
+            "--beta",
+            "0.5",
+            "--gamma",
+            "0.000001",
+            "--seeds",
+            "celf:1,runs=10",
+            "--max-steps",
+            "1000000",
+        ],
+        "celf would simulate 340 runs of at least 1000000 steps each",
+    );
+    fails(
+        &[
+            "run",
+            "--generate",
+            "karate",
+            "--model",
+            "bass",
+            "--p",
+            "0.000001",
+            "--q",
+            "0.1",
+            "--seeds",
+            "celf:1,runs=10",
+            "--max-steps",
+            "1000000",
+        ],
+        "celf would simulate 340 runs",
+    );
     fails(
         &[
             &k[..],
