@@ -31,35 +31,26 @@ impl Default for Limits {
 
 impl Limits {
     pub fn check_nodes(&self, what: &str, n: u64) -> Result<()> {
-        if n > self.max_nodes as u64 {
-            return Err(Error::Limit {
-                what: format!("{what} (nodes)"),
-                limit: self.max_nodes as u64,
-                got: n,
-            });
-        }
-        Ok(())
+        over(what, "nodes", self.max_nodes, n)
     }
     pub fn check_bytes(&self, what: &str, b: u64) -> Result<()> {
-        if b > self.max_bytes as u64 {
-            return Err(Error::Limit {
-                what: format!("{what} (bytes)"),
-                limit: self.max_bytes as u64,
-                got: b,
-            });
-        }
-        Ok(())
+        over(what, "bytes", self.max_bytes, b)
     }
     pub fn check_edges(&self, what: &str, m: u64) -> Result<()> {
-        if m > self.max_edges as u64 {
-            return Err(Error::Limit {
-                what: format!("{what} (edges)"),
-                limit: self.max_edges as u64,
-                got: m,
-            });
-        }
-        Ok(())
+        over(what, "edges", self.max_edges, m)
     }
+}
+
+/// The error for `got` over `limit` (`what (unit): got is over the limit of limit`).
+fn over(what: &str, unit: &str, limit: usize, got: u64) -> Result<()> {
+    if got > limit as u64 {
+        return Err(Error::Limit {
+            what: format!("{what} ({unit})"),
+            limit: limit as u64,
+            got,
+        });
+    }
+    Ok(())
 }
 
 /// How to read an edge list.

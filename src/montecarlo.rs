@@ -5,7 +5,7 @@
 //! runs are spread over scoped threads, one simulation each; in wasm they run one after another.
 
 use crate::error::{Error, Result};
-use crate::metrics::cascade_metrics;
+use crate::metrics::{cascade_metrics, CascadeMetrics};
 use crate::simulation::Simulation;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -337,6 +337,49 @@ struct MetricSums {
     reach_word_of_mouth: u64,
 }
 
+impl MetricSums {
+    /// The sums of one run.
+    fn of(m: &CascadeMetrics) -> MetricSums {
+        MetricSums {
+            runs: 1,
+            steps: m.steps as u64,
+            peak_new: m.peak_new as u64,
+            peak_step: m.peak_step as u64,
+            steps_to_50: m.steps_to_50 as u64,
+            steps_to_90: m.steps_to_90 as u64,
+            depth: m.depth as u64,
+            widest_generation_size: m.widest_generation_size as u64,
+            structural_virality: m.structural_virality.into_iter().collect(),
+            generation_sizes: m.generation_sizes.iter().map(|&c| c as u64).collect(),
+            reach_seeds: m.reach_seeds as u64,
+            reach_advertising: m.reach_advertising as u64,
+            reach_word_of_mouth: m.reach_word_of_mouth as u64,
+        }
+    }
+
+    /// Adds the sums of later runs (structural virality stays in run order).
+    fn add(&mut self, b: MetricSums) {
+        self.runs += b.runs;
+        self.steps += b.steps;
+        self.peak_new += b.peak_new;
+        self.peak_step += b.peak_step;
+        self.steps_to_50 += b.steps_to_50;
+        self.steps_to_90 += b.steps_to_90;
+        self.depth += b.depth;
+        self.widest_generation_size += b.widest_generation_size;
+        self.structural_virality.extend(b.structural_virality);
+        if self.generation_sizes.len() < b.generation_sizes.len() {
+            self.generation_sizes.resize(b.generation_sizes.len(), 0);
+        }
+        for (g, c) in b.generation_sizes.into_iter().enumerate() {
+            self.generation_sizes[g] += c;
+        }
+        self.reach_seeds += b.reach_seeds;
+        self.reach_advertising += b.reach_advertising;
+        self.reach_word_of_mouth += b.reach_word_of_mouth;
+    }
+}
+
 /// Costs per run (kept per run: they are not whole numbers, and their sums are taken in run
 /// order), and the impressions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
@@ -399,26 +442,10 @@ impl Tally {
             .collect();
         self.ads.push(&ad_curve, ads);
         if with_metrics {
-            let m = cascade_metrics(sim);
-            let s = self.metrics.get_or_insert_with(MetricSums::default);
-            s.runs += 1;
-            s.steps += m.steps as u64;
-            s.peak_new += m.peak_new as u64;
-            s.peak_step += m.peak_step as u64;
-            s.steps_to_50 += m.steps_to_50 as u64;
-            s.steps_to_90 += m.steps_to_90 as u64;
-            s.depth += m.depth as u64;
-            s.widest_generation_size += m.widest_generation_size as u64;
-            s.structural_virality.extend(m.structural_virality);
-            if s.generation_sizes.len() < m.generation_sizes.len() {
-                s.generation_sizes.resize(m.generation_sizes.len(), 0);
-            }
-            for (g, &c) in m.generation_sizes.iter().enumerate() {
-                s.generation_sizes[g] += c as u64;
-            }
-            s.reach_seeds += m.reach_seeds as u64;
-            s.reach_advertising += m.reach_advertising as u64;
-            s.reach_word_of_mouth += m.reach_word_of_mouth as u64;
+            let one = MetricSums::of(&cascade_metrics(sim));
+            self.metrics
+                .get_or_insert_with(MetricSums::default)
+                .add(one);
         }
         self.arcs += sim.arcs_from_adopters();
         if sim.campaign().has_costs() {
@@ -466,24 +493,7 @@ impl Tally {
         self.ads.merge(next.ads);
         self.metrics = match (self.metrics.take(), next.metrics) {
             (Some(mut a), Some(b)) => {
-                a.runs += b.runs;
-                a.steps += b.steps;
-                a.peak_new += b.peak_new;
-                a.peak_step += b.peak_step;
-                a.steps_to_50 += b.steps_to_50;
-                a.steps_to_90 += b.steps_to_90;
-                a.depth += b.depth;
-                a.widest_generation_size += b.widest_generation_size;
-                a.structural_virality.extend(b.structural_virality);
-                if a.generation_sizes.len() < b.generation_sizes.len() {
-                    a.generation_sizes.resize(b.generation_sizes.len(), 0);
-                }
-                for (g, c) in b.generation_sizes.into_iter().enumerate() {
-                    a.generation_sizes[g] += c;
-                }
-                a.reach_seeds += b.reach_seeds;
-                a.reach_advertising += b.reach_advertising;
-                a.reach_word_of_mouth += b.reach_word_of_mouth;
+                a.add(b);
                 Some(a)
             }
             (a, b) => a.or(b),

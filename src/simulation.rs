@@ -330,13 +330,6 @@ impl Simulation {
         ads.max(boost).min(limit).max(lasting)
     }
 
-    /// Ends every run after `max_steps` steps (a scenario's `max_steps`; none by default):
-    /// [`is_finished`](Self::is_finished) is then true, so stepping by hand stops where a
-    /// Monte Carlo run stops.
-    pub fn set_step_limit(&mut self, max_steps: u32) {
-        self.step_limit = max_steps;
-    }
-
     fn reactivate_seeds(&mut self) -> u32 {
         let mut k = 0;
         for i in 0..self.seeds.len() {

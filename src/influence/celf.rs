@@ -21,7 +21,8 @@ pub const MAX_GREEDY_SIMULATIONS: u64 = 50_000_000;
 /// from a scenario stops at its `max_steps` before that).
 pub const GREEDY_MAX_STEPS: u32 = crate::bounds::MAX_STEPS;
 /// Most steps the first round may be forced to simulate (nodes × runs × the steps every run
-/// takes whatever happens: SIS, ads, a late boost; see [`Simulation::forced_steps`]).
+/// may be kept going: SIS, SIR, Bass with ads, ads, a late boost; see
+/// [`Simulation::forced_steps`]).
 pub const MAX_GREEDY_STEPS: u64 = 200_000_000;
 
 /// The checks shared by CELF and budget seeding, before any simulation: the network's size,
@@ -54,7 +55,7 @@ pub(crate) fn check_greedy_work(what: &str, base: &Simulation, runs: u32) -> Res
     if steps > MAX_GREEDY_STEPS {
         return Err(Error::param(
             "seeds",
-            format!("{what} would simulate {work} runs of at least {} steps each (sis, ads or a boost keep them going), over {MAX_GREEDY_STEPS} steps: lower runs= or max_steps, or use another strategy", base.forced_steps()),
+            format!("{what} would simulate {work} runs of at least {} steps each (the model, ads or a boost keep them going), over {MAX_GREEDY_STEPS} steps: lower runs= or max_steps, or use another strategy", base.forced_steps()),
         ));
     }
     Ok(())
