@@ -44,6 +44,29 @@ impl Error {
             expected: expected.into(),
         }
     }
+    /// The field at fault as a path (`model.p`, `campaign.ads.conversion`,
+    /// `campaign.interventions[0]`, `network.n`, `seeds`), if the error names one.
+    /// The CLI maps it to its flag and the page to its control by looking the whole path up.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            Error::Param { field, .. } | Error::Unknown { field, .. } => Some(field.clone()),
+            Error::Limit { what, .. } => Some(what.clone()),
+            Error::Line { .. } => None,
+        }
+    }
+
+    /// The message without the field (`must be a probability in [0, 1], got 2`).
+    pub fn reason(&self) -> String {
+        match self {
+            Error::Param { reason, .. } => reason.clone(),
+            Error::Line { line, reason } => format!("line {line}: {reason}"),
+            Error::Limit { limit, got, .. } => format!("{got} is over the limit of {limit}"),
+            Error::Unknown { name, expected, .. } => {
+                format!("unknown '{name}' (expected one of: {expected})")
+            }
+        }
+    }
+
     /// Prefixes the field name (`p` → `model.p`), for errors raised inside a nested value.
     pub fn within(self, prefix: &str) -> Self {
         match self {
