@@ -4,7 +4,8 @@
 //! (2) and its empty stdout; its wording on stderr may change.
 //!
 //! `VIRALSIM_RECORD=1 cargo test --test cli_golden` writes the outputs anew (only when a
-//! change of output is intended, and said in the commit).
+//! change of output is intended, and said in the commit); `VIRALSIM_BIN=path` records (or
+//! compares) another binary's outputs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,15 +14,19 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/cli")
 }
 
-/// Masks what depends on the clock: `"elapsed_ms": 12.3` and the table's `time …` lines.
+/// Masks what depends on the clock: `"elapsed_ms"`, `"runs_per_second"` and the table's
+/// `time …` lines.
 fn mask(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("\"elapsed_ms\": ") {
+        let timed = ["\"elapsed_ms\": ", "\"runs_per_second\": "]
+            .into_iter()
+            .find(|k| trimmed.starts_with(k));
+        if let Some(key) = timed {
             let indent = &line[..line.len() - trimmed.len()];
-            let comma = if rest.ends_with(',') { "," } else { "" };
-            out.push_str(&format!("{indent}\"elapsed_ms\": \"(masked)\"{comma}"));
+            let comma = if trimmed.ends_with(',') { "," } else { "" };
+            out.push_str(&format!("{indent}{key}\"(masked)\"{comma}"));
         } else if trimmed.starts_with("time ") && line == trimmed {
             out.push_str("time (masked)");
         } else {
@@ -46,7 +51,9 @@ fn record(args: &[String], tmp: &Path) -> String {
             }
         })
         .collect();
-    let o = Command::new(env!("CARGO_BIN_EXE_viralsim"))
+    // VIRALSIM_BIN records with another binary (the one before a change)
+    let bin = std::env::var("VIRALSIM_BIN").unwrap_or(env!("CARGO_BIN_EXE_viralsim").into());
+    let o = Command::new(bin)
         .args(&args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
