@@ -206,6 +206,10 @@ impl NetworkSpec {
 
 impl Scenario {
     /// Builds the network and a simulation at step 0 (run 0), with default limits.
+    /// `file_text` is the text of the edge list of a `file:` network.
+    ///
+    /// # Errors
+    /// As [`Scenario::build_with`].
     pub fn build(&self, file_text: Option<&str>) -> Result<Simulation> {
         self.build_with(file_text, None, &Limits::default())
     }
@@ -223,8 +227,52 @@ impl Scenario {
         limits: &Limits,
     ) -> Result<Simulation> {
         let model = self.validated_model()?;
-        let mut net = self.network.build(self.seed, limits, file_text)?;
-        if let Some(name) = self.network.segments_file() {
+        let net = self
+            .network
+            .build_with_segments(self.seed, limits, file_text, segments_text)?;
+        self.build_model_on(Arc::new(net), model)
+    }
+
+    /// Builds a simulation of this scenario on a network already built (its own, or the one
+    /// several scenarios share in a comparison): the model, the seeds, the campaign and the
+    /// step limit are this scenario's; its network spec is not read.
+    ///
+    /// # Errors
+    /// Those of the model, seeding and campaign.
+    pub fn build_on(&self, net: Arc<Network>) -> Result<Simulation> {
+        let model = self.validated_model()?;
+        self.build_model_on(net, model)
+    }
+
+    fn build_model_on(&self, net: Arc<Network>, model: Model) -> Result<Simulation> {
+        Simulation::with_limit(
+            net,
+            model,
+            &self.seeds,
+            self.seed,
+            self.campaign.clone(),
+            self.max_steps,
+        )
+    }
+}
+
+impl NetworkSpec {
+    /// Builds the network as [`NetworkSpec::build`] does, then gives its nodes the segments
+    /// of `segments_text` when the spec names a segments file (`file:…,segments=NAME`; see
+    /// [`crate::io::parse_segments`]).
+    ///
+    /// # Errors
+    /// Those of [`NetworkSpec::build`], and a segments file that is named but not given, or
+    /// malformed (`segments: line N: …`).
+    pub fn build_with_segments(
+        &self,
+        seed: u64,
+        limits: &Limits,
+        file_text: Option<&str>,
+        segments_text: Option<&str>,
+    ) -> Result<Network> {
+        let mut net = self.build(seed, limits, file_text)?;
+        if let Some(name) = self.segments_file() {
             let text = segments_text.ok_or_else(|| {
                 Error::param(
                     "segments",
@@ -239,14 +287,7 @@ impl Scenario {
             })?;
             net = net.with_segments(segs)?;
         }
-        Simulation::with_limit(
-            Arc::new(net),
-            model,
-            &self.seeds,
-            self.seed,
-            self.campaign.clone(),
-            self.max_steps,
-        )
+        Ok(net)
     }
 }
 

@@ -13,13 +13,17 @@ use std::collections::BTreeMap;
 /// How to run a Monte Carlo.
 #[derive(Clone, Debug)]
 pub struct MonteCarloConfig {
+    /// Number of runs, 1 to [`MAX_RUNS`](crate::bounds::MAX_RUNS); run `r` draws from stream
+    /// `(seed, r)`.
     pub runs: u32,
+    /// Steps after which each run stops, 1 to [`MAX_STEPS`](crate::bounds::MAX_STEPS) (runs
+    /// stop earlier when nothing can change, or at the simulation's own step limit).
     pub max_steps: u32,
     /// Worker threads (natively); 0 = all cores. Has no effect on the results.
     pub threads: usize,
     /// Report P(reach > threshold) for this reach (a node count).
     pub threshold: Option<f64>,
-    /// Also compute the cascade metrics of every run (costs O(reach log reach) per run).
+    /// Also compute the cascade metrics of every run (costs O(reach + steps) per run).
     pub metrics: bool,
 }
 
@@ -38,16 +42,20 @@ impl Default for MonteCarloConfig {
 /// Mean, spread and a 95 % confidence interval of the mean.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// Mean over the values (runs).
     pub mean: f64,
     /// Sample standard deviation (n − 1).
     pub std: f64,
     /// 95 % confidence interval of the mean: mean ± 1.96 · std / √runs.
     pub ci95: [f64; 2],
+    /// Smallest value.
     pub min: f64,
+    /// Largest value.
     pub max: f64,
 }
 
 impl Summary {
+    /// The summary of these values (all zero for none; `std` 0 for one).
     pub fn of(xs: &[f64]) -> Summary {
         let n = xs.len() as f64;
         if xs.is_empty() {
@@ -86,39 +94,57 @@ impl Summary {
 /// final value).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Curve {
+    /// Mean over runs, per step (index 0: after seeding).
     pub mean: Vec<f64>,
+    /// 5th percentile over runs, per step (linear interpolation, as numpy).
     pub p05: Vec<f64>,
+    /// 95th percentile over runs, per step.
     pub p95: Vec<f64>,
 }
 
 /// Means of the cascade metrics over runs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MetricsSummary {
+    /// Mean steps per run.
     pub steps: f64,
+    /// Mean of each run's largest number of adoptions in one step.
     pub peak_new: f64,
+    /// Mean of the step of that peak.
     pub peak_step: f64,
+    /// Mean steps until 50 % of the run's final reach.
     pub steps_to_50: f64,
+    /// Mean steps until 90 % of the run's final reach.
     pub steps_to_90: f64,
+    /// Mean depth (largest generation).
     pub depth: f64,
+    /// Mean size of the widest generation.
     pub widest_generation_size: f64,
     /// Mean over the runs where it is defined.
     pub structural_virality: Option<f64>,
     /// Pooled: all children of generation g over all adopters of generation g.
     pub offspring_by_generation: Vec<f64>,
+    /// Mean number of seeds reached (those that posted).
     pub reach_seeds: f64,
+    /// Mean number of people first convinced by advertising.
     pub reach_advertising: f64,
+    /// Mean number of people first told by another person.
     pub reach_word_of_mouth: f64,
 }
 
 /// What a Monte Carlo found.
 #[derive(Clone, Debug, Serialize)]
 pub struct MonteCarloResult {
+    /// Number of runs.
     pub runs: u32,
+    /// The scenario seed.
     pub seed: u64,
+    /// Nodes in the network.
     pub nodes: usize,
     /// Reach (nodes that ever adopted) per run, in run order.
     pub reaches: Vec<u32>,
+    /// Reach over runs.
     pub reach: Summary,
+    /// Reach over runs as a fraction of the nodes.
     pub reach_fraction: Summary,
     /// Cumulative reach per step.
     pub curve: Curve,
@@ -126,7 +152,9 @@ pub struct MonteCarloResult {
     pub active_curve: Curve,
     /// P(reach > threshold), when a threshold was given.
     pub prob_exceed: Option<f64>,
+    /// The threshold of [`prob_exceed`](Self::prob_exceed), as configured.
     pub threshold: Option<f64>,
+    /// Means of the cascade metrics over runs, when they were asked for.
     pub metrics: Option<MetricsSummary>,
     /// Σ out-degree of the adopters, summed over runs (the "edge checks").
     pub arcs_from_adopters: u64,
@@ -141,9 +169,13 @@ pub struct MonteCarloResult {
 /// Costs over runs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CampaignSummary {
+    /// Total cost (seeds and ads) over runs.
     pub total_cost: Summary,
+    /// Mean cost of the seeds per run.
     pub seed_cost: f64,
+    /// Mean cost of the ads per run.
     pub ad_cost: f64,
+    /// Mean ad impressions per run.
     pub impressions: f64,
     /// Mean total cost / mean reach (`None` without cost).
     pub cost_per_adopter: Option<f64>,
@@ -154,9 +186,13 @@ pub struct CampaignSummary {
 /// Reach in one segment over runs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SegmentSummary {
+    /// The segment's number.
     pub segment: u16,
+    /// Nodes in the segment.
     pub size: u32,
+    /// People of the segment reached, over runs.
     pub reached: Summary,
+    /// Mean reached / size (0 for an empty segment).
     pub fraction: f64,
 }
 
@@ -545,6 +581,36 @@ pub fn tally_runs(
     t
 }
 
+/// Run 0 alone, with its whole trajectory: the result [`monte_carlo`] gives for one run, and
+/// the run's [`History`](crate::state::History) (what the CLI prints for `--runs 1` and the page
+/// draws), from a single simulation of the run.
+///
+/// # Errors
+/// As [`monte_carlo`].
+pub fn single_run(
+    base: &Simulation,
+    seed: u64,
+    cfg: &MonteCarloConfig,
+) -> Result<(MonteCarloResult, crate::state::History)> {
+    let cfg = MonteCarloConfig {
+        runs: 1,
+        ..cfg.clone()
+    };
+    crate::bounds::check_count(
+        "max_steps",
+        cfg.max_steps as u64,
+        crate::bounds::MAX_STEPS as u64,
+    )?;
+    let mut sim = base.clone();
+    sim.set_recording(false);
+    sim.reset_run(seed, 0);
+    sim.run(cfg.max_steps);
+    let mut t = Tally::starting_at(0);
+    t.push(&sim, cfg.metrics);
+    let history = sim.history().clone();
+    Ok((summarise(base, t, seed, &cfg)?, history))
+}
+
 /// Summarises the tally of runs `0..tally.runs()` of `base`'s scenario: the same numbers
 /// [`monte_carlo`] gives.
 ///
@@ -683,9 +749,34 @@ pub fn summarise(
 /// # Memory
 /// A few numbers per run and one histogram per step (see [`Tally`]): not runs × steps.
 ///
+/// # Complexity
+/// `runs` simulations (each O(its steps' work), see [`Simulation::step`]) plus
+/// O(reach + steps) each for the metrics, spread over `cfg.threads` threads natively.
+///
 /// # Errors
 /// `runs` or `max_steps` is 0 or over its limit ([`crate::bounds::MAX_RUNS`],
 /// [`crate::bounds::MAX_STEPS`]).
+///
+/// # Examples
+/// ```
+/// use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
+/// use viralsim::Scenario;
+/// let s = Scenario::from_json(r#"{"network": "karate", "model": {"kind": "ic", "p": 0.2},
+///                                 "seeds": "nodes:0", "seed": 7}"#).unwrap();
+/// let sim = s.build(None).unwrap();
+/// let cfg = MonteCarloConfig { runs: 200, threshold: Some(10.0), ..Default::default() };
+/// let one = monte_carlo(&sim, s.seed, &MonteCarloConfig { threads: 1, ..cfg.clone() }, &mut |_, _| {}).unwrap();
+/// let four = monte_carlo(&sim, s.seed, &MonteCarloConfig { threads: 4, ..cfg }, &mut |_, _| {}).unwrap();
+/// // the thread count changes nothing
+/// assert_eq!(one.reaches, four.reaches);
+/// assert_eq!(one.reach, four.reach);
+/// assert_eq!(one.reaches.len(), 200);
+/// assert!(1.0 <= one.reach.min && one.reach.max <= 34.0);
+/// // run 0 is the single simulation of the same scenario
+/// let mut single = sim.clone();
+/// single.run(1000);
+/// assert_eq!(one.reaches[0], single.reach());
+/// ```
 pub fn monte_carlo(
     base: &Simulation,
     seed: u64,

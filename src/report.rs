@@ -8,7 +8,8 @@ use crate::scenario::Scenario;
 use crate::state::History;
 
 /// A Monte Carlo as CSV, one row per step: cumulative reach (mean and 5–95 % band), active
-/// people (mean and band), and the mean reach split into ad-driven and word-of-mouth adopters.
+/// people (mean and band), and the mean reach split into ad-driven adopters and the rest
+/// (`word_of_mouth_mean`: the seeds and the people told by others).
 ///
 /// ```
 /// let s = viralsim::Scenario::from_json(r#"{"network":"karate","model":{"kind":"ic","p":0.2},"seeds":"nodes:0","seed":1}"#).unwrap();
@@ -44,12 +45,15 @@ pub fn monte_carlo_csv(r: &MonteCarloResult) -> String {
 pub struct RunContext<'a> {
     /// The scenario (replayable with `viralsim run --scenario`).
     pub scenario: &'a Scenario,
+    /// Nodes in the network.
     pub nodes: usize,
+    /// Edges in the network (arcs when directed).
     pub edges: usize,
     /// The model's names of the three states.
     pub states: [&'a str; 3],
     /// Run 0's history, for a single run.
     pub history: Option<&'a History>,
+    /// Wall time of the Monte Carlo in milliseconds (gives `runs_per_second`).
     pub elapsed_ms: f64,
 }
 
@@ -136,4 +140,255 @@ pub fn compare_json(
     v["scenario_set"] = serde_json::to_value(scenarios).unwrap_or_default();
     v["elapsed_ms"] = elapsed_ms.into();
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// A Monte Carlo as the CLI's table: the scenario, reach with its 95 % interval, the cascade
+/// metrics, costs and segments, and the time it took.
+pub fn monte_carlo_table(ctx: &RunContext, r: &MonteCarloResult) -> String {
+    let s = ctx.scenario;
+    let mut o = String::new();
+    o.push_str(&format!(
+        "network      {}  ({} nodes, {} edges)\n",
+        s.network, ctx.nodes, ctx.edges
+    ));
+    o.push_str(&format!(
+        "model        {}\n",
+        serde_json::to_string(&s.model).unwrap_or_default()
+    ));
+    o.push_str(&format!(
+        "seeds        {}   seed {}   runs {}   max steps {}\n",
+        s.seeds, s.seed, r.runs, s.max_steps
+    ));
+    o.push_str(&format!(
+        "reach        mean {:.2} ± {:.2} (95% CI {:.2} – {:.2}), std {:.2}, min {}, max {}\n",
+        r.reach.mean,
+        (r.reach.ci95[1] - r.reach.ci95[0]) / 2.0,
+        r.reach.ci95[0],
+        r.reach.ci95[1],
+        r.reach.std,
+        r.reach.min,
+        r.reach.max
+    ));
+    o.push_str(&format!(
+        "reach share  {:.2} % of nodes\n",
+        100.0 * r.reach_fraction.mean
+    ));
+    if let (Some(p), Some(t)) = (r.prob_exceed, r.threshold) {
+        o.push_str(&format!("P(reach > {t}) = {p:.4}\n"));
+    }
+    if let Some(m) = &r.metrics {
+        o.push_str(&format!(
+            "steps        {:.1}   peak {:.1} new at step {:.1}   50% by step {:.1}   90% by step {:.1}\n",
+            m.steps, m.peak_new, m.peak_step, m.steps_to_50, m.steps_to_90
+        ));
+        o.push_str(&format!(
+            "cascade      depth {:.2}   widest generation {:.1}   structural virality {}\n",
+            m.depth,
+            m.widest_generation_size,
+            m.structural_virality
+                .map_or("–".into(), |v| format!("{v:.3}"))
+        ));
+        let rs: Vec<String> = m
+            .offspring_by_generation
+            .iter()
+            .take(8)
+            .map(|x| format!("{x:.2}"))
+            .collect();
+        o.push_str(&format!("R by gen     {}\n", rs.join("  ")));
+        o.push_str(&format!(
+            "by cause     seeds {:.1}   advertising {:.1}   word of mouth {:.1}\n",
+            m.reach_seeds, m.reach_advertising, m.reach_word_of_mouth
+        ));
+    }
+    if let Some(c) = &r.campaign {
+        o.push_str(&format!(
+            "cost         total {:.2} (seeds {:.2}, ads {:.2} for {:.0} impressions); per adopter {}; adopters per unit {}\n",
+            c.total_cost.mean,
+            c.seed_cost,
+            c.ad_cost,
+            c.impressions,
+            c.cost_per_adopter.map_or("–".into(), |x| format!("{x:.3}")),
+            c.reach_per_cost.map_or("–".into(), |x| format!("{x:.3}"))
+        ));
+    }
+    if let Some(segs) = &r.segments {
+        for s in segs {
+            o.push_str(&format!(
+                "segment {:<4} {:.1} of {} reached ({:.1} %)\n",
+                s.segment,
+                s.reached.mean,
+                s.size,
+                100.0 * s.fraction
+            ));
+        }
+    }
+    o.push_str(&format!(
+        "time         {:.1} ms ({:.0} runs/s)\n",
+        ctx.elapsed_ms,
+        r.runs as f64 / (ctx.elapsed_ms / 1000.0).max(1e-9)
+    ));
+    o
+}
+
+/// A comparison as the CLI's table: one row per scenario (reach and its 95 % interval,
+/// P(reach > X), steps to 50 %, cost per adopter), then each pair's paired difference and the
+/// best scenario.
+pub fn compare_table(c: &Comparison, network: &str, nodes: usize, elapsed_ms: f64) -> String {
+    let mut o = format!(
+        "network {}  ({} nodes)   runs {}   seed {}\n\n",
+        network, nodes, c.runs, c.seed
+    );
+    o.push_str(&format!(
+        "{:<18} {:>24} {:>12} {:>12} {:>14}\n",
+        "scenario", "reach (95% CI)", "P(reach>X)", "50% by step", "cost/adopter"
+    ));
+    for sc in &c.scenarios {
+        o.push_str(&format!(
+            "{:<18} {:>24} {:>12} {:>12.1} {:>14}\n",
+            sc.name,
+            format!(
+                "{:.1} ({:.1}–{:.1})",
+                sc.reach.mean, sc.reach.ci95[0], sc.reach.ci95[1]
+            ),
+            sc.prob_exceed.map_or("–".into(), |p| format!("{:.3}", p)),
+            sc.steps_to_50,
+            sc.cost_per_adopter
+                .map_or("–".into(), |x| format!("{x:.2}"))
+        ));
+    }
+    o.push('\n');
+    for p in &c.pairs {
+        o.push_str(&format!(
+            "{} − {}: {:+.2} (95% CI {:+.2} to {:+.2}), P({} better) = {:.3}\n",
+            p.a, p.b, p.mean_difference, p.ci95[0], p.ci95[1], p.a, p.prob_a_better
+        ));
+    }
+    o.push_str(&format!(
+        "\nbest: {} (probability it beats each other one: at least {:.3})\n",
+        c.best, c.best_probability
+    ));
+    o.push_str(&format!("time {:.0} ms\n", elapsed_ms));
+    o
+}
+
+/// A network's description as pretty JSON: the fields of
+/// [`NetworkInfo`](crate::metrics::NetworkInfo) and the network's spec.
+pub fn network_info_json(info: &crate::metrics::NetworkInfo, network: &str) -> String {
+    let mut v = serde_json::to_value(info).unwrap_or_default();
+    v["network"] = serde_json::Value::String(network.to_string());
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// A network's description as the CLI's table.
+pub fn network_info_table(info: &crate::metrics::NetworkInfo, network: &str) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("network             {network}\n"));
+    o.push_str(&format!("nodes               {}\n", info.nodes));
+    o.push_str(&format!(
+        "edges               {}{}\n",
+        info.edges,
+        if info.directed { " (directed)" } else { "" }
+    ));
+    o.push_str(&format!(
+        "weighted            {}\n",
+        if info.weighted { "yes" } else { "no" }
+    ));
+    o.push_str(&format!(
+        "degree              min {}  median {}  mean {:.3}  max {}\n",
+        info.degree_min, info.degree_median, info.degree_mean, info.degree_max
+    ));
+    o.push_str(&format!(
+        "components          {} (largest {} nodes, {:.1} %), isolated nodes {}\n",
+        info.components,
+        info.largest_component,
+        100.0 * info.largest_component as f64 / info.nodes.max(1) as f64,
+        info.isolated_nodes
+    ));
+    o.push_str(&format!(
+        "average clustering  {:.4}\n",
+        info.average_clustering
+    ));
+    if let Some(k) = info.segments {
+        o.push_str(&format!("segments            {k}\n"));
+    }
+    if info.duplicates_merged + info.self_loops_dropped > 0 {
+        o.push_str(&format!(
+            "cleaned             {} duplicate edges merged, {} self-loops dropped\n",
+            info.duplicates_merged, info.self_loops_dropped
+        ));
+    }
+    o
+}
+
+/// One point of a parameter sweep: the swept parameters' values (as given) and its result.
+pub struct SweepRow {
+    /// The values of the swept parameters, in the order of [`Sweep::names`].
+    pub values: Vec<String>,
+    /// The Monte Carlo at that point.
+    pub result: MonteCarloResult,
+}
+
+/// A parameter sweep: what ran, and a row per point.
+pub struct Sweep<'a> {
+    /// The network's spec.
+    pub network: &'a str,
+    /// The model's name.
+    pub model: &'a str,
+    /// The seeding, as written.
+    pub seeds: &'a str,
+    /// Runs per point.
+    pub runs: u32,
+    /// The scenario seed.
+    pub seed: u64,
+    /// The swept parameters (`p`, `beta`, …).
+    pub names: Vec<&'a str>,
+    /// One row per point, the last parameter varying fastest.
+    pub rows: Vec<SweepRow>,
+}
+
+/// A sweep as pretty JSON: what ran and one object per point.
+pub fn sweep_json(s: &Sweep) -> String {
+    let list: Vec<serde_json::Value> = s
+        .rows
+        .iter()
+        .map(|row| {
+            let r = &row.result;
+            let mut v = serde_json::json!({
+                "reach": r.reach, "reach_fraction": r.reach_fraction, "prob_exceed": r.prob_exceed,
+            });
+            for (n, x) in s.names.iter().zip(&row.values) {
+                v[*n] = x
+                    .parse::<f64>()
+                    .map(serde_json::Value::from)
+                    .unwrap_or_else(|_| x.clone().into());
+            }
+            v
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "network": s.network, "model": s.model, "seeds": s.seeds,
+        "runs": s.runs, "seed": s.seed, "rows": list,
+    }))
+    .unwrap_or_default()
+        + "\n"
+}
+
+/// A sweep as CSV (`sep` = `,`) or as the CLI's table (`sep` = two spaces): one row per point.
+pub fn sweep_rows(s: &Sweep, sep: &str) -> String {
+    let mut o = s.names.join(sep);
+    o.push_str(&format!("{sep}reach_mean{sep}reach_std{sep}reach_ci95_low{sep}reach_ci95_high{sep}reach_fraction{sep}prob_exceed\n"));
+    for row in &s.rows {
+        let r = &row.result;
+        o.push_str(&row.values.join(sep));
+        o.push_str(&format!(
+            "{sep}{:.4}{sep}{:.4}{sep}{:.4}{sep}{:.4}{sep}{:.6}{sep}{}\n",
+            r.reach.mean,
+            r.reach.std,
+            r.reach.ci95[0],
+            r.reach.ci95[1],
+            r.reach_fraction.mean,
+            r.prob_exceed.map_or(String::new(), |p| p.to_string())
+        ));
+    }
+    o
 }

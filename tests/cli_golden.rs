@@ -68,7 +68,9 @@ fn record(args: &[String], tmp: &Path) -> String {
     }
     if args.iter().any(|a| a.contains("out.txt")) {
         text.push_str(&format!("stdout empty: {}\n--- file\n", stdout.is_empty()));
-        text.push_str(&mask(&std::fs::read_to_string(&out_file).expect("--out wrote")));
+        text.push_str(&mask(
+            &std::fs::read_to_string(&out_file).expect("--out wrote"),
+        ));
     } else {
         text.push_str(&mask(&stdout));
     }

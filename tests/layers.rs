@@ -134,3 +134,38 @@ fn each_layer_depends_only_on_those_below() {
         );
     }
 }
+
+/// The core library never names the CLI's crates: they come with the `cli` feature, for the
+/// binary alone (`src/bin/`), and the bindings take the core without that feature.
+#[test]
+fn the_core_does_not_use_the_cli_crates() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src.clone()];
+    let mut read = 0;
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(&src).unwrap();
+            if rel.starts_with("bin") {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                read += 1;
+                let text = std::fs::read_to_string(&p).unwrap();
+                for krate in ["clap::", "indicatif::", "flate2::", "clap_complete::"] {
+                    assert!(!text.contains(krate), "{} uses {krate}", rel.display());
+                }
+            }
+        }
+    }
+    assert!(read > 20, "read the core: {read} files");
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("web/Cargo.toml"))
+            .unwrap();
+    assert!(
+        manifest.contains("default-features = false"),
+        "the bindings take the core without the CLI's feature"
+    );
+}

@@ -1,0 +1,144 @@
+//! The CLI's error: one line naming the flag (or file, or field) at fault. A core error's field
+//! path is mapped to the flag that sets it by looking the whole path up in [`FLAGS`].
+
+use std::fmt;
+
+/// What the CLI prints after `error: `.
+pub struct Fail(String);
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Each field path of a scenario (indices written `[]`) and the flag that sets it.
+pub const FLAGS: &[(&str, &str)] = &[
+    ("model.p", "p"),
+    ("model.q", "q"),
+    ("model.beta", "beta"),
+    ("model.gamma", "gamma"),
+    ("model.theta", "theta"),
+    ("model.k", "k"),
+    ("model.weights", "weights"),
+    ("model", "model"),
+    ("seeds", "seeds"),
+    ("epsilon", "epsilon"),
+    ("runs", "runs"),
+    ("max_steps", "max-steps"),
+    ("campaign.ads.impressions_per_step", "ad-impressions"),
+    ("campaign.ads.conversion", "ad-conversion"),
+    ("campaign.ads.steps", "ad-steps"),
+    ("campaign.ads.segment", "ad-segment"),
+    ("campaign.costs.per_seed", "cost-per-seed"),
+    ("campaign.costs.per_seed_degree", "cost-per-degree"),
+    ("campaign.costs.per_impression", "cost-per-impression"),
+    ("campaign.decay.half_life", "half-life"),
+    ("campaign.decay.fatigue", "fatigue"),
+    ("campaign.stickiness", "stickiness"),
+    ("campaign.post_probability", "post-probability"),
+    ("campaign.seed_segment", "seed-segment"),
+    ("segments", "segments"),
+];
+
+/// The flag that sets `field`, by exact lookup of the path with its indices blanked
+/// (`campaign.interventions[2].nodes` → `campaign.interventions[].nodes`). A model's
+/// parameter may come bare (`p`) from the model's own checks.
+pub fn flag_of(field: &str) -> Option<&'static str> {
+    let mut key = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                key.push('[');
+            }
+            ']' => {
+                in_index = false;
+                key.push(']');
+            }
+            _ if in_index => {}
+            _ => key.push(c),
+        }
+    }
+    let find = |k: &str| FLAGS.iter().find(|(f, _)| *f == k).map(|(_, flag)| *flag);
+    find(&key).or_else(|| find(&format!("model.{key}")))
+}
+
+impl Fail {
+    /// `--flag: message`.
+    pub fn flag(flag: &str, msg: impl fmt::Display) -> Fail {
+        Fail(format!("--{flag}: {msg}"))
+    }
+
+    /// A message as it is (its own context: a file name, a command).
+    pub fn msg(msg: impl Into<String>) -> Fail {
+        Fail(msg.into())
+    }
+
+    /// A core error, named by its flag when a flag sets its field (`--p: must be …`); an
+    /// intervention by the flag of its action (`--boost-at`, `--mute`, `--debunk`, in
+    /// `actions` order); anything else prefixed by `context` (`--generate: network.n: …`).
+    pub fn core(e: viralsim::Error, context: &str, actions: &[&str]) -> Fail {
+        let Some(field) = e.field() else {
+            return Fail(format!("{context}: {e}"));
+        };
+        if let Some(flag) = flag_of(&field) {
+            return Fail::flag(flag, e.reason());
+        }
+        if let Some(rest) = field.strip_prefix("campaign.interventions[") {
+            let index: Option<usize> = rest.split(']').next().and_then(|i| i.parse().ok());
+            if let Some(flag) = index.and_then(|i| actions.get(i)) {
+                return Fail::flag(flag, e.reason());
+            }
+        }
+        if context.is_empty() {
+            Fail(e.to_string())
+        } else {
+            Fail(format!("{context}: {e}"))
+        }
+    }
+}
+
+impl From<viralsim::Error> for Fail {
+    fn from(e: viralsim::Error) -> Fail {
+        Fail::core(e, "", &[])
+    }
+}
+
+impl From<serde_json::Error> for Fail {
+    fn from(e: serde_json::Error) -> Fail {
+        Fail(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_map_to_flags_by_lookup() {
+        assert_eq!(flag_of("model.p"), Some("p"));
+        assert_eq!(flag_of("p"), Some("p"));
+        assert_eq!(flag_of("campaign.costs.per_seed"), Some("cost-per-seed"));
+        assert_eq!(
+            flag_of("campaign.costs.per_seed_degree"),
+            Some("cost-per-degree")
+        );
+        assert_eq!(flag_of("network.n"), None);
+        assert_eq!(flag_of("campaign.costs"), None);
+    }
+
+    #[test]
+    fn interventions_are_named_by_their_action_flag() {
+        let e = viralsim::Error::param("campaign.interventions[1]", "boost is not defined");
+        let f = Fail::core(e, "", &["mute", "boost-at"]);
+        assert_eq!(f.to_string(), "--boost-at: boost is not defined");
+        let e = viralsim::Error::param("network.n", "must be greater than m = 3, got 2");
+        let f = Fail::core(e, "--generate", &[]);
+        assert_eq!(
+            f.to_string(),
+            "--generate: network.n: must be greater than m = 3, got 2"
+        );
+    }
+}
