@@ -178,7 +178,8 @@ fn cli_compare_and_sweep() {
     for (args, msg) in [
         (
             vec!["compare", a.as_str()],
-            "compare: give 2 to 4 scenario files, got 1",
+            // clap says it: "2 values required by '<SCENARIO> <SCENARIO>...'; only 1 was provided"
+            "only 1 was provided",
         ),
         (
             vec!["compare", a.as_str(), other.as_str()],
