@@ -12,7 +12,7 @@
 //! imports it back.
 
 use crate::campaign::Campaign;
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, FieldPath, Result, Unit};
 use crate::generate;
 use crate::influence;
 use crate::io::{parse_edge_list, EdgeListOptions, Limits};
@@ -46,9 +46,13 @@ impl NetworkSpec {
         // `small` (m or k) must be below n, as the generator says
         let below_n = |small: u64, name: &str, n: usize| -> Result<usize> {
             if small >= n as u64 {
-                return Err(Error::param(
+                return Err(Error::new(
                     "network.n",
-                    format!("must be greater than {name} = {small}, got {n}"),
+                    Code::GreaterThanParam {
+                        name: name.to_string(),
+                        value: small,
+                        got: n as u64,
+                    },
                 ));
             }
             Ok(small as usize)
@@ -71,7 +75,7 @@ impl NetworkSpec {
                     _ => None,
                 };
                 if *m == 0 {
-                    return Err(Error::param("network.m", "must be at least 1, got 0"));
+                    return Err(Error::new("network.m", Code::AtLeastGot { min: 1, got: 0 }));
                 }
                 let m = below_n(*m, "m", n)?;
                 edges(n as f64 * m as f64)?;
@@ -83,10 +87,7 @@ impl NetworkSpec {
             NetworkSpec::Ws { n, k, p } => {
                 let (n, p) = (nodes(*n)?, prob("p", *p)?);
                 if k % 2 == 1 || *k < 2 {
-                    return Err(Error::param(
-                        "network.k",
-                        format!("must be an even number ≥ 2, got {k}"),
-                    ));
+                    return Err(Error::new("network.k", Code::EvenAtLeastTwo { got: *k }));
                 }
                 let k = below_n(*k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
@@ -94,11 +95,12 @@ impl NetworkSpec {
             }
             NetworkSpec::Sbm { sizes, pin, pout } => {
                 if sizes.len() > generate::MAX_SBM_SEGMENTS {
-                    return Err(Error::Limit {
-                        what: "network.sizes (segments)".into(),
-                        limit: generate::MAX_SBM_SEGMENTS as u64,
-                        got: sizes.len() as u64,
-                    });
+                    return Err(Error::over_limit(
+                        "network.sizes",
+                        Some(Unit::Segments),
+                        generate::MAX_SBM_SEGMENTS as u64,
+                        sizes.len() as u64,
+                    ));
                 }
                 let n = sizes
                     .iter()
@@ -113,14 +115,12 @@ impl NetworkSpec {
                     .sum();
                 let total = n as f64 * (n as f64 - 1.0) / 2.0;
                 edges(pin * within + pout * (total - within))?;
-                generate::stochastic_block_model(&sizes, pin, pout, &mut rng).map_err(
-                    |e| match e {
-                        Error::Param { field, reason } => {
-                            Error::param(format!("network.{}", field.replace('_', "")), reason)
-                        }
-                        other => other,
-                    },
-                )?
+                generate::stochastic_block_model(&sizes, pin, pout, &mut rng).map_err(|e| {
+                    // the generator's `p_in` is the spec's `pin`
+                    e.map_param_field(|f| {
+                        FieldPath::parse(&format!("network.{}", f.to_string().replace('_', "")))
+                    })
+                })?
             }
             NetworkSpec::PowerLaw {
                 n,
@@ -132,11 +132,13 @@ impl NetworkSpec {
                 let kmin = kmin.unwrap_or(1);
                 let top = kmax.unwrap_or(((n as f64).sqrt() as u64).max(kmin));
                 if kmin < 1 || kmin > top || top >= n as u64 {
-                    return Err(Error::param(
+                    return Err(Error::new(
                         "network.kmin",
-                        format!(
-                            "need 1 ≤ kmin ≤ kmax < n, got kmin = {kmin}, kmax = {top}, n = {n}"
-                        ),
+                        Code::DegreeBounds {
+                            kmin,
+                            kmax: top,
+                            n: n as u64,
+                        },
                     ));
                 }
                 edges(n as f64 * top as f64 / 2.0)?;
@@ -157,7 +159,7 @@ impl NetworkSpec {
             NetworkSpec::Ring { n, k } => {
                 let n = nodes(*n)?;
                 if k % 2 == 1 {
-                    return Err(Error::param("network.k", format!("must be even, got {k}")));
+                    return Err(Error::new("network.k", Code::Even { got: *k }));
                 }
                 let k = below_n(*k, "k", n)?;
                 edges(n as f64 * k as f64 / 2.0)?;
@@ -186,10 +188,7 @@ impl NetworkSpec {
             },
             NetworkSpec::File { name, directed, .. } => {
                 let text = file_text.ok_or_else(|| {
-                    Error::param(
-                        "network",
-                        format!("file:{name} needs the file's text (load the file first)"),
-                    )
+                    Error::new("network", Code::FileTextMissing { name: name.clone() })
                 })?;
                 parse_edge_list(
                     text,
@@ -274,17 +273,14 @@ impl NetworkSpec {
         let mut net = self.build(seed, limits, file_text)?;
         if let Some(name) = self.segments_file() {
             let text = segments_text.ok_or_else(|| {
-                Error::param(
+                Error::new(
                     "segments",
-                    format!("the network names the segments file '{name}': give its text"),
+                    Code::SegmentsTextMissing {
+                        name: name.to_string(),
+                    },
                 )
             })?;
-            let segs = crate::io::parse_segments(text, &net).map_err(|e| match e {
-                Error::Line { line, reason } => {
-                    Error::param("segments", format!("line {line}: {reason}"))
-                }
-                other => other,
-            })?;
+            let segs = crate::io::parse_segments(text, &net).map_err(|e| e.in_file("segments"))?;
             net = net.with_segments(segs)?;
         }
         Ok(net)
@@ -386,12 +382,13 @@ fn intervention_plans(sim: &Simulation) -> Result<Vec<Option<SeedPlan>>> {
         plans.push(match &iv.nodes {
             Some(nodes) => Some(
                 influence::resolve(nodes, sim.network(), sim.model(), sim.seed(), None).map_err(
-                    |e| match e {
-                        // the seeding's errors name "seeds": here the field is this one
-                        Error::Param { reason, .. } => {
-                            Error::param(format!("campaign.interventions[{i}].nodes"), reason)
-                        }
-                        other => other,
+                    // the seeding's errors name "seeds": here the field is this one
+                    |e| {
+                        e.map_param_field(|_| {
+                            FieldPath::parse("campaign.interventions")
+                                .index(i)
+                                .join("nodes")
+                        })
                     },
                 )?,
             ),

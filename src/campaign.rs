@@ -45,7 +45,7 @@
 //! The nodes of `mute` and `debunk` are written like seeds: `nodes:…`, `random:K` (drawn from the
 //! run's stream at that step), `top-degree:K`, `pagerank:K`, `kcore:K` or `degree-discount:K`.
 
-use crate::error::{check_prob, Error, Result};
+use crate::error::{check_prob, Act, Code, Error, FieldPath, Result};
 use crate::model::Model;
 use crate::network::Network;
 use crate::seeding::Seeding;
@@ -73,10 +73,14 @@ pub struct Ads {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Costs {
+    /// Flat fee paid for each seed (influencer).
     #[serde(default)]
     pub per_seed: f64,
+    /// Fee per follower of each seed: a seed costs this times its out-degree, on top of
+    /// `per_seed`.
     #[serde(default)]
     pub per_seed_degree: f64,
+    /// Price of one ad impression.
     #[serde(default)]
     pub per_impression: f64,
 }
@@ -126,17 +130,23 @@ impl Action {
 
     /// The one rule every entry point asks (scenario, CLI, the page's buttons, the bindings):
     /// an error naming `field`, with the reason, when the action means nothing in this model.
+    ///
+    /// # Errors
+    /// `field`: the action is not [defined](Action::is_defined_for) for the model.
     pub fn check_model(self, model: &Model, field: &str) -> Result<()> {
         if self.is_defined_for(model) {
             return Ok(());
         }
-        let why = match self {
-            Action::Boost => "boost is defined for ic, sir, sis and rumor: in lt, threshold and bass an adopter's influence counts once, when it adopts",
-            _ => "debunk is defined for rumor, sir and sis: in the other models the removed state means adopted",
+        let action = match self {
+            Action::Boost => Act::Boost,
+            _ => Act::Debunk,
         };
-        Err(Error::param(
+        Err(Error::new(
             field,
-            format!("{why} (the model is {})", model.name()),
+            Code::ActionNotForModel {
+                action,
+                model: model.name().to_string(),
+            },
         ))
     }
 }
@@ -147,6 +157,7 @@ impl Action {
 pub struct Intervention {
     /// The step (≥ 1) at whose start it happens.
     pub step: u32,
+    /// What happens: a boost, a mute or a debunk.
     pub action: Action,
     /// Which nodes (mute, debunk; written like seeds). A boost takes none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,39 +169,43 @@ pub struct Intervention {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
+    /// Paid ads shown during the first steps of each run (absent: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ads: Option<Ads>,
+    /// What seeds and impressions cost (all 0 by default).
     #[serde(default)]
     pub costs: Costs,
+    /// How the content ages and how people tire of it (absent: neither; IC, SIR and SIS only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decay: Option<Decay>,
-    /// Share probability multiplier per audience segment (index = segment).
+    /// Share probability multiplier per audience segment of the receiver (index = segment, one
+    /// value ≥ 0 per segment; IC, SIR and SIS only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickiness: Option<Vec<f64>>,
     /// Chance that each seed actually posts (absent: 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_probability: Option<f64>,
-    /// Choose the seeds among this segment only.
+    /// Choose the seeds among this segment only (random, top-degree, pagerank or kcore
+    /// seeding).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed_segment: Option<u16>,
+    /// What the brand or the platform does during each run, at given steps (at most
+    /// [`MAX_INTERVENTIONS`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interventions: Vec<Intervention>,
 }
 
 fn no_segments(field: &str) -> Error {
-    Error::param(
-        field,
-        "the network has no segments (use an sbm network or a segments file)",
-    )
+    Error::new(field, Code::NoSegments)
 }
 
 /// The error for a segment field when the network lacks that segment.
 fn check_segment(net: &Network, field: &str, s: u16) -> Result<()> {
     let segs = net.segments().ok_or_else(|| no_segments(field))?;
     if !segs.contains(&s) {
-        return Err(Error::param(
+        return Err(Error::new(
             field,
-            format!("segment {s} is not in the network"),
+            Code::SegmentNotInNetwork { segment: s as u64 },
         ));
     }
     Ok(())
@@ -199,6 +214,17 @@ fn check_segment(net: &Network, field: &str, s: u16) -> Result<()> {
 impl Campaign {
     /// Checks every number, that targeted segments exist in the network, and that what is asked
     /// is defined for the model.
+    ///
+    /// # Errors
+    /// Named by the field, under `campaign.`: a cost below 0 or not finite (`costs.per_seed`,
+    /// …); `ads.conversion` not a probability, `ads.impressions_per_step` over the network's
+    /// size, `ads.steps` over [`MAX_STEPS`](crate::bounds::MAX_STEPS); a segment the network
+    /// lacks (`ads.segment`, `seed_segment`, `stickiness`); decay or stickiness outside IC, SIR
+    /// and SIS, a `decay.half_life` ≤ 0, a `decay.fatigue` outside [0, 1), a stickiness list
+    /// not one value ≥ 0 per segment; `post_probability` not a probability; more than
+    /// [`MAX_INTERVENTIONS`] interventions, or one (`interventions[i]`) at step 0, not defined
+    /// for the model, a boost with nodes, a mute or debunk without, or nodes chosen by celf,
+    /// imm, budget or none.
     pub fn check(&self, net: &Network, model: &Model) -> Result<()> {
         for (name, x) in [
             ("per_seed", self.costs.per_seed),
@@ -206,9 +232,9 @@ impl Campaign {
             ("per_impression", self.costs.per_impression),
         ] {
             if !(x.is_finite() && x >= 0.0) {
-                return Err(Error::param(
-                    format!("campaign.costs.{name}"),
-                    format!("must be a number ≥ 0, got {x}"),
+                return Err(Error::new(
+                    FieldPath::parse("campaign.costs").join(name),
+                    Code::NonNegative { got: x },
                 ));
             }
         }
@@ -218,22 +244,21 @@ impl Campaign {
             // step keeps a step's work within the network's size
             let n = net.node_count() as u64;
             if a.impressions_per_step as u64 > n {
-                return Err(Error::param(
+                return Err(Error::new(
                     "campaign.ads.impressions_per_step",
-                    format!(
-                        "must be at most the network's size ({n}), got {}",
-                        a.impressions_per_step
-                    ),
+                    Code::AtMostNetworkSize {
+                        size: n,
+                        got: a.impressions_per_step as u64,
+                    },
                 ));
             }
             if a.steps > crate::bounds::MAX_STEPS {
-                return Err(Error::param(
+                return Err(Error::new(
                     "campaign.ads.steps",
-                    format!(
-                        "must be at most {}, got {}",
-                        crate::bounds::MAX_STEPS,
-                        a.steps
-                    ),
+                    Code::AtMost {
+                        max: crate::bounds::MAX_STEPS as u64,
+                        got: a.steps as u64,
+                    },
                 ));
             }
             if let Some(s) = a.segment {
@@ -245,12 +270,11 @@ impl Campaign {
             if matches!(model, Model::Ic(_) | Model::Sir(_) | Model::Sis(_)) {
                 Ok(())
             } else {
-                Err(Error::param(
+                Err(Error::new(
                     field,
-                    format!(
-                        "applies to the share probability of ic, sir and sis, not to {}",
-                        model.name()
-                    ),
+                    Code::Modulation {
+                        model: model.name().to_string(),
+                    },
                 ))
             }
         };
@@ -258,16 +282,22 @@ impl Campaign {
             modulated("campaign.decay")?;
             if let Some(h) = d.half_life {
                 if !(h.is_finite() && h > 0.0) {
-                    return Err(Error::param(
+                    return Err(Error::new(
                         "campaign.decay.half_life",
-                        format!("must be a number of steps > 0, got {h}"),
+                        Code::PositiveSteps { got: h },
                     ));
                 }
             }
             if !(d.fatigue.is_finite() && (0.0..1.0).contains(&d.fatigue)) {
-                return Err(Error::param(
+                return Err(Error::new(
                     "campaign.decay.fatigue",
-                    format!("must be in [0, 1), got {}", d.fatigue),
+                    Code::Interval {
+                        min: 0.0,
+                        max: 1.0,
+                        min_open: false,
+                        max_open: true,
+                        got: d.fatigue,
+                    },
                 ));
             }
         }
@@ -277,15 +307,18 @@ impl Campaign {
                 .ok_or_else(|| no_segments("campaign.stickiness"))?;
             let k = net.segment_count();
             if st.len() != k {
-                return Err(Error::param(
+                return Err(Error::new(
                     "campaign.stickiness",
-                    format!("gives {} values but the network has {k} segments", st.len()),
+                    Code::StickinessCount {
+                        got: st.len() as u64,
+                        segments: k as u64,
+                    },
                 ));
             }
             if let Some(x) = st.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
-                return Err(Error::param(
+                return Err(Error::new(
                     "campaign.stickiness",
-                    format!("each value must be a number ≥ 0, got {x}"),
+                    Code::EachNonNegative { got: *x },
                 ));
             }
         }
@@ -296,35 +329,24 @@ impl Campaign {
             check_segment(net, "campaign.seed_segment", s)?;
         }
         if self.interventions.len() > MAX_INTERVENTIONS {
-            return Err(Error::param(
+            return Err(Error::new(
                 "campaign.interventions",
-                format!(
-                    "at most {MAX_INTERVENTIONS} interventions, got {}",
-                    self.interventions.len()
-                ),
+                Code::TooManyInterventions {
+                    max: MAX_INTERVENTIONS as u64,
+                    got: self.interventions.len() as u64,
+                },
             ));
         }
         for (i, iv) in self.interventions.iter().enumerate() {
             let field = format!("campaign.interventions[{i}]");
             if iv.step == 0 {
-                return Err(Error::param(
-                    field,
-                    "step must be ≥ 1 (step 0 is the seeding)",
-                ));
+                return Err(Error::new(field, Code::InterventionStep));
             }
             iv.action.check_model(model, &field)?;
             match (iv.action, &iv.nodes) {
-                (Action::Boost, Some(_)) => {
-                    return Err(Error::param(
-                        field,
-                        "a boost re-posts from the seeds and takes no nodes",
-                    ))
-                }
+                (Action::Boost, Some(_)) => return Err(Error::new(field, Code::BoostNodes)),
                 (Action::Mute | Action::Debunk, None) => {
-                    return Err(Error::param(
-                        field,
-                        "needs nodes, e.g. \"nodes\": \"top-degree:3\"",
-                    ))
+                    return Err(Error::new(field, Code::NeedsNodes))
                 }
                 (
                     _,
@@ -334,10 +356,12 @@ impl Campaign {
                         | Seeding::Imm { .. }
                         | Seeding::None,
                     ),
-                ) => return Err(Error::param(
-                    format!("{field}.nodes"),
-                    "use nodes:…, random:K, top-degree:K, pagerank:K, kcore:K or degree-discount:K",
-                )),
+                ) => {
+                    return Err(Error::new(
+                        format!("{field}.nodes"),
+                        Code::InterventionNodes,
+                    ))
+                }
                 _ => {}
             }
         }
@@ -355,7 +379,7 @@ impl Campaign {
     }
 }
 
-/// Cost of a set of seeds under these costs.
+/// Cost of a set of seeds under these costs: `per_seed + per_seed_degree × out-degree`, summed.
 pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
     // fold from +0.0: an empty f64 sum is −0.0, which would print as "-0"
     seeds

@@ -6,7 +6,7 @@
 //! interval mean ± 1.96·sd/√runs, whatever the correlation the shared streams create — and that
 //! correlation makes the interval narrower than for unpaired runs.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::montecarlo::{monte_carlo, MonteCarloConfig, MonteCarloResult, Summary};
 use crate::simulation::Simulation;
 use serde::Serialize;
@@ -14,14 +14,18 @@ use serde::Serialize;
 /// One scenario's numbers.
 #[derive(Clone, Debug, Serialize)]
 pub struct ScenarioSummary {
+    /// The scenario's name, as given.
     pub name: String,
+    /// Reach over runs (mean, 95 % interval, …).
     pub reach: Summary,
+    /// Reach over runs as a fraction of the nodes.
     pub reach_fraction: Summary,
     /// P(reach > threshold), when a threshold is given: the "chance of going viral".
     pub prob_exceed: Option<f64>,
-    /// Mean over runs of the first step by which 50 % of that run's final reach had adopted.
+    /// Mean over runs of the first step by which 50 % of that run's final reach had adopted
+    /// (NaN when the results were computed without metrics).
     pub steps_to_50: f64,
-    /// Mean cumulative reach per step.
+    /// Cumulative reach per step: mean and 5–95 % band over runs.
     pub curve: crate::montecarlo::Curve,
     /// Mean total cost / mean reach, when the scenario has costs.
     pub cost_per_adopter: Option<f64>,
@@ -30,7 +34,9 @@ pub struct ScenarioSummary {
 /// A compared with B, run by run.
 #[derive(Clone, Debug, Serialize)]
 pub struct PairComparison {
+    /// Name of the first scenario.
     pub a: String,
+    /// Name of the second scenario.
     pub b: String,
     /// Mean of reach_A(r) − reach_B(r).
     pub mean_difference: f64,
@@ -41,16 +47,23 @@ pub struct PairComparison {
     pub prob_a_better: f64,
 }
 
+/// The outcome of an A/B comparison of 2 to 4 scenarios (`viralsim compare`, the page's
+/// "Compare").
 #[derive(Clone, Debug, Serialize)]
 pub struct Comparison {
+    /// Runs per scenario (the same run indices `0..runs` for all).
     pub runs: u32,
+    /// The scenario seed every scenario ran with.
     pub seed: u64,
+    /// The reach threshold of [`ScenarioSummary::prob_exceed`], if any.
     pub threshold: Option<f64>,
+    /// Each scenario's numbers, in the order given.
     pub scenarios: Vec<ScenarioSummary>,
+    /// Every pair (i, j) with i < j, in order: (0, 1), (0, 2), …, (1, 2), …
     pub pairs: Vec<PairComparison>,
-    /// The scenario with the highest mean reach, and the smallest probability that it beats
-    /// each other one.
+    /// The name of the scenario with the highest mean reach (the first one on a tie).
     pub best: String,
+    /// The smallest of the probabilities that [`best`](Self::best) beats each other scenario.
     pub best_probability: f64,
 }
 
@@ -69,7 +82,7 @@ pub fn normal_cdf(x: f64) -> f64 {
     }
 }
 
-/// Paired comparison of two reach series of equal length.
+/// Paired comparison of two reach series of equal length (run r of A against run r of B).
 pub fn paired(a_name: &str, a: &[u32], b_name: &str, b: &[u32]) -> PairComparison {
     let d: Vec<f64> = a
         .iter()
@@ -109,9 +122,13 @@ pub fn compare(
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<Comparison> {
     if !(2..=4).contains(&scenarios.len()) {
-        return Err(Error::param(
+        return Err(Error::new(
             "scenarios",
-            format!("compare takes 2 to 4 scenarios, got {}", scenarios.len()),
+            Code::CompareCount {
+                min: 2,
+                max: 4,
+                got: scenarios.len() as u64,
+            },
         ));
     }
     let n = scenarios[0].1.network().node_count();
@@ -119,15 +136,18 @@ pub fn compare(
         .iter()
         .find(|(_, s)| s.network().node_count() != n)
     {
-        return Err(Error::param(
+        return Err(Error::new(
             "scenarios",
-            format!("{name} runs on another network: compare needs the same network for all"),
+            Code::CompareNetwork {
+                name: name.to_string(),
+            },
         ));
     }
-    let total = cfg.runs * scenarios.len() as u32;
+    // saturating: the runs are checked by monte_carlo below, after this product is taken
+    let total = cfg.runs.saturating_mul(scenarios.len() as u32);
     let mut results: Vec<MonteCarloResult> = Vec::with_capacity(scenarios.len());
     for (i, (_, sim)) in scenarios.iter().enumerate() {
-        let done = i as u32 * cfg.runs;
+        let done = (i as u32).saturating_mul(cfg.runs);
         results.push(monte_carlo(
             sim,
             seed,
@@ -135,7 +155,7 @@ pub fn compare(
                 metrics: true,
                 ..cfg.clone()
             },
-            &mut |d, _| progress(done + d, total),
+            &mut |d, _| progress(done.saturating_add(d), total),
         )?);
     }
     let names: Vec<String> = scenarios.iter().map(|(n, _)| n.clone()).collect();
@@ -149,19 +169,20 @@ pub fn compare(
 /// Fewer than 2 or more than 4 results, or results of different run counts or seeds.
 pub fn compare_results(names: &[String], results: &[MonteCarloResult]) -> Result<Comparison> {
     if !(2..=4).contains(&results.len()) || names.len() != results.len() {
-        return Err(Error::param(
+        return Err(Error::new(
             "scenarios",
-            format!("compare takes 2 to 4 scenarios, got {}", results.len()),
+            Code::CompareCount {
+                min: 2,
+                max: 4,
+                got: results.len() as u64,
+            },
         ));
     }
     if results
         .iter()
         .any(|r| r.runs != results[0].runs || r.seed != results[0].seed)
     {
-        return Err(Error::param(
-            "runs",
-            "every scenario must have the same runs and seed to be compared run by run",
-        ));
+        return Err(Error::new("runs", Code::CompareRuns));
     }
     let summaries: Vec<ScenarioSummary> = names
         .iter()

@@ -8,9 +8,13 @@ use serde::Serialize;
 /// What one run of a campaign cost.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct CampaignMetrics {
+    /// What the run's seeds cost (every seed is paid, whether or not it posted).
     pub seed_cost: f64,
+    /// Ad impressions shown in the run.
     pub impressions: u64,
+    /// `impressions × per_impression`.
     pub ad_cost: f64,
+    /// `seed_cost + ad_cost`.
     pub total_cost: f64,
     /// total cost / reach (`None` without cost or reach).
     pub cost_per_adopter: Option<f64>,
@@ -47,9 +51,13 @@ pub fn campaign_metrics(sim: &Simulation) -> CampaignMetrics {
 /// Reach within one audience segment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SegmentReach {
+    /// The segment's number.
     pub segment: u16,
+    /// Nodes in the segment.
     pub size: u32,
+    /// Of them, those that adopted at some point in the run.
     pub reached: u32,
+    /// `reached / size` (0 for an empty segment).
     pub fraction: f64,
 }
 

@@ -13,6 +13,10 @@ use crate::network::Network;
 pub const FACEBOOK_TEXT: &str = include_str!("../data/ego-facebook.txt");
 
 /// SNAP ego-Facebook as a network.
+///
+/// # Errors
+/// Its 4,039 nodes or 88,234 edges are over `limits` (named `network (nodes)` /
+/// `network (edges)`); on wasm32 always (`network`): the page passes the file's text instead.
 pub fn facebook(limits: &Limits) -> Result<Network> {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -27,9 +31,9 @@ pub fn facebook(limits: &Limits) -> Result<Network> {
     #[cfg(target_arch = "wasm32")]
     {
         let _ = limits; // the page passes the text itself, with its limits
-        Err(crate::Error::param(
+        Err(crate::Error::new(
             "network",
-            "facebook: load data/ego-facebook.txt and pass its text",
+            crate::error::Code::FacebookTextMissing,
         ))
     }
 }

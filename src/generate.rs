@@ -4,24 +4,35 @@
 //! give the same network on every platform. Parameters are validated here and errors name the
 //! parameter as it is written in a spec string (`ba:n=1000,m=5` → `m`).
 
-use crate::error::{check_prob, Error, Result};
+use crate::error::{check_prob, Code, Error, FieldPath, Result};
 use crate::network::Network;
 use crate::rng::{below, uniform, RngCore, Skipper};
 use std::collections::HashSet;
 
+/// `n: must be greater than k = …`.
+fn greater_than_k(k: usize, n: usize) -> Error {
+    Error::new(
+        "n",
+        Code::GreaterThanParam {
+            name: "k".to_string(),
+            value: k as u64,
+            got: n as u64,
+        },
+    )
+}
+
 fn check_n(n: usize, min: usize) -> Result<()> {
     if n < min {
-        return Err(Error::param(
+        return Err(Error::new(
             "n",
-            format!("must be at least {min}, got {n}"),
+            Code::AtLeastGot {
+                min: min as u64,
+                got: n as u64,
+            },
         ));
     }
     if n > u32::MAX as usize - 1 {
-        return Err(Error::Limit {
-            what: "n".into(),
-            limit: u32::MAX as u64 - 1,
-            got: n as u64,
-        });
+        return Err(Error::over_limit("n", None, u32::MAX as u64 - 1, n as u64));
     }
     Ok(())
 }
@@ -31,11 +42,7 @@ fn check_n(n: usize, min: usize) -> Result<()> {
 fn edge_capacity(edges: u64) -> Result<usize> {
     let max = crate::network::MAX_ARCS as u64 / 2;
     if edges > max {
-        return Err(Error::Limit {
-            what: "edges".into(),
-            limit: max,
-            got: edges,
-        });
+        return Err(Error::over_limit("edges", None, max, edges));
     }
     Ok(edges as usize)
 }
@@ -50,6 +57,9 @@ fn key(u: u32, v: u32) -> u64 {
 ///
 /// # Complexity
 /// O(n + m) expected: geometric skipping over the pairs (Batagelj & Brandes 2005), not O(n²).
+///
+/// # Errors
+/// `n`: 0 or over `u32::MAX − 1`; `p`: not a probability; `arcs`: more than the CSR holds.
 ///
 /// # Examples
 /// ```
@@ -92,13 +102,20 @@ pub fn erdos_renyi_gnp<R: RngCore + ?Sized>(n: usize, p: f64, rng: &mut R) -> Re
 /// # Complexity
 /// O(n + m) expected (rejection of repeats; when `m` is over half of all pairs the missing
 /// edges are drawn instead).
+///
+/// # Errors
+/// `n`: 0 or over `u32::MAX − 1`; `m`: more than the n (n − 1) / 2 pairs.
 pub fn erdos_renyi_gnm<R: RngCore + ?Sized>(n: usize, m: usize, rng: &mut R) -> Result<Network> {
     check_n(n, 1)?;
     let total = n as u64 * (n as u64 - 1) / 2;
     if m as u64 > total {
-        return Err(Error::param(
+        return Err(Error::new(
             "m",
-            format!("a simple graph on {n} nodes has at most {total} edges, got {m}"),
+            Code::SimpleGraphEdges {
+                n: n as u64,
+                max: total,
+                got: m as u64,
+            },
         ));
     }
     let complement = (m as u64) > total / 2;
@@ -137,7 +154,12 @@ pub fn erdos_renyi_gnm<R: RngCore + ?Sized>(n: usize, m: usize, rng: &mut R) -> 
 /// networkx does). `m·(n − m)` edges.
 ///
 /// # Complexity
-/// O(n·m) expected: targets are drawn from the list of edge endpoints.
+/// O(n·m²) expected: targets are drawn from the list of edge endpoints (O(1) a draw), and each
+/// new node checks its up to `m` chosen targets for a repeat.
+///
+/// # Errors
+/// `m`: 0; `n`: not greater than `m`, or over `u32::MAX − 1`; `edges`: m (n − m) over
+/// [`MAX_ARCS`](crate::network::MAX_ARCS) / 2.
 pub fn barabasi_albert<R: RngCore + ?Sized>(n: usize, m: usize, rng: &mut R) -> Result<Network> {
     holme_kim_inner(n, m, 0.0, rng, "m")
 }
@@ -145,6 +167,12 @@ pub fn barabasi_albert<R: RngCore + ?Sized>(n: usize, m: usize, rng: &mut R) -> 
 /// Holme–Kim: Barabási–Albert with triad formation. After each preferential link to `w`, the
 /// next link of the same new node goes, with probability `pt`, to a random neighbour of `w`
 /// (closing a triangle) when one is free. Power-law degrees with tunable clustering.
+///
+/// # Complexity
+/// O(n·m²) expected, as [`barabasi_albert`] (a triad-formation step makes at most 4 tries).
+///
+/// # Errors
+/// `pt`: not a probability; otherwise as [`barabasi_albert`].
 pub fn holme_kim<R: RngCore + ?Sized>(n: usize, m: usize, pt: f64, rng: &mut R) -> Result<Network> {
     check_prob("pt", pt)?;
     holme_kim_inner(n, m, pt, rng, "m")
@@ -158,12 +186,22 @@ fn holme_kim_inner<R: RngCore + ?Sized>(
     mname: &str,
 ) -> Result<Network> {
     if m < 1 {
-        return Err(Error::param(mname, format!("must be at least 1, got {m}")));
+        return Err(Error::new(
+            mname,
+            Code::AtLeastGot {
+                min: 1,
+                got: m as u64,
+            },
+        ));
     }
     if n <= m {
-        return Err(Error::param(
+        return Err(Error::new(
             "n",
-            format!("must be greater than m = {m}, got {n}"),
+            Code::GreaterThanParam {
+                name: "m".to_string(),
+                value: m as u64,
+                got: n as u64,
+            },
         ));
     }
     check_n(n, 2)?;
@@ -238,6 +276,10 @@ fn holme_kim_inner<R: RngCore + ?Sized>(
 ///
 /// # Complexity
 /// O(n·k) expected.
+///
+/// # Errors
+/// `p`: not a probability; `k`: odd or below 2; `n`: not greater than `k`, or over
+/// `u32::MAX − 1`; `edges`: n·k / 2 over [`MAX_ARCS`](crate::network::MAX_ARCS) / 2.
 pub fn watts_strogatz<R: RngCore + ?Sized>(
     n: usize,
     k: usize,
@@ -246,16 +288,10 @@ pub fn watts_strogatz<R: RngCore + ?Sized>(
 ) -> Result<Network> {
     check_prob("p", p)?;
     if k % 2 == 1 || k < 2 {
-        return Err(Error::param(
-            "k",
-            format!("must be an even number ≥ 2, got {k}"),
-        ));
+        return Err(Error::new("k", Code::EvenAtLeastTwo { got: k as u64 }));
     }
     if n <= k {
-        return Err(Error::param(
-            "n",
-            format!("must be greater than k = {k}, got {n}"),
-        ));
+        return Err(greater_than_k(k, n));
     }
     check_n(n, 3)?;
     let half = k / 2;
@@ -302,7 +338,11 @@ pub const MAX_SBM_SEGMENTS: usize = 1000;
 /// segments. Every node is tagged with its segment ([`Network::segments`]).
 ///
 /// # Complexity
-/// O(n + m) expected: geometric skipping inside each block pair.
+/// O(n + m + s²) expected for s segments: geometric skipping inside each block pair.
+///
+/// # Errors
+/// `p_in`, `p_out`: not a probability; `sizes`: no segment, more than [`MAX_SBM_SEGMENTS`], or
+/// an empty one; `n`: their total over `u32::MAX − 1`.
 pub fn stochastic_block_model<R: RngCore + ?Sized>(
     sizes: &[usize],
     p_in: f64,
@@ -312,16 +352,19 @@ pub fn stochastic_block_model<R: RngCore + ?Sized>(
     check_prob("p_in", p_in)?;
     check_prob("p_out", p_out)?;
     if sizes.is_empty() || sizes.len() > MAX_SBM_SEGMENTS {
-        return Err(Error::param(
+        return Err(Error::new(
             "sizes",
-            format!(
-                "needs 1 to {MAX_SBM_SEGMENTS} segments, got {}",
-                sizes.len()
-            ),
+            Code::SegmentCount {
+                max: MAX_SBM_SEGMENTS as u64,
+                got: sizes.len() as u64,
+            },
         ));
     }
     if let Some(i) = sizes.iter().position(|&s| s == 0) {
-        return Err(Error::param("sizes", format!("segment {i} is empty")));
+        return Err(Error::new(
+            "sizes",
+            Code::EmptySegment { segment: i as u64 },
+        ));
     }
     let n = sizes
         .iter()
@@ -382,6 +425,10 @@ pub fn stochastic_block_model<R: RngCore + ?Sized>(
 ///
 /// # Complexity
 /// O(n + m) plus the degree table (O(k_max)).
+///
+/// # Errors
+/// `n`: below 2 or over `u32::MAX − 1`; `gamma`: not a number > 1; `kmin`: not
+/// 1 ≤ k_min ≤ k_max < n.
 pub fn configuration_power_law<R: RngCore + ?Sized>(
     n: usize,
     gamma: f64,
@@ -391,16 +438,23 @@ pub fn configuration_power_law<R: RngCore + ?Sized>(
 ) -> Result<Network> {
     check_n(n, 2)?;
     if !(gamma.is_finite() && gamma > 1.0) {
-        return Err(Error::param(
+        return Err(Error::new(
             "gamma",
-            format!("must be a number > 1, got {gamma}"),
+            Code::GreaterThan {
+                min: 1.0,
+                got: gamma,
+            },
         ));
     }
     let k_max = k_max.unwrap_or(((n as f64).sqrt() as usize).max(k_min));
     if k_min < 1 || k_min > k_max || k_max >= n {
-        return Err(Error::param(
+        return Err(Error::new(
             "kmin",
-            format!("need 1 ≤ kmin ≤ kmax < n, got kmin = {k_min}, kmax = {k_max}, n = {n}"),
+            Code::DegreeBounds {
+                kmin: k_min as u64,
+                kmax: k_max as u64,
+                n: n as u64,
+            },
         ));
     }
     // cumulative distribution over k_min..=k_max
@@ -430,14 +484,18 @@ pub fn configuration_power_law<R: RngCore + ?Sized>(
 }
 
 /// Complete graph K_n.
+///
+/// # Errors
+/// `n`: 0; over 20,000 nodes (a [`Code::OverLimit`](crate::error::Code::OverLimit), 200 million edges).
 pub fn complete(n: usize) -> Result<Network> {
     check_n(n, 1)?;
     if n > 20_000 {
-        return Err(Error::Limit {
-            what: "complete graph nodes".into(),
-            limit: 20_000,
-            got: n as u64,
-        });
+        return Err(Error::over_limit(
+            FieldPath::name("complete graph nodes"),
+            None,
+            20_000,
+            n as u64,
+        ));
     }
     let mut edges = Vec::with_capacity(n * (n - 1) / 2);
     for u in 0..n as u32 {
@@ -449,15 +507,16 @@ pub fn complete(n: usize) -> Result<Network> {
 }
 
 /// Ring lattice: each node linked to its `k/2` nearest neighbours on each side (`k` even).
+///
+/// # Errors
+/// `k`: odd; `n`: not greater than `k`, or over `u32::MAX − 1`; `edges`: n·k / 2 over
+/// [`MAX_ARCS`](crate::network::MAX_ARCS) / 2.
 pub fn ring_lattice(n: usize, k: usize) -> Result<Network> {
     if k % 2 == 1 {
-        return Err(Error::param("k", format!("must be even, got {k}")));
+        return Err(Error::new("k", Code::Even { got: k as u64 }));
     }
     if n <= k {
-        return Err(Error::param(
-            "n",
-            format!("must be greater than k = {k}, got {n}"),
-        ));
+        return Err(greater_than_k(k, n));
     }
     check_n(n, 1)?;
     let mut edges = Vec::with_capacity(edge_capacity(n as u64 * (k as u64 / 2))?);
@@ -470,6 +529,9 @@ pub fn ring_lattice(n: usize, k: usize) -> Result<Network> {
 }
 
 /// Star: node 0 is the hub, linked to nodes `1..n`.
+///
+/// # Errors
+/// `n`: 0 or over `u32::MAX − 1`.
 pub fn star(n: usize) -> Result<Network> {
     check_n(n, 1)?;
     let edges: Vec<(u32, u32)> = (1..n as u32).map(|v| (0, v)).collect();
@@ -477,6 +539,9 @@ pub fn star(n: usize) -> Result<Network> {
 }
 
 /// Path 0 – 1 – … – (n − 1).
+///
+/// # Errors
+/// `n`: 0 or over `u32::MAX − 1`.
 pub fn path(n: usize) -> Result<Network> {
     check_n(n, 1)?;
     let edges: Vec<(u32, u32)> = (1..n as u32).map(|v| (v - 1, v)).collect();
@@ -484,16 +549,22 @@ pub fn path(n: usize) -> Result<Network> {
 }
 
 /// 2-D grid of `rows × cols` nodes, 4-neighbour links; node `r·cols + c` is at row `r`, column `c`.
+///
+/// # Errors
+/// `rows`: `rows` or `cols` is 0, or their product overflows; `n`: over `u32::MAX − 1`.
 pub fn grid(rows: usize, cols: usize) -> Result<Network> {
     if rows == 0 || cols == 0 {
-        return Err(Error::param(
+        return Err(Error::new(
             "rows",
-            format!("rows and cols must be ≥ 1, got {rows} × {cols}"),
+            Code::GridSize {
+                rows: rows as u64,
+                cols: cols as u64,
+            },
         ));
     }
     let n = rows
         .checked_mul(cols)
-        .ok_or_else(|| Error::param("rows", "rows × cols overflows"))?;
+        .ok_or_else(|| Error::new("rows", Code::GridOverflow))?;
     check_n(n, 1)?;
     let mut edges = Vec::with_capacity(edge_capacity(2 * n as u64)?);
     for r in 0..rows {

@@ -1,7 +1,7 @@
 //! Reading networks from text. Parsers take `&str`, never a path: the CLI reads the file, the
 //! page reads the upload, and both call the same function.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result, Unit};
 use crate::network::Network;
 use std::collections::HashMap;
 
@@ -9,7 +9,10 @@ use std::collections::HashMap;
 /// clear error instead of exhausting memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
+    /// The most nodes a network may have (an edge list's distinct ids, a generator's `n`).
     pub max_nodes: usize,
+    /// The most edges a network may have (input lines for an edge list, before duplicates are
+    /// merged; the expected count for a random generator).
     pub max_edges: usize,
     /// Bytes of text (after decompression) a file may have.
     pub max_bytes: usize,
@@ -30,25 +33,46 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// `n` nodes are within [`Limits::max_nodes`].
+    ///
+    /// # Errors
+    /// [`Code::OverLimit`](crate::error::Code::OverLimit) naming `what (nodes)`.
     pub fn check_nodes(&self, what: &str, n: u64) -> Result<()> {
-        over(what, "nodes", self.max_nodes, n)
+        over(what, Unit::Nodes, self.max_nodes, n)
     }
+    /// `b` bytes of text are within [`Limits::max_bytes`].
+    ///
+    /// # Errors
+    /// [`Code::OverLimit`](crate::error::Code::OverLimit) naming `what (bytes)`.
     pub fn check_bytes(&self, what: &str, b: u64) -> Result<()> {
-        over(what, "bytes", self.max_bytes, b)
+        over(what, Unit::Bytes, self.max_bytes, b)
     }
+    /// `m` edges are within [`Limits::max_edges`].
+    ///
+    /// # Errors
+    /// [`Code::OverLimit`](crate::error::Code::OverLimit) naming `what (edges)`.
     pub fn check_edges(&self, what: &str, m: u64) -> Result<()> {
-        over(what, "edges", self.max_edges, m)
+        over(what, Unit::Edges, self.max_edges, m)
     }
 }
 
 /// The error for `got` over `limit` (`what (unit): got is over the limit of limit`).
-fn over(what: &str, unit: &str, limit: usize, got: u64) -> Result<()> {
+fn over(what: &str, unit: Unit, limit: usize, got: u64) -> Result<()> {
     if got > limit as u64 {
-        return Err(Error::Limit {
-            what: format!("{what} ({unit})"),
-            limit: limit as u64,
+        return Err(Error::over_limit(what, Some(unit), limit as u64, got));
+    }
+    Ok(())
+}
+
+/// The error for `got` over `limit` while reading line `line` (`line N (unit): …`).
+fn over_at_line(line: usize, unit: Unit, limit: usize, got: u64) -> Result<()> {
+    if got > limit as u64 {
+        return Err(Error::over_limit_at_line(
+            line,
+            Some(unit),
+            limit as u64,
             got,
-        });
+        ));
     }
     Ok(())
 }
@@ -56,7 +80,9 @@ fn over(what: &str, unit: &str, limit: usize, got: u64) -> Result<()> {
 /// How to read an edge list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EdgeListOptions {
+    /// Read each line as an arc `source → target` instead of an undirected edge.
     pub directed: bool,
+    /// The sizes the text and the network may not exceed.
     pub limits: Limits,
 }
 
@@ -141,28 +167,31 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
             }
         }
         if fields.len() < 2 || fields.len() > 3 {
-            let s = if fields.len() == 1 { "" } else { "s" };
-            return Err(Error::line(
+            return Err(Error::at_line(
                 line_no,
-                format!(
-                    "expected 'source target [weight]', found {} field{s}",
-                    fields.len()
-                ),
+                Code::EdgeLineFields {
+                    found: fields.len() as u64,
+                },
             ));
         }
         if let Some(e) = fields.iter().position(|f| f.is_empty()) {
-            return Err(Error::line(line_no, format!("field {} is empty", e + 1)));
+            return Err(Error::at_line(
+                line_no,
+                Code::EmptyField {
+                    field: e as u64 + 1,
+                },
+            ));
         }
         let has_w = fields.len() == 3;
         match weighted {
             None => weighted = Some(has_w),
             Some(w) if w != has_w => {
-                return Err(Error::line(
+                return Err(Error::at_line(
                     line_no,
                     if w {
-                        "has no weight, but earlier lines have one".to_string()
+                        Code::WeightMissing
                     } else {
-                        "has a weight, but earlier lines have none".to_string()
+                        Code::WeightUnexpected
                     },
                 ))
             }
@@ -170,15 +199,19 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         }
         if has_w {
             let w: f32 = fields[2].parse().map_err(|_| {
-                Error::line(
+                Error::at_line(
                     line_no,
-                    format!("weight '{}' is not a number", echo(fields[2])),
+                    Code::WeightNotANumber {
+                        got: echo(fields[2]),
+                    },
                 )
             })?;
             if !w.is_finite() || w < 0.0 {
-                return Err(Error::line(
+                return Err(Error::at_line(
                     line_no,
-                    format!("weight {} must be a finite number ≥ 0", fields[2]),
+                    Code::WeightNegative {
+                        got: fields[2].to_string(),
+                    },
                 ));
             }
             weights.push(w);
@@ -188,8 +221,7 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
                 Some(&k) => k,
                 None => {
                     let k = names.len() as u32;
-                    opts.limits
-                        .check_nodes(&format!("line {line_no}"), k as u64 + 1)?;
+                    over_at_line(line_no, Unit::Nodes, opts.limits.max_nodes, k as u64 + 1)?;
                     ids.insert(name, k);
                     names.push(name);
                     k
@@ -198,15 +230,16 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         };
         let u = id(fields[0])?;
         let v = id(fields[1])?;
-        opts.limits
-            .check_edges(&format!("line {line_no}"), edges.len() as u64 + 1)?;
+        over_at_line(
+            line_no,
+            Unit::Edges,
+            opts.limits.max_edges,
+            edges.len() as u64 + 1,
+        )?;
         edges.push((u, v));
     }
     if edges.is_empty() {
-        return Err(Error::line(
-            text.lines().count().max(1),
-            "no edges found (expected lines like 'source target')",
-        ));
+        return Err(Error::at_line(text.lines().count().max(1), Code::NoEdges));
     }
     // numeric ids: renumber in increasing order
     let numeric: Option<Vec<u64>> = names
@@ -290,46 +323,45 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
             }
         }
         if fields.len() != 2 || fields.iter().any(|f| f.is_empty()) {
-            return Err(Error::line(
+            return Err(Error::at_line(
                 line_no,
-                format!("expected 'node segment', found '{}'", echo(line)),
+                Code::SegmentLine { got: echo(line) },
             ));
         }
         let v = net.node_by_label(fields[0]).ok_or_else(|| {
-            Error::line(
+            Error::at_line(
                 line_no,
-                format!("node '{}' is not in the network", echo(fields[0])),
+                Code::NotInNetwork {
+                    node: echo(fields[0]),
+                },
             )
         })?;
         let s: u16 = fields[1].parse().map_err(|_| {
-            Error::line(
+            Error::at_line(
                 line_no,
-                format!(
-                    "segment '{}' is not a whole number 0–65535",
-                    echo(fields[1])
-                ),
+                Code::SegmentNotANumber {
+                    got: echo(fields[1]),
+                },
             )
         })?;
         if line_of[v as usize] != NONE {
-            return Err(Error::line(
+            return Err(Error::at_line(
                 line_no,
-                format!(
-                    "node '{}' already has a segment (line {})",
-                    echo(fields[0]),
-                    line_of[v as usize]
-                ),
+                Code::SegmentTwice {
+                    node: echo(fields[0]),
+                    line: line_of[v as usize] as u64,
+                },
             ));
         }
         line_of[v as usize] = line_no as u32;
         seg[v as usize] = s;
     }
     if let Some(v) = line_of.iter().position(|&l| l == NONE) {
-        return Err(Error::param(
+        return Err(Error::new(
             "segments",
-            format!(
-                "node '{}' has no segment (every node must be listed)",
-                echo(&net.label(v as u32))
-            ),
+            Code::NoSegment {
+                node: echo(&net.label(v as u32)),
+            },
         ));
     }
     Ok(seg)

@@ -63,20 +63,28 @@ impl Layout {
     }
 
     /// Replaces the positions (2 × f32 per node) and sets the temperature.
+    ///
+    /// # Errors
+    /// `positions`: not 2 values per node, a value that is not finite, or a temperature that is
+    /// not a finite number ≥ 0.
     pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> crate::Result<()> {
         if positions.len() != self.pos.len() {
-            return Err(crate::Error::param(
+            return Err(crate::Error::new(
                 "positions",
-                format!(
-                    "{} values for {} nodes",
-                    positions.len(),
-                    self.pos.len() / 2
-                ),
+                crate::error::Code::CountMismatch {
+                    got: positions.len() as u64,
+                    what: crate::error::Noun::Values,
+                    expected: (self.pos.len() / 2) as u64,
+                    of: crate::error::Noun::Nodes,
+                },
             ));
         }
         if positions.iter().any(|x| !x.is_finite()) || !temperature.is_finite() || temperature < 0.0
         {
-            return Err(crate::Error::param("positions", "must be finite numbers"));
+            return Err(crate::Error::new(
+                "positions",
+                crate::error::Code::NotFinite,
+            ));
         }
         self.pos.copy_from_slice(positions);
         self.temperature = temperature;
@@ -87,6 +95,7 @@ impl Layout {
     pub fn positions(&self) -> &[f32] {
         &self.pos
     }
+    /// Iterations run since the start.
     pub fn iterations(&self) -> u32 {
         self.iterations
     }
@@ -96,6 +105,9 @@ impl Layout {
     }
 
     /// Runs `k` iterations.
+    ///
+    /// # Panics
+    /// If `net` has more nodes than the layout was made for.
     ///
     /// # Complexity
     /// O(k · (n log n + m)).

@@ -14,6 +14,8 @@
 //! assert_eq!(m.reach, sim.reach());
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod address;
 pub mod bounds;
 pub mod build;
@@ -23,6 +25,7 @@ pub mod costs;
 pub mod datasets;
 pub mod error;
 pub mod generate;
+mod hook;
 pub mod influence;
 pub mod io;
 pub mod layout;

@@ -33,11 +33,17 @@ impl Cause {
 /// seeds and advertising: `cause` says which), ids as written in the network's source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TreeLink {
+    /// The adopter's node index.
     pub id: u32,
+    /// The adopter's id as written in the network's source (its index for a generated network).
     pub label: String,
+    /// The step at which it (first) adopted; 0 for the seeds placed at the start.
     pub step: u32,
+    /// Its generation: 0 for seeds and advertising adopters, its parent's + 1 otherwise.
     pub generation: u32,
+    /// The label of the person who told it (word of mouth only).
     pub told_by: Option<String>,
+    /// Why it adopted.
     pub cause: Cause,
 }
 
@@ -67,13 +73,21 @@ pub fn cascade_tree(sim: &Simulation) -> Vec<TreeLink> {
 /// What the page's tooltip shows about one person.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeInfo {
+    /// The node index.
     pub id: u32,
+    /// The id as written in the network's source (its index for a generated network).
     pub label: String,
+    /// Out-degree (friends, when undirected).
     pub degree: u32,
+    /// Current state as `u8` (see [`crate::NodeState`]).
     pub state: u8,
+    /// The step of its first adoption, if it ever adopted.
     pub adopted_at: Option<u32>,
+    /// The label of the person who told it (word of mouth only).
     pub told_by: Option<String>,
+    /// Why it adopted (`None`: it never did).
     pub cause: Option<Cause>,
+    /// Its audience segment, when the network has segments.
     pub segment: Option<u16>,
 }
 
@@ -84,12 +98,12 @@ pub struct NodeInfo {
 pub fn node_info(sim: &Simulation, id: u32) -> crate::Result<NodeInfo> {
     let net = sim.network();
     if id as usize >= net.node_count() {
-        return Err(crate::Error::param(
+        return Err(crate::Error::new(
             "node",
-            format!(
-                "{id} is not a node id (the network has {} nodes)",
-                net.node_count()
-            ),
+            crate::error::Code::NotANodeId {
+                node: id as u64,
+                nodes: net.node_count() as u64,
+            },
         ));
     }
     let r = sim.record(id);
@@ -129,16 +143,19 @@ pub struct CascadeMetrics {
     pub reach_fraction: f64,
     /// Steps run.
     pub steps: u32,
-    /// Largest number of adoptions in one step (after step 0) and the first step it happened.
+    /// Largest number of adoptions in one step (after step 0; re-infections in SIS count).
     pub peak_new: u32,
+    /// The first step with [`peak_new`](Self::peak_new) adoptions (0 if none after seeding).
     pub peak_step: u32,
-    /// First step by which 50 % / 90 % of the final reach had adopted.
+    /// First step by which 50 % of the final reach had adopted (0: the seeds already were).
     pub steps_to_50: u32,
+    /// First step by which 90 % of the final reach had adopted.
     pub steps_to_90: u32,
     /// Largest generation (seeds and advertising adopters are generation 0).
     pub depth: u32,
-    /// Size of the largest generation, and which generation it is.
+    /// Size of the largest generation.
     pub widest_generation_size: u32,
+    /// Which generation is the largest (the lowest one on a tie).
     pub widest_generation: u32,
     /// Mean distance between all pairs of nodes of the same cascade tree (Goel et al. 2016);
     /// `None` with fewer than two nodes in every tree.
@@ -147,17 +164,20 @@ pub struct CascadeMetrics {
     pub generation_sizes: Vec<u32>,
     /// Mean number of nodes each adopter of generation g passed it on to (R by generation).
     pub offspring_by_generation: Vec<f64>,
-    /// Reach split by cause: seeds, advertising, word of mouth.
+    /// Of the reach, the seeds (placed, clicked).
     pub reach_seeds: u32,
+    /// Of the reach, the people first convinced by advertising (ads or Bass's `p`).
     pub reach_advertising: u32,
+    /// Of the reach, the people first told by another person.
     pub reach_word_of_mouth: u32,
 }
 
 /// Computes the cascade metrics of the simulation's current run.
 ///
 /// # Complexity
-/// O(k log k) for k adopters (a sort by adoption time), never O(n²): structural virality is
-/// the Wiener index Σ s·(N − s) over tree edges divided by the number of pairs.
+/// O(k + T) for k adopters and T steps, never O(n²): adopters come in order of adoption from
+/// the engine, and structural virality is the Wiener index Σ s·(N − s) over tree edges divided
+/// by the number of pairs.
 pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
     let n = sim.network().node_count();
     let h = sim.history();
@@ -304,26 +324,42 @@ pub fn structural_virality(parent: &[u32]) -> Option<f64> {
 /// Summary of a network's structure (the CLI's `info`).
 #[derive(Clone, Debug, Serialize)]
 pub struct NetworkInfo {
+    /// Number of nodes n.
     pub nodes: usize,
+    /// Number of edges m (arcs when directed).
     pub edges: usize,
+    /// Whether arcs are one-way.
     pub directed: bool,
+    /// Whether arcs carry weights.
     pub weighted: bool,
+    /// Smallest out-degree.
     pub degree_min: u32,
+    /// Largest out-degree.
     pub degree_max: u32,
+    /// Mean out-degree (arcs / n: 2m / n when undirected).
     pub degree_mean: f64,
+    /// Median out-degree.
     pub degree_median: f64,
-    /// Weakly connected components, and the size of the largest.
+    /// Weakly connected components.
     pub components: usize,
+    /// Nodes in the largest weakly connected component.
     pub largest_component: usize,
+    /// Nodes with no arc in or out.
     pub isolated_nodes: usize,
     /// Mean local clustering coefficient (nodes of degree < 2 count as 0, as in networkx).
     pub average_clustering: f64,
+    /// Input edges merged as duplicates when the network was built.
     pub duplicates_merged: u64,
+    /// Input self-loops dropped when the network was built.
     pub self_loops_dropped: u64,
+    /// Number of audience segments, when the network has segments.
     pub segments: Option<usize>,
 }
 
 /// Computes [`NetworkInfo`]. Components come from petgraph (union–find).
+///
+/// # Complexity
+/// O(n log n + m α(n)) plus [`average_clustering`].
 pub fn network_info(net: &Network) -> NetworkInfo {
     let n = net.node_count();
     let mut degs: Vec<u32> = (0..n as u32).map(|u| net.out_degree(u)).collect();

@@ -4,7 +4,7 @@
 //! `(scenario, seed, runs)`: not on the thread count, not on how runs are split. Natively the
 //! runs are spread over scoped threads, one simulation each; in wasm they run one after another.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::metrics::{cascade_metrics, CascadeMetrics};
 use crate::simulation::Simulation;
 use serde::Serialize;
@@ -515,12 +515,12 @@ impl Tally {
     pub fn merge(&mut self, next: Tally) -> Result<()> {
         let end = self.first + self.reaches.len() as u64;
         if next.first != end {
-            return Err(Error::param(
+            return Err(Error::new(
                 "runs",
-                format!(
-                    "blocks must follow each other: expected run {end}, got {}",
-                    next.first
-                ),
+                Code::BlocksOrder {
+                    expected: end,
+                    got: next.first,
+                },
             ));
         }
         self.reaches.extend_from_slice(&next.reaches);
@@ -553,7 +553,7 @@ impl Tally {
                 Some(a)
             }
             (Some(_), Some(_)) => {
-                return Err(Error::param("runs", "blocks of different networks"));
+                return Err(Error::new("runs", Code::BlocksNetworks));
             }
             (a, b) => a.or(b),
         };
@@ -623,13 +623,10 @@ pub fn summarise(
     cfg: &MonteCarloConfig,
 ) -> Result<MonteCarloResult> {
     if tally.reaches.is_empty() {
-        return Err(Error::param("runs", "must be at least 1"));
+        return Err(Error::new("runs", Code::AtLeast { min: 1 }));
     }
     if tally.first != 0 {
-        return Err(Error::param(
-            "runs",
-            format!("the runs must start at run 0, not {}", tally.first),
-        ));
+        return Err(Error::new("runs", Code::RunsStart { got: tally.first }));
     }
     let n = base.network().node_count();
     let reaches = tally.reaches;

@@ -9,7 +9,7 @@
 //! counted in [`BuildReport`]. petgraph is the construction and analysis layer: see
 //! [`Network::from_petgraph`] and [`Network::to_petgraph`].
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Noun, Result};
 use petgraph::graph::Graph;
 use petgraph::EdgeType;
 use std::collections::HashMap;
@@ -78,17 +78,23 @@ impl Network {
         weights: Option<&[f32]>,
     ) -> Result<Self> {
         if n > u32::MAX as usize - 1 {
-            return Err(Error::Limit {
-                what: "nodes".into(),
-                limit: u32::MAX as u64 - 1,
-                got: n as u64,
-            });
+            return Err(Error::over_limit(
+                "nodes",
+                None,
+                u32::MAX as u64 - 1,
+                n as u64,
+            ));
         }
         if let Some(w) = weights {
             if w.len() != edges.len() {
-                return Err(Error::param(
+                return Err(Error::new(
                     "weights",
-                    format!("{} weights for {} edges", w.len(), edges.len()),
+                    Code::CountMismatch {
+                        got: w.len() as u64,
+                        what: Noun::Weights,
+                        expected: edges.len() as u64,
+                        of: Noun::Edges,
+                    },
                 ));
             }
             if let Some((i, x)) = w
@@ -96,27 +102,35 @@ impl Network {
                 .enumerate()
                 .find(|(_, x)| !x.is_finite() || **x < 0.0)
             {
-                return Err(Error::param(
+                return Err(Error::new(
                     "weights",
-                    format!("edge {i} has weight {x}; weights must be finite and ≥ 0"),
+                    Code::EdgeWeight {
+                        edge: i as u64,
+                        weight: *x,
+                    },
                 ));
             }
         }
         let arcs_per_edge = if directed { 1 } else { 2 };
         if edges.len().saturating_mul(arcs_per_edge) > MAX_ARCS {
-            return Err(Error::Limit {
-                what: "arcs".into(),
-                limit: MAX_ARCS as u64,
-                got: (edges.len() * arcs_per_edge) as u64,
-            });
+            return Err(Error::over_limit(
+                "arcs",
+                None,
+                MAX_ARCS as u64,
+                (edges.len() * arcs_per_edge) as u64,
+            ));
         }
         let mut report = BuildReport::default();
         let mut deg = vec![0u32; n + 1];
         for &(u, v) in edges {
             if u as usize >= n || v as usize >= n {
-                return Err(Error::param(
+                return Err(Error::new(
                     "edges",
-                    format!("edge ({u}, {v}) has an endpoint ≥ n = {n}"),
+                    Code::Endpoint {
+                        u: u as u64,
+                        v: v as u64,
+                        n: n as u64,
+                    },
                 ));
             }
             if u == v {
@@ -241,6 +255,11 @@ impl Network {
 
     /// Builds a network from a petgraph graph. Node `i` of the graph becomes node `i`.
     /// `weight` maps an edge weight to an optional arc weight (return `None` for unweighted).
+    /// If any edge has a weight, the others get 1.0.
+    ///
+    /// # Errors
+    /// As [`Network::from_edges`]: a weight that is negative or not finite, or too many nodes
+    /// or arcs.
     ///
     /// # Examples
     /// ```
@@ -272,6 +291,9 @@ impl Network {
 
     /// The network as a petgraph graph (directed or undirected as stored), arc weights as edge
     /// weights (1.0 when unweighted). Use it for analysis and as a test oracle.
+    ///
+    /// # Complexity
+    /// O(n + m) time and memory.
     pub fn to_petgraph(&self) -> Graph<(), f32, petgraph::Directed> {
         let mut g = Graph::with_capacity(self.node_count(), self.targets.len());
         for _ in 0..self.node_count() {
@@ -296,17 +318,28 @@ impl Network {
     }
 
     /// Same network with node labels (the ids written in an input file). Labels must be unique.
+    ///
+    /// # Errors
+    /// `labels`: not one label per node, or a label used twice.
     pub fn with_labels(mut self, labels: Vec<String>) -> Result<Self> {
         if labels.len() != self.node_count() {
-            return Err(Error::param(
+            return Err(Error::new(
                 "labels",
-                format!("{} labels for {} nodes", labels.len(), self.node_count()),
+                Code::CountMismatch {
+                    got: labels.len() as u64,
+                    what: Noun::Labels,
+                    expected: self.node_count() as u64,
+                    of: Noun::Nodes,
+                },
             ));
         }
         let mut index = HashMap::with_capacity(labels.len());
         for (i, l) in labels.iter().enumerate() {
             if index.insert(l.clone(), i as u32).is_some() {
-                return Err(Error::param("labels", format!("label '{l}' is used twice")));
+                return Err(Error::new(
+                    "labels",
+                    Code::DuplicateLabel { label: l.clone() },
+                ));
             }
         }
         self.labels = Some(labels);
@@ -315,21 +348,26 @@ impl Network {
     }
 
     /// Same network with a segment (audience group) per node.
+    ///
+    /// # Errors
+    /// `segments`: not one segment per node.
     pub fn with_segments(mut self, segments: Vec<u16>) -> Result<Self> {
         if segments.len() != self.node_count() {
-            return Err(Error::param(
+            return Err(Error::new(
                 "segments",
-                format!(
-                    "{} segments for {} nodes",
-                    segments.len(),
-                    self.node_count()
-                ),
+                Code::CountMismatch {
+                    got: segments.len() as u64,
+                    what: Noun::Segments,
+                    expected: self.node_count() as u64,
+                    of: Noun::Nodes,
+                },
             ));
         }
         self.segments = Some(segments);
         Ok(self)
     }
 
+    /// Number of nodes `n` (ids are `0..n`).
     pub fn node_count(&self) -> usize {
         self.offsets.len() - 1
     }
@@ -345,16 +383,24 @@ impl Network {
     pub fn arc_count(&self) -> usize {
         self.targets.len()
     }
+    /// Whether arcs are one-way (`u → v` only); an undirected network stores each edge as two
+    /// arcs.
     pub fn is_directed(&self) -> bool {
         self.directed
     }
+    /// Whether every arc carries a weight (an edge list's third column, used by IC and LT with
+    /// `weights: edge`).
     pub fn is_weighted(&self) -> bool {
         self.weights.is_some()
     }
+    /// What construction changed in the input: duplicates merged and self-loops dropped.
     pub fn report(&self) -> BuildReport {
         self.report
     }
-    /// Out-neighbours of `u`, sorted.
+    /// Out-neighbours of `u`, sorted (all neighbours when undirected).
+    ///
+    /// # Panics
+    /// If `u` is not a node (`u ≥ n`).
     #[inline]
     pub fn neighbors(&self, u: u32) -> &[u32] {
         &self.targets[self.offsets[u as usize] as usize..self.offsets[u as usize + 1] as usize]
@@ -387,10 +433,18 @@ impl Network {
             self.neighbor_weights(v)
         }
     }
+    /// Number of out-arcs of `u` (its degree when undirected).
+    ///
+    /// # Panics
+    /// If `u` is not a node (`u ≥ n`).
     #[inline]
     pub fn out_degree(&self, u: u32) -> u32 {
         self.offsets[u as usize + 1] - self.offsets[u as usize]
     }
+    /// Number of in-arcs of `v` (its degree when undirected).
+    ///
+    /// # Panics
+    /// If `v` is not a node (`v ≥ n`).
     #[inline]
     pub fn in_degree(&self, v: u32) -> u32 {
         if self.directed {
@@ -413,6 +467,8 @@ impl Network {
     pub fn targets(&self) -> &[u32] {
         &self.targets
     }
+    /// The node labels (ids as written in an input file), one per node; `None` when the nodes
+    /// are known by their index only (generated networks).
     pub fn labels(&self) -> Option<&[String]> {
         self.labels.as_deref()
     }
@@ -433,6 +489,8 @@ impl Network {
                 .filter(|&u| (u as usize) < self.node_count()),
         }
     }
+    /// The audience segment of each node (from an `sbm` network or a segments file), one per
+    /// node; `None` without segments.
     pub fn segments(&self) -> Option<&[u16]> {
         self.segments.as_deref()
     }

@@ -16,7 +16,15 @@ pub enum SeedPlan {
 }
 
 impl SeedPlan {
-    /// The seeds of one run (draws from `rng` only for random seeding).
+    /// The seeds of one run, written to `out` (cleared first); `n` is the network's node
+    /// count. Draws from `rng` only for random seeding.
+    ///
+    /// # Panics
+    /// If a random plan asks for more nodes than there are (`k > n`, or `k` over the pool's
+    /// size); [`crate::influence::resolve`] never makes such a plan.
+    ///
+    /// # Complexity
+    /// O(k) for a fixed plan; O(k log k) expected for a random one, O(n) when `k > n / 4`.
     pub fn draw<R: RngCore + ?Sized>(&self, n: usize, rng: &mut R, out: &mut Vec<u32>) {
         out.clear();
         match self {
@@ -28,7 +36,8 @@ impl SeedPlan {
                 }
             }
             SeedPlan::Random(k) => {
-                // Floyd's algorithm: k distinct draws, O(k) expected with a small scan
+                // k distinct draws: a partial Fisher–Yates when k is over n/4, otherwise
+                // rejection sampling with a set (O(k log k) expected: fewer than 4/3 draws a seed)
                 let k = *k as usize;
                 if k * 4 > n {
                     // dense: partial Fisher–Yates over all ids

@@ -88,17 +88,18 @@ pub fn monte_carlo_json(ctx: &RunContext, r: &MonteCarloResult) -> String {
 /// chance of going viral, steps to 50 %, cost per adopter, and the probability that it beats
 /// each other scenario.
 pub fn compare_csv(c: &Comparison) -> String {
+    // a scenario's name is its file's stem: it may hold a comma or a quote
     let names: Vec<&str> = c.scenarios.iter().map(|s| s.name.as_str()).collect();
     let mut o = String::from("scenario,reach_mean,reach_std,reach_ci95_low,reach_ci95_high,reach_fraction,prob_exceed,steps_to_50,cost_per_adopter");
     for n in &names {
-        o.push_str(&format!(",prob_better_than_{n}"));
+        o.push_str(&format!(",{}", csv_field(&format!("prob_better_than_{n}"))));
     }
     o.push('\n');
     let opt = |x: Option<f64>| x.map_or(String::new(), |p| p.to_string());
     for sc in &c.scenarios {
         o.push_str(&format!(
             "{},{},{},{},{},{},{},{},{}",
-            sc.name,
+            csv_field(&sc.name),
             sc.reach.mean,
             sc.reach.std,
             sc.reach.ci95[0],
@@ -391,4 +392,27 @@ pub fn sweep_rows(s: &Sweep, sep: &str) -> String {
         ));
     }
     o
+}
+
+/// A CSV field as RFC 4180 writes it: quoted (with quotes doubled) when it holds a comma, a
+/// quote or a line break; as it is otherwise.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_when_they_must_be() {
+        assert_eq!(csv_field("hubs"), "hubs");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
 }

@@ -16,7 +16,7 @@
 //! ```
 
 use crate::campaign::Campaign;
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, FieldPath, Result};
 use crate::model::{Model, ModelSpec};
 use crate::seeding::Seeding;
 use serde::{Deserialize, Serialize};
@@ -33,58 +33,133 @@ use std::str::FromStr;
 /// | `ws:n=1000,k=10,p=0.1` | Watts–Strogatz |
 /// | `hk:n=1000,m=3,pt=0.5` | Holme–Kim (power law with clustering) |
 /// | `sbm:sizes=500/300/200,pin=0.05,pout=0.002` | stochastic block model (segments) |
-/// | `powerlaw:n=1000,gamma=2.5,kmin=2[,kmax=100]` | configuration model, power-law degrees |
+/// | `powerlaw:n=1000,gamma=2.5[,kmin=2][,kmax=100]` | configuration model, power-law degrees |
 /// | `complete:n=50`, `ring:n=100,k=4`, `star:n=20`, `path:n=10`, `grid:rows=20,cols=30` | teaching graphs |
 /// | `karate` | Zachary's karate club (built in) |
 /// | `facebook` | SNAP ego-Facebook (built in natively; the page loads it as a file) |
-/// | `file:NAME` or `file:NAME,directed` | an edge list whose text the caller supplies |
+/// | `file:NAME`, `file:NAME,directed`, `file:NAME,segments=SEGS` | an edge list whose text the caller supplies (and its segments file) |
 ///
 /// Generated networks draw from the scenario seed's network stream, so a scenario always
-/// runs on the same network.
+/// runs on the same network. Parsing checks the keys and the types of the values (errors name
+/// `network.KEY`); ranges and sizes are checked by [`NetworkSpec::build`]. A spec prints in one
+/// canonical form that parses back to the same spec.
+///
+/// # Examples
+/// ```
+/// use viralsim::NetworkSpec;
+/// let spec: NetworkSpec = "BA: m=2 , n=300".parse().unwrap();
+/// assert_eq!(spec, NetworkSpec::Ba { n: 300, m: 2 });
+/// assert_eq!(spec.to_string(), "ba:n=300,m=2");
+/// let net = spec.build(7, &viralsim::io::Limits::default(), None).unwrap();
+/// assert_eq!((net.node_count(), net.edge_count()), (300, 2 * (300 - 2)));
+/// let e = "ba:n=300".parse::<NetworkSpec>().unwrap_err();
+/// assert_eq!(e.to_string(), "network.m: ba needs m");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum NetworkSpec {
-    /// Erdős–Rényi G(n, p).
-    Er { n: u64, p: f64 },
-    /// Erdős–Rényi G(n, m).
-    Gnm { n: u64, m: u64 },
-    /// Barabási–Albert.
-    Ba { n: u64, m: u64 },
-    /// Watts–Strogatz.
-    Ws { n: u64, k: u64, p: f64 },
-    /// Holme–Kim.
-    Hk { n: u64, m: u64, pt: f64 },
-    /// Stochastic block model (one segment per block).
+    /// Erdős–Rényi G(n, p) ([`crate::generate::erdos_renyi_gnp`]).
+    Er {
+        /// Nodes.
+        n: u64,
+        /// Probability that each pair of nodes is linked, in [0, 1].
+        p: f64,
+    },
+    /// Erdős–Rényi G(n, m) ([`crate::generate::erdos_renyi_gnm`]).
+    Gnm {
+        /// Nodes.
+        n: u64,
+        /// Edges, drawn uniformly among the n (n − 1) / 2 pairs.
+        m: u64,
+    },
+    /// Barabási–Albert ([`crate::generate::barabasi_albert`]): m (n − m) edges.
+    Ba {
+        /// Nodes (more than `m`).
+        n: u64,
+        /// Edges each new node brings (at least 1).
+        m: u64,
+    },
+    /// Watts–Strogatz ([`crate::generate::watts_strogatz`]).
+    Ws {
+        /// Nodes (more than `k`).
+        n: u64,
+        /// Lattice neighbours of each node, `k / 2` on each side (even, at least 2).
+        k: u64,
+        /// Probability that each lattice edge is rewired, in [0, 1].
+        p: f64,
+    },
+    /// Holme–Kim ([`crate::generate::holme_kim`]).
+    Hk {
+        /// Nodes (more than `m`).
+        n: u64,
+        /// Edges each new node brings (at least 1).
+        m: u64,
+        /// Probability of a triad-formation step after each preferential link, in [0, 1].
+        pt: f64,
+    },
+    /// Stochastic block model (one segment per block;
+    /// [`crate::generate::stochastic_block_model`]).
     Sbm {
+        /// Nodes of each segment, in order (written `500/300/200`; at most
+        /// [`MAX_SBM_SEGMENTS`](crate::generate::MAX_SBM_SEGMENTS) segments).
         sizes: Vec<u64>,
+        /// Probability that two nodes of the same segment are linked, in [0, 1].
         pin: f64,
+        /// Probability that two nodes of different segments are linked, in [0, 1].
         pout: f64,
     },
-    /// Configuration model with power-law degrees.
+    /// Configuration model with power-law degrees
+    /// ([`crate::generate::configuration_power_law`]).
     PowerLaw {
+        /// Nodes.
         n: u64,
+        /// Exponent of P(k) ∝ k^(−gamma); more than 1.
         gamma: f64,
+        /// Smallest degree drawn (absent: 1).
         kmin: Option<u64>,
+        /// Largest degree drawn, below `n` (absent: √n, at least `kmin`).
         kmax: Option<u64>,
     },
     /// Complete graph.
-    Complete { n: u64 },
+    Complete {
+        /// Nodes.
+        n: u64,
+    },
     /// Ring lattice.
-    Ring { n: u64, k: u64 },
-    /// Star.
-    Star { n: u64 },
-    /// Path.
-    Path { n: u64 },
-    /// 2-D grid.
-    Grid { rows: u64, cols: u64 },
+    Ring {
+        /// Nodes (more than `k`).
+        n: u64,
+        /// Neighbours of each node, `k / 2` on each side (even).
+        k: u64,
+    },
+    /// Star: node 0 is the hub.
+    Star {
+        /// Nodes, the hub included.
+        n: u64,
+    },
+    /// Path 0 – 1 – … – (n − 1).
+    Path {
+        /// Nodes.
+        n: u64,
+    },
+    /// 2-D grid with 4-neighbour links; node `r·cols + c` is at row `r`, column `c`.
+    Grid {
+        /// Rows.
+        rows: u64,
+        /// Columns.
+        cols: u64,
+    },
     /// Zachary's karate club.
     Karate,
     /// SNAP ego-Facebook.
     Facebook,
     /// An edge list whose text the caller supplies, and its optional segments file.
     File {
+        /// The edge list's name (the CLI reads it next to the scenario; the page asks for it).
         name: String,
+        /// Whether each line is an arc `source → target` (written `,directed`).
         directed: bool,
+        /// The name of its segments file, `node segment` per line (written `,segments=NAME`).
         segments: Option<String>,
     },
 }
@@ -127,12 +202,13 @@ impl Written<'_> {
                 } else {
                     all.join(", ")
                 };
-                return Err(Error::param(
-                    format!("network.{k}"),
-                    format!(
-                        "{} has no parameter '{k}' (it takes: {expected})",
-                        self.kind
-                    ),
+                return Err(Error::new(
+                    FieldPath::name("network").join(k.as_str()),
+                    Code::NoSuchParameter {
+                        kind: self.kind.to_string(),
+                        name: k.clone(),
+                        expected,
+                    },
                 ));
             }
         }
@@ -142,13 +218,19 @@ impl Written<'_> {
             .enumerate()
             .find_map(|(i, (k, _))| self.params[..i].iter().find(|(k2, _)| k2 == k))
         {
-            return Err(Error::param(format!("network.{k}"), "is given twice"));
+            return Err(Error::new(
+                FieldPath::name("network").join(k.as_str()),
+                Code::GivenTwice,
+            ));
         }
         for r in req {
             if self.get(r).is_none() {
-                return Err(Error::param(
-                    format!("network.{r}"),
-                    format!("{} needs {r}", self.kind),
+                return Err(Error::new(
+                    FieldPath::name("network").join(*r),
+                    Code::MissingParameter {
+                        kind: self.kind.to_string(),
+                        name: r.to_string(),
+                    },
                 ));
             }
         }
@@ -162,24 +244,35 @@ impl Written<'_> {
             .map(|(_, v)| v.as_str())
     }
 
-    fn num<T: FromStr>(&self, key: &str, what: &str) -> Result<T> {
+    fn num<T: FromStr>(&self, key: &str, whole: bool) -> Result<T> {
         let v = self.get(key).unwrap_or("");
-        v.parse()
-            .map_err(|_| Error::param(format!("network.{key}"), format!("'{v}' is not {what}")))
+        v.parse().map_err(|_| {
+            let got = v.to_string();
+            Error::new(
+                FieldPath::name("network").join(key),
+                if whole {
+                    Code::NotAWholeNumber { got }
+                } else {
+                    Code::NotANumber { got }
+                },
+            )
+        })
     }
     /// A whole number, read in 64 bits on every target (so that nothing wraps on wasm32).
     fn count(&self, key: &str) -> Result<u64> {
-        self.num::<u64>(key, "a whole number ≥ 0")
+        self.num::<u64>(key, true)
     }
     /// A finite number (NaN and infinities are not numbers a spec can mean).
     fn real(&self, key: &str) -> Result<f64> {
-        let x = self.num::<f64>(key, "a number")?;
+        let x = self.num::<f64>(key, false)?;
         if x.is_finite() {
             Ok(x)
         } else {
-            Err(Error::param(
-                format!("network.{key}"),
-                format!("'{}' is not a number", self.get(key).unwrap_or("")),
+            Err(Error::new(
+                FieldPath::name("network").join(key),
+                Code::NotANumber {
+                    got: self.get(key).unwrap_or("").to_string(),
+                },
             ))
         }
     }
@@ -201,31 +294,28 @@ impl FromStr for NetworkSpec {
             let mut parts = rest.split(',');
             let name = parts.next().unwrap_or("").trim();
             if name.is_empty() {
-                return Err(Error::param(
-                    "network",
-                    "file: needs a name, e.g. file:audience.csv",
-                ));
+                return Err(Error::new("network", Code::FileName));
             }
             let (mut directed, mut segments) = (false, None);
             for p in parts {
                 match p.trim() {
                     "directed" if directed => {
-                        return Err(Error::param("network.directed", "is given twice"))
+                        return Err(Error::new("network.directed", Code::GivenTwice))
                     }
                     "directed" => directed = true,
                     "undirected" => {}
                     other if other.starts_with("segments=") && other.len() > 9 => {
                         if segments.is_some() {
-                            return Err(Error::param("network.segments", "is given twice"));
+                            return Err(Error::new("network.segments", Code::GivenTwice));
                         }
                         segments = Some(other[9..].trim().to_string());
                     }
                     other => {
-                        return Err(Error::param(
+                        return Err(Error::new(
                             "network",
-                            format!(
-                            "file: unknown option '{other}' (expected directed or segments=FILE)"
-                        ),
+                            Code::FileOption {
+                                option: other.to_string(),
+                            },
                         ))
                     }
                 }
@@ -240,9 +330,12 @@ impl FromStr for NetworkSpec {
         if !rest.trim().is_empty() {
             for part in rest.split(',') {
                 let (k, v) = part.split_once('=').ok_or_else(|| {
-                    Error::param(
+                    Error::new(
                         "network",
-                        format!("'{part}' should be name=value, e.g. n=1000"),
+                        Code::NotNameValue {
+                            got: part.to_string(),
+                            example: Some("n=1000".to_string()),
+                        },
                     )
                 })?;
                 params.push((k.trim().to_string(), v.trim().to_string()));
@@ -282,7 +375,14 @@ impl FromStr for NetworkSpec {
                     .split('/')
                     .map(|x| x.trim().parse::<u64>())
                     .collect::<std::result::Result<Vec<u64>, _>>()
-                    .map_err(|_| Error::param("network.sizes", format!("'{raw}' should be segment sizes separated by '/', e.g. 500/300/200")))?;
+                    .map_err(|_| {
+                        Error::new(
+                            "network.sizes",
+                            Code::NotSizes {
+                                got: raw.to_string(),
+                            },
+                        )
+                    })?;
                 NetworkSpec::Sbm {
                     sizes,
                     pin: w.real("pin")?,
@@ -315,7 +415,8 @@ impl FromStr for NetworkSpec {
 impl TryFrom<String> for NetworkSpec {
     type Error = Error;
     fn try_from(s: String) -> Result<Self> {
-        s.parse()
+        // kept whole for `Error::json`, which sees only serde's text of it
+        s.parse().map_err(crate::error::remember)
     }
 }
 
@@ -432,18 +533,30 @@ pub struct Scenario {
 
 impl Scenario {
     /// Parses a scenario from JSON; errors carry serde's line and column.
+    ///
+    /// # Errors
+    /// `scenario`: not JSON, a missing or unknown field, a value of the wrong type, or a
+    /// network, model or seeding that does not parse (serde's message, with the inner
+    /// field's, e.g. `network.m: ba needs m`). Ranges are checked when the scenario is built.
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| Error::param("scenario", e.to_string()))
+        serde_json::from_str(text).map_err(|e| Error::json("scenario", &e))
     }
 
     /// Checks the counts that serde cannot: `1 ≤ runs ≤` [`MAX_RUNS`] and
     /// `1 ≤ max_steps ≤` [`MAX_STEPS`].
+    ///
+    /// # Errors
+    /// `runs` or `max_steps`: 0 or over its limit.
     pub fn check_counts(&self) -> Result<()> {
         check_count("runs", self.runs as u64, MAX_RUNS as u64)?;
         check_count("max_steps", self.max_steps as u64, MAX_STEPS as u64)
     }
 
     /// Checks the counts (see [`Scenario::check_counts`]) and builds the model.
+    ///
+    /// # Errors
+    /// Those of [`Scenario::check_counts`], and a model parameter out of range or missing
+    /// (`model.p`, `model.gamma`, …).
     pub fn validated_model(&self) -> Result<Model> {
         self.check_counts()?;
         Model::try_from(self.model.clone()).map_err(|e| e.within("model"))

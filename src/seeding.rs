@@ -5,11 +5,24 @@
 //! (K distinct nodes drawn uniformly at the start of every run, from that run's stream),
 //! `top-degree:K` (the K nodes of highest out-degree, ties to the lower id), `pagerank:K`,
 //! `kcore:K`, `degree-discount:K`, `celf:K` or `celf:K,runs=R` (greedy on Monte Carlo spread,
-//! default 200 runs per evaluation) and `imm:K` or `imm:K,epsilon=E` (default ε = 0.5). The
-//! strategies are computed once per scenario, from the scenario seed's seeding stream.
+//! default 200 runs per evaluation), `imm:K` or `imm:K,epsilon=E` (default ε = 0.5),
+//! `budget:B` or `budget:B,runs=R` (the most spread for at most B in seed prices), and `none`.
+//! The strategies are computed once per scenario, from the scenario seed's seeding stream.
+//!
+//! ```
+//! use viralsim::Seeding;
+//! let s: Seeding = "celf:3,runs=50".parse().unwrap();
+//! assert_eq!(s, Seeding::Celf { k: 3, runs: 50 });
+//! assert_eq!(s.to_string(), "celf:3,runs=50");
+//! // defaults are left out of the printed form
+//! assert_eq!("imm:5,epsilon=0.5".parse::<Seeding>().unwrap().to_string(), "imm:5");
+//! // resolved on a network: the 3 best-connected members of the karate club
+//! let net = viralsim::generate::karate_club();
+//! assert_eq!(viralsim::influence::top_degree(&net, 3), vec![33, 0, 32]);
+//! ```
 //! There is no default: a scenario without seeds is an error, not a silent 5 %.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result, Shown};
 use std::fmt;
 use std::str::FromStr;
 
@@ -27,15 +40,32 @@ pub enum Seeding {
     PageRank(u32),
     /// The `k` nodes of highest coreness.
     KCore(u32),
-    /// Degree discount (Chen, Wang & Yang 2009), with the model's IC probability.
+    /// Degree discount (Chen, Wang & Yang 2009), with the model's IC probability (0, which
+    /// still avoids neighbours of chosen seeds, unless the model is IC with a uniform `p`).
     DegreeDiscount(u32),
     /// Greedy with CELF lazy evaluation on Monte Carlo spread (`runs` per evaluation).
-    Celf { k: u32, runs: u32 },
+    Celf {
+        /// Number of seeds to pick.
+        k: u32,
+        /// Monte Carlo runs per spread evaluation, 1 to [`MAX_GREEDY_RUNS`].
+        runs: u32,
+    },
     /// IMM reverse influence sampling with accuracy ε.
-    Imm { k: u32, epsilon: f64 },
+    Imm {
+        /// Number of seeds to pick.
+        k: u32,
+        /// Accuracy ε in [[`MIN_EPSILON`], 1): the spread is at least (1 − 1/e − ε) of the
+        /// optimum with probability 1 − 1/n.
+        epsilon: f64,
+    },
     /// The most spread for at most `budget` in seed prices (the campaign's costs), greedy by
     /// spread per unit cost with CELF (`runs` per evaluation).
-    Budget { budget: f64, runs: u32 },
+    Budget {
+        /// The most the seeds may cost in all (a number ≥ 0, in the campaign's currency).
+        budget: f64,
+        /// Monte Carlo runs per spread evaluation, 1 to [`MAX_GREEDY_RUNS`].
+        runs: u32,
+    },
     /// No seed at all (Bass, where advertising starts the spread): written `none`.
     None,
 }
@@ -53,13 +83,22 @@ pub const MIN_EPSILON: f64 = 0.01;
 
 /// ε in [[`MIN_EPSILON`], 1), or an error naming `epsilon`: the one check of the CLI, the
 /// scenario and the page.
+///
+/// # Errors
+/// `epsilon`: outside [[`MIN_EPSILON`], 1) (NaN included).
 pub fn check_epsilon(epsilon: f64) -> Result<f64> {
     if (MIN_EPSILON..1.0).contains(&epsilon) {
         Ok(epsilon)
     } else {
-        Err(Error::param(
+        Err(Error::new(
             "epsilon",
-            format!("must be in [{MIN_EPSILON}, 1), got {epsilon}"),
+            Code::Interval {
+                min: MIN_EPSILON,
+                max: 1.0,
+                min_open: false,
+                max_open: true,
+                got: epsilon,
+            },
         ))
     }
 }
@@ -77,20 +116,25 @@ impl FromStr for Seeding {
             return Ok(Seeding::None);
         }
         let (kind, arg) = s.split_once(':').ok_or_else(|| {
-            Error::param(
+            Error::new(
                 "seeds",
-                format!("'{s}' should look like one of: {SEEDING_FORMS}"),
+                Code::SeedsForm {
+                    got: s.to_string(),
+                    forms: SEEDING_FORMS.to_string(),
+                },
             )
         })?;
         let count = |arg: &str| -> Result<u32> {
             let k: i64 = arg.trim().parse().map_err(|_| {
-                Error::param("seeds", format!("'{arg}' is not a whole number of seeds"))
+                Error::new(
+                    "seeds",
+                    Code::NotASeedCount {
+                        got: arg.to_string(),
+                    },
+                )
             })?;
             if k < 1 || k > u32::MAX as i64 {
-                return Err(Error::param(
-                    "seeds",
-                    format!("the number of seeds must be at least 1, got {k}"),
-                ));
+                return Err(Error::new("seeds", Code::SeedCount { got: k }));
             }
             Ok(k as u32)
         };
@@ -98,9 +142,11 @@ impl FromStr for Seeding {
             "nodes" => {
                 let ids: Vec<String> = arg.split(',').map(|x| x.trim().to_string()).collect();
                 if ids.iter().any(|x| x.is_empty()) {
-                    return Err(Error::param(
+                    return Err(Error::new(
                         "seeds",
-                        format!("'{arg}' has an empty node id"),
+                        Code::EmptyNodeId {
+                            got: arg.to_string(),
+                        },
                     ));
                 }
                 Ok(Seeding::Nodes(ids))
@@ -118,23 +164,31 @@ impl FromStr for Seeding {
                     .ok()
                     .filter(|b: &f64| b.is_finite() && *b >= 0.0)
                     .ok_or_else(|| {
-                        Error::param("seeds", format!("budget must be a number ≥ 0, got '{raw}'"))
+                        Error::new(
+                            "seeds",
+                            Code::BudgetNonNegative {
+                                got: Shown::Text(raw.to_string()),
+                            },
+                        )
                     })?;
                 let mut runs = CELF_DEFAULT_RUNS;
                 for opt in parts {
                     match opt.split_once('=').map(|(a, b)| (a.trim(), b.trim())) {
                         Some(("runs", v)) => {
-                            runs = v.parse().ok().filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r)).ok_or_else(|| {
-                                Error::param(
-                                    "seeds",
-                                    format!("budget runs must be a whole number from 1 to {MAX_GREEDY_RUNS}, got '{v}'"),
-                                )
-                            })?
+                            runs = v
+                                .parse()
+                                .ok()
+                                .filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r))
+                                .ok_or_else(|| greedy_runs_error("budget", v))?
                         }
                         _ => {
-                            return Err(Error::param(
+                            return Err(Error::new(
                                 "seeds",
-                                format!("budget has no option '{opt}' (budget: runs)"),
+                                Code::NoSuchOption {
+                                    strategy: "budget".to_string(),
+                                    option: opt.to_string(),
+                                    options: "budget: runs".to_string(),
+                                },
                             ))
                         }
                     }
@@ -147,41 +201,45 @@ impl FromStr for Seeding {
                 let (mut runs, mut epsilon) = (CELF_DEFAULT_RUNS, IMM_DEFAULT_EPSILON);
                 for opt in parts {
                     let (name, value) = opt.split_once('=').ok_or_else(|| {
-                        Error::param("seeds", format!("'{opt}' should be name=value"))
+                        Error::new(
+                            "seeds",
+                            Code::NotNameValue {
+                                got: opt.to_string(),
+                                example: None,
+                            },
+                        )
                     })?;
                     match (kind.trim(), name.trim()) {
                         ("celf", "runs") => {
-                            runs =
-                                value
-                                    .trim()
-                                    .parse()
-                                    .ok()
-                                    .filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r))
-                                    .ok_or_else(|| {
-                                        Error::param(
-                                            "seeds",
-                                            format!(
-                                            "celf runs must be a whole number from 1 to {MAX_GREEDY_RUNS}, got '{value}'"
-                                        ),
-                                        )
-                                    })?
+                            runs = value
+                                .trim()
+                                .parse()
+                                .ok()
+                                .filter(|&r| (1..=MAX_GREEDY_RUNS).contains(&r))
+                                .ok_or_else(|| greedy_runs_error("celf", value))?
                         }
                         ("imm", "epsilon") => {
                             epsilon = value
                                 .trim()
                                 .parse::<f64>()
                                 .map_err(|_| {
-                                    Error::param(
+                                    Error::new(
                                         "epsilon",
-                                        format!("'{value}' is not a number"),
+                                        Code::NotANumber {
+                                            got: value.to_string(),
+                                        },
                                     )
                                 })
                                 .and_then(check_epsilon)?
                         }
                         (k, other) => {
-                            return Err(Error::param(
+                            return Err(Error::new(
                                 "seeds",
-                                format!("{k} has no option '{other}' (celf: runs, imm: epsilon)"),
+                                Code::NoSuchOption {
+                                    strategy: k.to_string(),
+                                    option: other.to_string(),
+                                    options: "celf: runs, imm: epsilon".to_string(),
+                                },
                             ))
                         }
                     }
@@ -200,8 +258,22 @@ impl FromStr for Seeding {
 impl TryFrom<String> for Seeding {
     type Error = Error;
     fn try_from(s: String) -> Result<Self> {
-        s.parse()
+        // kept whole for `Error::json`, which sees only serde's text of it
+        s.parse().map_err(crate::error::remember)
     }
+}
+
+/// `runs=` of a greedy strategy that is not a whole number from 1 to [`MAX_GREEDY_RUNS`].
+fn greedy_runs_error(strategy: &str, v: &str) -> Error {
+    Error::new(
+        "seeds",
+        Code::WholeNumber {
+            strategy: Some(strategy.to_string()),
+            min: 1,
+            max: Some(MAX_GREEDY_RUNS as u64),
+            got: Shown::Text(v.to_string()),
+        },
+    )
 }
 
 impl fmt::Display for Seeding {

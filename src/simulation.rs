@@ -2,7 +2,8 @@
 //! node, the seeded RNG and the history, and advances by an explicit [`Simulation::step`].
 
 use crate::campaign::{Action, Campaign};
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Noun, Result};
+use crate::hook::ShareHook;
 use crate::model::Model;
 use crate::network::Network;
 use crate::plan::SeedPlan;
@@ -51,6 +52,8 @@ pub struct Simulation {
     iv_plans: Vec<Option<SeedPlan>>,
     /// Step of the last post (0: the seeds; a boost at step t posts at t − 1's end).
     posted_at: u32,
+    /// Ad impressions shown in this run.
+    impressions: u64,
     /// The run is finished once this many steps are taken (a scenario's `max_steps`).
     step_limit: u32,
 }
@@ -89,6 +92,7 @@ impl Simulation {
             ad_audience: Vec::new(),
             iv_plans: Vec::new(),
             posted_at: 0,
+            impressions: 0,
             step_limit: max_steps,
             net,
             model,
@@ -112,13 +116,14 @@ impl Simulation {
     /// The plans do not match the campaign's interventions.
     pub fn set_intervention_plans(&mut self, plans: Vec<Option<SeedPlan>>) -> Result<()> {
         if plans.len() != self.campaign.interventions.len() {
-            return Err(Error::param(
+            return Err(Error::new(
                 "campaign.interventions",
-                format!(
-                    "{} plans for {} interventions",
-                    plans.len(),
-                    self.campaign.interventions.len()
-                ),
+                Code::CountMismatch {
+                    got: plans.len() as u64,
+                    what: Noun::Plans,
+                    expected: self.campaign.interventions.len() as u64,
+                    of: Noun::Interventions,
+                },
             ));
         }
         self.iv_plans = plans;
@@ -138,14 +143,12 @@ impl Simulation {
         let c = &self.campaign;
         self.ad_audience = ad_audience(&self.net, c);
         let fatigue = c.decay.as_ref().map_or(0.0, |d| d.fatigue);
-        self.st.fatigue_keep = 1.0 - fatigue;
-        self.st.stick = match (&c.stickiness, self.net.segments()) {
+        let stick = match (&c.stickiness, self.net.segments()) {
             (Some(st), Some(segs)) => segs.iter().map(|&s| st[s as usize]).collect(),
             _ => Vec::new(),
         };
-        self.st.modulated = c.decay.as_ref().is_some_and(|d| d.half_life.is_some())
-            || fatigue > 0.0
-            || !self.st.stick.is_empty();
+        let half_life = c.decay.as_ref().is_some_and(|d| d.half_life.is_some());
+        self.st.hook = ShareHook::new(half_life, fatigue, stick);
     }
 
     /// The seeding as described (its resolved form is [`Simulation::seed_plan`]).
@@ -163,13 +166,14 @@ impl Simulation {
         self.step_limit
     }
 
+    /// The campaign (ads, costs, content, interventions) this world runs with.
     pub fn campaign(&self) -> &Campaign {
         &self.campaign
     }
 
     /// Ad impressions shown so far in this run.
     pub fn impressions(&self) -> u64 {
-        self.st.impressions
+        self.impressions
     }
 
     /// Shows this step's ads (see [`crate::campaign`]).
@@ -195,7 +199,7 @@ impl Simulation {
             } else {
                 self.ad_audience[i]
             };
-            self.st.impressions += 1;
+            self.impressions += 1;
             if self.st.is_susceptible(v) && bernoulli(&mut self.rng, ads.conversion) {
                 self.st.adopt(v, ADVERTISING);
             }
@@ -220,6 +224,7 @@ impl Simulation {
         self.run_index = run;
         self.rng = rng_from_seed(stream_seed(seed, run));
         self.st.clear();
+        self.impressions = 0;
         self.posted_at = 0;
         let mut seeds = std::mem::take(&mut self.seeds);
         self.plan
@@ -241,6 +246,33 @@ impl Simulation {
 
     /// Advances one step and returns its transmissions (source → target, in the order they
     /// happened). When the run is finished it does nothing and returns an empty slice.
+    ///
+    /// A step carries out the interventions due at its start, shows the ads, then applies the
+    /// model's step (see each model's documentation) and records a [`History`] entry.
+    /// Adoptions caused by advertising are not transmissions.
+    ///
+    /// # Complexity
+    /// O(arcs out of the nodes active at the start of the step) for IC, LT, threshold, SIR and
+    /// SIS, O(spreaders) for rumour, and for Bass O(that + n·p) expected plus the exposed
+    /// non-adopters; plus the impressions shown and the intervening nodes.
+    ///
+    /// # Examples
+    /// ```
+    /// use viralsim::Scenario;
+    /// // SIR with β = 1 and γ = 1 on a star, starting from the hub: every leaf is infected in
+    /// // step 1, the hub recovers at its end; the leaves recover in step 2
+    /// let s = Scenario::from_json(r#"{"network": "star:n=5", "model": {"kind": "sir",
+    ///     "beta": 1, "gamma": 1}, "seeds": "nodes:0", "seed": 3}"#).unwrap();
+    /// let mut sim = s.build(None).unwrap();
+    /// assert_eq!(sim.counts(), [4, 1, 0]);
+    /// let told: Vec<(u32, u32)> = sim.step().iter().map(|t| (t.source, t.target)).collect();
+    /// assert_eq!(told, [(0, 1), (0, 2), (0, 3), (0, 4)]);
+    /// assert_eq!(sim.counts(), [0, 4, 1]);
+    /// assert!(sim.step().is_empty());
+    /// assert_eq!(sim.counts(), [0, 0, 5]);
+    /// assert!(sim.is_finished());
+    /// assert_eq!(sim.history().reach, [1, 5, 5]);
+    /// ```
     pub fn step(&mut self) -> &[Transmission] {
         if self.is_finished() {
             self.st.transmissions.clear();
@@ -250,7 +282,7 @@ impl Simulation {
         self.intervene();
         if let Some(h) = self.campaign.decay.as_ref().and_then(|d| d.half_life) {
             let age = (self.st.step - 1 - self.posted_at) as f64;
-            self.st.age_factor = libm::exp2(-age / h);
+            self.st.hook.set_age_factor(libm::exp2(-age / h));
         }
         self.show_ads();
         self.model.step(&self.net, &mut self.st, &mut self.rng);
@@ -335,7 +367,7 @@ impl Simulation {
         for i in 0..self.seeds.len() {
             let u = self.seeds[i];
             if self.st.rec[u as usize].parent == SEED
-                && !self.st.is_muted(u)
+                && self.st.hook.passes_on(u)
                 && !self.st.blocked.contains(&u)
                 && !self.st.is_active(u)
             {
@@ -358,7 +390,7 @@ impl Simulation {
 
     /// Whether `node` is muted (false for an id out of range).
     pub fn is_muted(&self, node: u32) -> bool {
-        (node as usize) < self.net.node_count() && self.st.is_muted(node)
+        (node as usize) < self.net.node_count() && !self.st.hook.passes_on(node)
     }
 
     /// Makes `node` a stifler (rumour) or immune (SIR/SIS) now.
@@ -375,12 +407,12 @@ impl Simulation {
 
     fn check_node(&self, node: u32) -> Result<()> {
         if node as usize >= self.net.node_count() {
-            return Err(Error::param(
+            return Err(Error::new(
                 "node",
-                format!(
-                    "{node} is not a node id (the network has {} nodes)",
-                    self.net.node_count()
-                ),
+                Code::NotANodeId {
+                    node: node as u64,
+                    nodes: self.net.node_count() as u64,
+                },
             ));
         }
         Ok(())
@@ -399,6 +431,9 @@ impl Simulation {
 
     /// Makes `node` a seed now (before or during a run). Returns `false` if it had already
     /// adopted (or is active). It acts from the next step on.
+    ///
+    /// # Errors
+    /// `node` is not a node id.
     pub fn seed_node(&mut self, node: u32) -> Result<bool> {
         self.check_node(node)?;
         if !self.st.is_susceptible(node) {
@@ -445,15 +480,20 @@ impl Simulation {
         self.st.record = on;
     }
 
+    /// The network (shared: cloning the `Arc` is how a Monte Carlo gives each thread its world).
     pub fn network(&self) -> &Arc<Network> {
         &self.net
     }
+    /// The validated model.
     pub fn model(&self) -> &Model {
         &self.model
     }
+    /// The scenario seed of the current run.
     pub fn seed(&self) -> u64 {
         self.seed
     }
+    /// Which run of the scenario this is (0 for a single simulation): it draws from stream
+    /// `(seed, run_index)`.
     pub fn run_index(&self) -> u64 {
         self.run_index
     }
@@ -487,8 +527,8 @@ impl Simulation {
     pub fn record(&self, v: u32) -> NodeRecord {
         self.st.rec[v as usize]
     }
-    /// Step at which each node last adopted, [`crate::state::NONE`] if never (a copy; for one
-    /// node use [`record`](Self::record)).
+    /// Step at which each node first adopted, [`crate::state::NONE`] if never (a copy; for one
+    /// node use [`record`](Self::record)). In SIS a re-infection does not change it.
     pub fn adopted_at(&self) -> Vec<u32> {
         self.st.rec.iter().map(|r| r.adopted_at).collect()
     }
@@ -506,6 +546,7 @@ impl Simulation {
     pub fn transmissions(&self) -> &[Transmission] {
         &self.st.transmissions
     }
+    /// What was recorded at the end of each step of this run (index 0: after seeding).
     pub fn history(&self) -> &History {
         &self.st.history
     }

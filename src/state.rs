@@ -1,6 +1,9 @@
 //! Per-node state of a run, as struct-of-arrays indexed by node id, and the bookkeeping every
 //! model shares (adopt, recover, sparse reset). Models change state only through these methods,
-//! so the counts, the history and the per-node records stay consistent.
+//! so the counts, the history and the per-node records stay consistent. What the campaign
+//! changes in sharing reaches the models through one field, the [`ShareHook`].
+
+use crate::hook::ShareHook;
 
 /// Node states, mirrored to JavaScript as `u8`.
 ///
@@ -11,11 +14,18 @@
 /// | `Susceptible` (0) | not (yet) adopted | susceptible | ignorant |
 /// | `Active` (1) | adopted in the last step (spreads now) | infected | spreader |
 /// | `Removed` (2) | adopted earlier | recovered (SIR only) | stifler |
+///
+/// A debunked node (see [`crate::campaign`]) is `Removed` without having adopted: a stifler in
+/// the rumour model, immune in SIR and SIS.
 #[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum NodeState {
+    /// Not reached: has not adopted (or, in SIS, has recovered and can be infected again).
     Susceptible = 0,
+    /// Spreading now: adopted in the last step (IC, LT, threshold, Bass), infected (SIR, SIS)
+    /// or a spreader (rumour).
     Active = 1,
+    /// Done: adopted earlier, recovered or immune, or a stifler.
     Removed = 2,
 }
 
@@ -30,7 +40,10 @@ pub const ADVERTISING: u32 = u32::MAX - 2;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Transmission {
+    /// The node that passed it on (an adopter of an earlier step; its `parent` in the target's
+    /// [`NodeRecord`]).
     pub source: u32,
+    /// The node that adopted because of it.
     pub target: u32,
 }
 
@@ -65,6 +78,7 @@ pub struct NodeRecord {
 }
 
 impl NodeRecord {
+    /// The record of a node that has never adopted: every field [`NONE`].
     pub const BLANK: NodeRecord = NodeRecord {
         adopted_at: NONE,
         parent: NONE,
@@ -98,23 +112,11 @@ pub(crate) struct RunState {
     pub reach: u32,
     pub step_adoptions: u32,
     pub step_by_ad: u32,
-    /// Ad impressions shown in this run.
-    pub impressions: u64,
     pub record: bool,
     pub transmissions: Vec<Transmission>,
     pub history: History,
-    /// Share probability modulation (IC, SIR, SIS; see [`crate::campaign`]): on when any of
-    /// the three below differs from "none".
-    pub modulated: bool,
-    /// This step's age factor `2^(−age / half_life)`.
-    pub age_factor: f64,
-    /// `1 − fatigue`: each unconverted share multiplies the receiver's chance (kept in `acc`).
-    pub fatigue_keep: f64,
-    /// Stickiness of each node's segment (empty: none).
-    pub stick: Vec<f64>,
-    /// Muted nodes (empty until something is muted); `muted_list` lists them for the reset.
-    pub muted: Vec<bool>,
-    pub muted_list: Vec<u32>,
+    /// The campaign's hook into sharing (decay, fatigue, stickiness, mute).
+    pub hook: ShareHook,
     /// Nodes made stiflers / immune without adopting, for the reset.
     pub blocked: Vec<u32>,
 }
@@ -138,16 +140,10 @@ impl RunState {
             reach: 0,
             step_adoptions: 0,
             step_by_ad: 0,
-            impressions: 0,
             record: true,
             transmissions: Vec::new(),
             history: History::default(),
-            modulated: false,
-            age_factor: 1.0,
-            fatigue_keep: 1.0,
-            stick: Vec::new(),
-            muted: Vec::new(),
-            muted_list: Vec::new(),
+            hook: ShareHook::default(),
             blocked: Vec::new(),
         }
     }
@@ -163,11 +159,7 @@ impl RunState {
             self.state[v as usize] = 0;
         }
         self.blocked.clear();
-        for &v in &self.muted_list {
-            self.muted[v as usize] = false;
-        }
-        self.muted_list.clear();
-        self.age_factor = 1.0;
+        self.hook.clear();
         self.active.clear();
         self.fresh.clear();
         self.exposed.clear();
@@ -181,7 +173,6 @@ impl RunState {
         self.reach = 0;
         self.step_adoptions = 0;
         self.step_by_ad = 0;
-        self.impressions = 0;
         self.transmissions.clear();
         self.history = History::default();
     }
@@ -236,21 +227,10 @@ impl RunState {
         self.state[v as usize] == NodeState::Active as u8
     }
 
-    /// Whether `u` is muted (passes nothing on).
-    #[inline]
-    pub fn is_muted(&self, u: u32) -> bool {
-        !self.muted.is_empty() && self.muted[u as usize]
-    }
-
-    /// Mutes `u` from now on.
+    /// Mutes `u` from now on (see [`ShareHook::mute`]).
     pub fn mute(&mut self, u: u32) {
-        if self.muted.is_empty() {
-            self.muted = vec![false; self.state.len()];
-        }
-        if !self.muted[u as usize] {
-            self.muted[u as usize] = true;
-            self.muted_list.push(u);
-        }
+        let n = self.state.len();
+        self.hook.mute(u, n);
     }
 
     /// `u` becomes removed (stifler, immune) without adopting; an active `u` stops spreading.
@@ -292,11 +272,9 @@ impl RunState {
         rng: &mut R,
     ) {
         let vi = v as usize;
-        let mut q = p * self.age_factor;
-        if !self.stick.is_empty() {
-            q *= self.stick[vi];
-        }
-        let tiring = self.fatigue_keep < 1.0;
+        let mut q = self.hook.chance(v, p);
+        let keep = self.hook.fatigue_keep();
+        let tiring = keep < 1.0;
         if tiring {
             if !self.fresh_scratch(v) {
                 self.acc[vi] = 1.0;
@@ -306,7 +284,7 @@ impl RunState {
         if crate::rng::uniform(rng) < q {
             self.adopt(v, u);
         } else if tiring {
-            self.acc[vi] *= self.fatigue_keep;
+            self.acc[vi] *= keep;
         }
     }
 

@@ -132,3 +132,119 @@ fn monte_carlo_config() {
     let e = viralsim::montecarlo::monte_carlo(&s, 1, &cfg, &mut |_, _| {}).unwrap_err();
     assert_eq!(e.to_string(), "runs: must be at least 1");
 }
+
+/// The keys of one language's table of error templates in `www/js/i18n.js` (`ERRORS.fr`).
+fn page_templates(lang: &str) -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/js/i18n.js");
+    let js = std::fs::read_to_string(path).unwrap();
+    let table = js
+        .split("export const ERRORS = {")
+        .nth(1)
+        .expect("i18n.js exports ERRORS")
+        .split(&format!("\n  {lang}: {{\n"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("ERRORS has no {lang} table"))
+        .split("\n  },")
+        .next()
+        .unwrap();
+    table
+        .lines()
+        .filter_map(|l| {
+            let key = l.strip_prefix("    ")?.split(':').next()?;
+            (!key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .then(|| key.to_string())
+        })
+        .collect()
+}
+
+/// The page says every error of the core in French: one template per code, and none for a code
+/// that does not exist.
+#[test]
+fn every_code_has_a_french_template_in_the_page() {
+    let keys = page_templates("fr");
+    for code in viralsim::error::CODES {
+        assert!(
+            keys.iter().any(|k| k == code),
+            "www/js/i18n.js: ERRORS.fr has no template for `{code}`"
+        );
+    }
+    for k in &keys {
+        assert!(
+            viralsim::error::CODES.contains(&k.as_str()),
+            "www/js/i18n.js: ERRORS.fr has a template for `{k}`, which is no code of the core"
+        );
+    }
+    assert_eq!(keys.len(), viralsim::error::CODES.len(), "a code twice");
+}
+
+/// Every error the core builds has a code the page can translate: there is no free-text
+/// constructor (`Error::param` and `Code::Other` are gone), and none comes back.
+#[test]
+fn no_core_error_is_free_text() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src.clone()];
+    let mut found = Vec::new();
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if p != src.join("bin") {
+                    stack.push(p);
+                }
+            } else if p.extension().is_some_and(|x| x == "rs") && p != src.join("error.rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    if line.contains("Error::param(") || line.contains("Code::Other") {
+                        found.push(format!("{}:{}", p.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "free-text errors in the core: {found:?}");
+}
+
+/// The errors the page sees most, with the code and values it translates them from.
+#[test]
+fn errors_carry_their_code_and_values() {
+    use serde_json::json;
+    let report = |json: &str| {
+        let s = viralsim::Scenario::from_json(json).unwrap();
+        s.build(None).map(|_| ()).unwrap_err().report()
+    };
+    let r =
+        report(r#"{"network":"karate","model":{"kind":"ic","p":1.5},"seeds":"random:1","seed":1}"#);
+    assert_eq!(
+        (r.field.as_deref(), r.code.as_str(), &r.values),
+        (Some("model.p"), "probability", &json!({"got": 1.5}))
+    );
+    let r = report(
+        r#"{"network":"ba:n=10,m=20","model":{"kind":"ic","p":0.5},"seeds":"random:1","seed":1}"#,
+    );
+    assert_eq!(r.field.as_deref(), Some("network.n"));
+    assert_eq!(r.values, json!({"name": "m", "value": 20, "got": 10}));
+    let r = report(
+        r#"{"network":"karate","model":{"kind":"ic","p":0.5},"seeds":"random:1","seed":1,"campaign":{"interventions":[{"step":2,"action":"mute","nodes":"nodes:zz"}]}}"#,
+    );
+    assert_eq!(
+        (r.field.as_deref(), r.code.as_str()),
+        (Some("campaign.interventions[0].nodes"), "not_in_network")
+    );
+    let e = viralsim::address::parse_address("#network=karate&model=ic&p=abc&seeds=none&seed=1")
+        .unwrap_err();
+    assert_eq!(e.report().values, json!({"got": "abc"}));
+    let e = viralsim::Scenario::from_json(
+        r#"{"network":"karate","model":{"kind":"ic"},"seeds":"x:1","seed":1}"#,
+    )
+    .unwrap_err();
+    let r = e.report();
+    assert!(
+        r.message.starts_with("scenario: seeds: unknown 'x'"),
+        "{}",
+        r.message
+    );
+    assert_eq!(
+        (r.field.as_deref(), r.code.as_str()),
+        (Some("seeds"), "unknown_name")
+    );
+}

@@ -8,7 +8,7 @@
 
 use super::celf::{check_greedy_work, lazy_greedy, singleton_spreads, Greedy};
 use crate::campaign::Costs;
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result, Shown};
 use crate::simulation::Simulation;
 
 /// Price of node `v` as a seed.
@@ -30,13 +30,15 @@ pub fn budgeted(
 ) -> Result<Greedy> {
     let n = base.network().node_count();
     if !(budget.is_finite() && budget >= 0.0) {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("budget must be a number ≥ 0, got {budget}"),
+            Code::BudgetNonNegative {
+                got: Shown::Number(budget),
+            },
         ));
     }
     if costs.per_seed.is_nan() || costs.per_seed <= 0.0 {
-        return Err(Error::param("seeds", "budget seeding needs a price per seed > 0 (--cost-per-seed, or campaign.costs.per_seed)"));
+        return Err(Error::new("seeds", Code::BudgetPrice));
     }
     check_greedy_work("budget seeding", base, runs)?;
     let singles = singleton_spreads(base, runs, seed);

@@ -5,7 +5,7 @@
 //! submodular for IC and LT, a node's gain can only shrink as seeds are added: CELF keeps last
 //! round's gains in a max-heap and re-evaluates only the top until it is up to date.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::simulation::Simulation;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -30,32 +30,56 @@ pub const MAX_GREEDY_STEPS: u64 = 200_000_000;
 pub(crate) fn check_greedy_work(what: &str, base: &Simulation, runs: u32) -> Result<()> {
     let n = base.network().node_count();
     if runs == 0 {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("{what} needs at least 1 run per evaluation"),
+            Code::GreedyRuns {
+                strategy: what.to_string(),
+            },
         ));
     }
     if n > CELF_MAX_NODES {
-        return Err(Error::param("seeds", format!("{what} simulates every node: use imm for networks over {CELF_MAX_NODES} nodes (this one has {n})")));
+        return Err(Error::new(
+            "seeds",
+            Code::GreedyNodes {
+                strategy: what.to_string(),
+                max: CELF_MAX_NODES as u64,
+                nodes: n as u64,
+            },
+        ));
     }
     if runs > MAX_GREEDY_RUNS {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("{what} runs must be at most {MAX_GREEDY_RUNS}, got {runs}"),
+            Code::GreedyRunsOver {
+                strategy: what.to_string(),
+                max: MAX_GREEDY_RUNS as u64,
+                got: runs as u64,
+            },
         ));
     }
     let work = n as u64 * runs as u64;
     if work > MAX_GREEDY_SIMULATIONS {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("{what} would simulate {n} nodes × {runs} runs = {work} runs in its first round, over {MAX_GREEDY_SIMULATIONS}: lower runs= or use imm"),
+            Code::GreedyWork {
+                strategy: what.to_string(),
+                nodes: n as u64,
+                runs: runs as u64,
+                work,
+                max: MAX_GREEDY_SIMULATIONS,
+            },
         ));
     }
     let steps = work.saturating_mul(base.forced_steps());
     if steps > MAX_GREEDY_STEPS {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("{what} would simulate {work} runs of at least {} steps each (the model, ads or a boost keep them going), over {MAX_GREEDY_STEPS} steps: lower runs= or max_steps, or use another strategy", base.forced_steps()),
+            Code::GreedySteps {
+                strategy: what.to_string(),
+                runs: work,
+                steps: base.forced_steps(),
+                max: MAX_GREEDY_STEPS,
+            },
         ));
     }
     Ok(())
@@ -64,8 +88,10 @@ pub(crate) fn check_greedy_work(what: &str, base: &Simulation, runs: u32) -> Res
 /// The result of a greedy selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Greedy {
+    /// The chosen seeds, in the order they were picked.
     pub seeds: Vec<u32>,
-    /// Estimated spread after each pick (σ of the first i + 1 seeds).
+    /// Estimated spread after each pick (σ of the first i + 1 seeds). Budget seeding
+    /// ([`super::budget::budgeted`]) gives one entry: the estimated spread of the chosen set.
     pub spread: Vec<f64>,
     /// Spread evaluations performed (each is `runs` simulations).
     pub evaluations: u64,
@@ -182,9 +208,14 @@ pub(crate) fn lazy_greedy(
 pub fn celf(base: &Simulation, k: usize, runs: u32, seed: u64) -> Result<Greedy> {
     let n = base.network().node_count();
     if k > n {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("celf asks for {k} seeds but the network has {n} nodes"),
+            Code::TooManySeeds {
+                strategy: Some("celf".to_string()),
+                k: k as u64,
+                n: n as u64,
+                segment: false,
+            },
         ));
     }
     check_greedy_work("celf", base, runs)?;

@@ -6,7 +6,7 @@
 //! whose spread is at least (1 − 1/e − ε) of the optimum with probability at least 1 − 1/n.
 //! Works for Independent Cascade (any of its probabilities) and Linear Threshold.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
 use crate::rng::{below, rng_from_seed, uniform, RngCore, Skipper};
@@ -30,24 +30,28 @@ fn rr_bytes(sets: u64, entries: u64) -> u64 {
 }
 
 fn too_many(sets: u64, entries: u64, budget: u64) -> Error {
-    Error::param(
+    Error::new(
         "epsilon",
-        format!(
-            "imm would need {} MB for {sets} RR sets, over its limit of {} MB: raise epsilon (or lower k)",
-            rr_bytes(sets, entries).div_ceil(1 << 20),
-            budget >> 20
-        ),
+        Code::ImmMemory {
+            needed_mb: rr_bytes(sets, entries).div_ceil(1 << 20),
+            sets,
+            limit_mb: budget >> 20,
+        },
     )
 }
 
 /// What IMM chose and how.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imm {
+    /// The chosen seeds, in the order the greedy coverage picked them.
     pub seeds: Vec<u32>,
-    /// n × (fraction of RR sets covered): an unbiased estimate of the seeds' spread.
+    /// n × (fraction of the final RR sets the seeds cover): an estimate of the seeds' spread
+    /// (expected reach, seeds included), slightly optimistic since the seeds were chosen on
+    /// these same sets.
     pub estimated_spread: f64,
     /// Number of RR sets used for the final selection.
     pub rr_sets: usize,
+    /// The accuracy ε the selection ran with.
     pub epsilon: f64,
 }
 
@@ -245,9 +249,9 @@ fn node_selection(n: usize, sets: &RrSets, k: usize) -> (Vec<u32>, usize) {
 /// (ℓ = 1), drawing from `seed`.
 ///
 /// # Errors
-/// A model other than IC or LT, `k` outside 1..=n, `epsilon` outside (0, 1), or more RR-set
-/// RR sets than fit in [`MAX_RR_BYTES`] (checked before they are drawn where the count is
-/// known in advance).
+/// `seeds`: a model other than IC or LT, or `k` outside 1..=n; `epsilon`: outside
+/// [[`MIN_EPSILON`], 1), or more RR sets than fit in [`MAX_RR_BYTES`] (checked before they are
+/// drawn where the count is known in advance).
 ///
 /// # Complexity
 /// O((k + ℓ)(n + m) log n / ε²) expected (Tang et al. 2015, Theorem 3).
@@ -256,6 +260,9 @@ pub fn imm(net: &Network, model: &Model, k: usize, epsilon: f64, seed: u64) -> R
 }
 
 /// [`imm`] with the RR sets' memory bounded by `budget` bytes instead of [`MAX_RR_BYTES`].
+///
+/// # Errors
+/// As [`imm`], with `budget` for the memory bound.
 pub fn imm_within(
     net: &Network,
     model: &Model,
@@ -267,9 +274,14 @@ pub fn imm_within(
     let n = net.node_count();
     check_epsilon(epsilon)?;
     if k == 0 || k > n {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!("imm asks for {k} seeds but the network has {n} nodes"),
+            Code::TooManySeeds {
+                strategy: Some("imm".to_string()),
+                k: k as u64,
+                n: n as u64,
+                segment: false,
+            },
         ));
     }
     let sampler = match model {
@@ -285,9 +297,11 @@ pub fn imm_within(
             weights: m.weights(),
         },
         other => {
-            return Err(Error::param(
+            return Err(Error::new(
                 "seeds",
-                format!("imm works with the ic and lt models, not {}", other.name()),
+                Code::ImmModel {
+                    model: other.name().to_string(),
+                },
             ))
         }
     };

@@ -24,7 +24,7 @@ pub(crate) fn top_k_by<T: PartialOrd + Copy>(scores: &[T], k: usize) -> Vec<u32>
 
 // ---- the one place that turns a Seeding into a seed plan
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::model::Model;
 use crate::network::Network;
 use crate::plan::SeedPlan;
@@ -35,6 +35,15 @@ use crate::simulation::Simulation;
 /// Checks the seeding against the network and computes fixed strategies. `base` is a
 /// simulation of the same network and model (CELF simulates with it); `seed` the scenario
 /// seed (strategies draw from its seeding stream).
+///
+/// # Errors
+/// `seeds`: more seeds than nodes, a node id the network lacks, CELF or budget seeding without
+/// `base` or over their work limits, IMM on a model other than IC and LT; `epsilon`: IMM's RR
+/// sets would not fit in memory.
+///
+/// # Complexity
+/// That of the strategy: O(ids) for `nodes`, O(1) for `random`, O(n log n) for `top-degree`;
+/// see [`pagerank`], [`kcore`], [`degree_discount`], [`celf`], [`budget`] and [`imm`].
 pub fn resolve(
     seeding: &Seeding,
     net: &Network,
@@ -45,9 +54,14 @@ pub fn resolve(
     let n = net.node_count();
     let check_k = |k: u32| -> Result<()> {
         if k as usize > n {
-            Err(Error::param(
+            Err(Error::new(
                 "seeds",
-                format!("asks for {k} seeds but the network has {n} nodes"),
+                Code::TooManySeeds {
+                    strategy: None,
+                    k: k as u64,
+                    n: n as u64,
+                    segment: false,
+                },
             ))
         } else {
             Ok(())
@@ -61,9 +75,11 @@ pub fn resolve(
             let mut taken = vec![false; n];
             for id in ids {
                 let u = net.node_by_label(id).ok_or_else(|| {
-                    Error::param(
+                    Error::new(
                         "seeds",
-                        format!("node '{}' is not in the network", crate::io::echo(id)),
+                        Code::NotInNetwork {
+                            node: crate::io::echo(id),
+                        },
                     )
                 })?;
                 if !std::mem::replace(&mut taken[u as usize], true) {
@@ -106,7 +122,12 @@ pub fn resolve(
         Seeding::Celf { k, runs } => {
             check_k(*k)?;
             let base = base.ok_or_else(|| {
-                Error::param("seeds", "celf needs a simulation to evaluate spread")
+                Error::new(
+                    "seeds",
+                    Code::NeedsSimulation {
+                        strategy: "celf".to_string(),
+                    },
+                )
             })?;
             let g = crate::influence::celf::celf(
                 base,
@@ -118,9 +139,11 @@ pub fn resolve(
         }
         Seeding::Budget { budget, runs } => {
             let base = base.ok_or_else(|| {
-                Error::param(
+                Error::new(
                     "seeds",
-                    "budget seeding needs a simulation to evaluate spread",
+                    Code::NeedsSimulation {
+                        strategy: "budget seeding".to_string(),
+                    },
                 )
             })?;
             let g = crate::influence::budget::budgeted(
@@ -148,23 +171,28 @@ pub fn resolve(
 
 /// Like [`resolve`], choosing only among `pool` (a segment's members): random,
 /// top-degree, pagerank and kcore seeding.
+///
+/// # Errors
+/// `campaign.seed_segment`: another seeding; `seeds`: more seeds than `pool` has members.
 pub fn resolve_within(seeding: &Seeding, net: &Network, pool: &[u32]) -> Result<SeedPlan> {
     let k = match seeding {
         Seeding::Random(k) | Seeding::TopDegree(k) | Seeding::PageRank(k) | Seeding::KCore(k) => *k,
         _ => {
-            return Err(Error::param(
+            return Err(Error::new(
                 "campaign.seed_segment",
-                "works with random, top-degree, pagerank and kcore seeding",
+                Code::SeedSegmentStrategy,
             ))
         }
     };
     if k as usize > pool.len() {
-        return Err(Error::param(
+        return Err(Error::new(
             "seeds",
-            format!(
-                "asks for {k} seeds but the segment has {} nodes",
-                pool.len()
-            ),
+            Code::TooManySeeds {
+                strategy: None,
+                k: k as u64,
+                n: pool.len() as u64,
+                segment: true,
+            },
         ));
     }
     let n = net.node_count();

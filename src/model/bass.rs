@@ -27,7 +27,11 @@ pub struct Bass {
 
 impl Bass {
     /// `p`: advertising (innovation) probability per step; `q`: word-of-mouth (imitation)
-    /// strength.
+    /// strength: a non-adopter with a fraction `f` of adopted in-neighbours adopts by word of
+    /// mouth with probability `q · f` per step.
+    ///
+    /// # Errors
+    /// `p` or `q`: not a probability in [0, 1].
     pub fn new(p: f64, q: f64) -> Result<Self> {
         check_prob("p", p)?;
         check_prob("q", q)?;
@@ -37,9 +41,12 @@ impl Bass {
             skip: Skipper::new(p),
         })
     }
+    /// Advertising (innovation) probability per non-adopter per step.
     pub fn p(&self) -> f64 {
         self.p
     }
+    /// Word-of-mouth (imitation) strength: the probability per step, when advertising did not
+    /// convert it, that a non-adopter all of whose in-neighbours have adopted adopts.
     pub fn q(&self) -> f64 {
         self.q
     }
@@ -54,7 +61,7 @@ impl Bass {
         // 1. influence of the adopters of the previous step (read by this step)
         let active = std::mem::take(&mut st.active);
         for &u in &active {
-            if st.is_muted(u) {
+            if !st.hook.passes_on(u) {
                 continue;
             }
             for &w in net.neighbors(u) {
@@ -100,7 +107,11 @@ impl Bass {
                         .in_neighbors(v)
                         .iter()
                         .copied()
-                        .filter(|&w| st.rec[w as usize].adopted_at < st.step);
+                        // an adopter counts if it adopted before this step and is not muted
+                        // (a muted adopter told nobody: it cannot be the parent)
+                        .filter(|&w| {
+                            st.rec[w as usize].adopted_at < st.step && st.hook.passes_on(w)
+                        });
                     // `c` counts the adopted in-neighbours, so `pick` names one of them; should
                     // the two ever differ, the last one is taken rather than stopping the page
                     let parent = told.clone().nth(pick).or_else(|| told.next_back());

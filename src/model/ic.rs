@@ -11,7 +11,7 @@
 //! weighted cascade `1 / in-degree(v)`. With a uniform `p`, trials are skipped geometrically (one
 //! random draw per success, not per arc), which has exactly the same distribution.
 
-use crate::error::{check_prob, Error, Result};
+use crate::error::{check_prob, Code, Error, Result};
 use crate::network::Network;
 use crate::rng::{uniform, RngCore, Skipper};
 use crate::state::RunState;
@@ -35,6 +35,12 @@ pub struct IndependentCascade {
 }
 
 impl IndependentCascade {
+    /// Independent Cascade with the same probability `p` on every arc: each new adopter passes
+    /// the message to each out-neighbour with probability `p`, once.
+    ///
+    /// # Errors
+    /// `p`: not a probability in [0, 1] (NaN included).
+    ///
     /// # Examples
     /// ```
     /// use viralsim::model::IndependentCascade;
@@ -49,18 +55,22 @@ impl IndependentCascade {
             skip: Skipper::new(p),
         })
     }
+    /// Independent Cascade whose per-arc probability is the network's arc weight (each must be
+    /// in [0, 1]; the network is checked when a simulation is built).
     pub fn edge_weights() -> Self {
         IndependentCascade {
             prob: IcProb::EdgeWeights,
             skip: Skipper::new(0.0),
         }
     }
+    /// The weighted cascade: the probability on arc `u → v` is `1 / in-degree(v)`.
     pub fn weighted_cascade() -> Self {
         IndependentCascade {
             prob: IcProb::WeightedCascade,
             skip: Skipper::new(0.0),
         }
     }
+    /// Where the per-arc probability comes from.
     pub fn prob(&self) -> IcProb {
         self.prob
     }
@@ -76,11 +86,11 @@ impl IndependentCascade {
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
-            if st.is_muted(u) {
+            if !st.hook.passes_on(u) {
                 continue;
             }
             let nb = net.neighbors(u);
-            if st.modulated {
+            if st.hook.modulated() {
                 let ws = net.neighbor_weights(u);
                 for (k, &v) in nb.iter().enumerate() {
                     if st.is_susceptible(v) {
@@ -132,21 +142,18 @@ impl IndependentCascade {
 
 pub(crate) fn check_weights_are_probabilities(net: &Network) -> Result<()> {
     if !net.is_weighted() {
-        return Err(Error::param(
-            "weights",
-            "the model uses edge weights but the network has none",
-        ));
+        return Err(Error::new("weights", Code::NoEdgeWeights));
     }
     for u in 0..net.node_count() as u32 {
         let ws = net.neighbor_weights(u).unwrap_or(&[]);
         if let Some((k, w)) = ws.iter().enumerate().find(|(_, w)| **w > 1.0) {
-            return Err(Error::param(
+            return Err(Error::new(
                 "weights",
-                format!(
-                    "arc {} → {} has weight {w}; as a probability it must be in [0, 1]",
-                    net.label(u),
-                    net.label(net.neighbors(u)[k])
-                ),
+                Code::ArcWeight {
+                    from: net.label(u).to_string(),
+                    to: net.label(net.neighbors(u)[k]).to_string(),
+                    weight: *w,
+                },
             ));
         }
     }

@@ -10,7 +10,7 @@
 //! influence on `v` is the fraction of its in-neighbours that adopted), or the network's arc
 //! weights, whose sum over the in-arcs of each node must not exceed 1.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::network::Network;
 use crate::rng::{uniform, RngCore};
 use crate::state::RunState;
@@ -31,9 +31,12 @@ pub struct LinearThreshold {
 }
 
 impl LinearThreshold {
+    /// Linear Threshold with these weights (a weighted network is checked when a simulation
+    /// is built: its in-weights must sum to at most 1 per node).
     pub fn new(weights: LtWeights) -> Self {
         LinearThreshold { weights }
     }
+    /// Where the weights come from.
     pub fn weights(&self) -> LtWeights {
         self.weights
     }
@@ -41,10 +44,7 @@ impl LinearThreshold {
     pub(crate) fn check_network(&self, net: &Network) -> Result<()> {
         if self.weights == LtWeights::EdgeWeights {
             if !net.is_weighted() {
-                return Err(Error::param(
-                    "weights",
-                    "the model uses edge weights but the network has none",
-                ));
+                return Err(Error::new("weights", Code::NoEdgeWeights));
             }
             for v in 0..net.node_count() as u32 {
                 let s: f64 = net
@@ -54,7 +54,13 @@ impl LinearThreshold {
                     .map(|&w| w as f64)
                     .sum();
                 if s > 1.0 + 1e-6 {
-                    return Err(Error::param("weights", format!("the in-weights of node {} sum to {s}; Linear Threshold needs at most 1", net.label(v))));
+                    return Err(Error::new(
+                        "weights",
+                        Code::InWeights {
+                            node: net.label(v).to_string(),
+                            sum: s,
+                        },
+                    ));
                 }
             }
         }
@@ -64,7 +70,7 @@ impl LinearThreshold {
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
-            if st.is_muted(u) {
+            if !st.hook.passes_on(u) {
                 continue;
             }
             let nb = net.neighbors(u);

@@ -20,7 +20,7 @@ pub use rumor::Rumor;
 pub use sir::Epidemic;
 pub use threshold::{Threshold, ThresholdRule};
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::network::Network;
 use crate::rng::RngCore;
 use crate::state::RunState;
@@ -29,12 +29,21 @@ use serde::{Deserialize, Serialize};
 /// A validated model.
 #[derive(Clone, Debug)]
 pub enum Model {
+    /// Independent Cascade (`ic`): each new adopter gets one chance per out-arc.
     Ic(IndependentCascade),
+    /// Linear Threshold (`lt`): a node adopts when its adopted in-neighbours' weights reach its
+    /// random threshold.
     Lt(LinearThreshold),
+    /// SIR epidemic (`sir`): infected nodes recover for good.
     Sir(Epidemic),
+    /// SIS epidemic (`sis`): infected nodes become susceptible again when they recover.
     Sis(Epidemic),
+    /// Threshold complex contagion (`threshold`): deterministic, k or a fraction θ of the
+    /// in-neighbours.
     Threshold(Threshold),
+    /// Maki–Thompson rumour (`rumor`): spreaders call one random neighbour per step.
     Rumor(Rumor),
+    /// Bass on a network (`bass`): advertising plus word of mouth.
     Bass(Bass),
 }
 
@@ -73,33 +82,54 @@ impl WeightSource {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ModelSpec {
+    /// Independent Cascade: exactly one of `p` or a non-default `weights`.
     Ic {
+        /// The probability, in [0, 1], that a new adopter passes it on along each out-arc (once).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         p: Option<f64>,
+        /// `edge`: each arc's weight is its probability; `in_degree`: `1 / in-degree(target)`
+        /// (the weighted cascade); `default`: the uniform `p`.
         #[serde(default, skip_serializing_if = "WeightSource::is_default")]
         weights: WeightSource,
     },
+    /// Linear Threshold.
     Lt {
+        /// `edge`: the arc weights (in-weights summing to at most 1 per node); otherwise
+        /// `1 / in-degree(target)`.
         #[serde(default, skip_serializing_if = "WeightSource::is_default")]
         weights: WeightSource,
     },
+    /// SIR epidemic.
     Sir {
+        /// Infection probability per contact (infected → susceptible out-neighbour) per step.
         beta: f64,
+        /// Recovery probability per infected node per step; must be > 0.
         gamma: f64,
     },
+    /// SIS epidemic.
     Sis {
+        /// Infection probability per contact (infected → susceptible out-neighbour) per step.
         beta: f64,
+        /// Probability per step that an infected node becomes susceptible again.
         gamma: f64,
     },
+    /// Threshold complex contagion: exactly one of `k` and `theta`.
     Threshold {
+        /// Adopted in-neighbours needed to adopt (at least 1).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         k: Option<u32>,
+        /// Fraction of the in-neighbours, in (0, 1], that must have adopted.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         theta: Option<f64>,
     },
+    /// Maki–Thompson rumour (no parameter).
     Rumor {},
+    /// Bass on a network.
     Bass {
+        /// Advertising (innovation) probability per non-adopter per step, in [0, 1].
         p: f64,
+        /// Word-of-mouth (imitation) strength in [0, 1], scaled by the fraction of adopted
+        /// in-neighbours.
         q: f64,
     },
 }
@@ -110,17 +140,10 @@ impl TryFrom<ModelSpec> for Model {
         Ok(match spec {
             ModelSpec::Ic { p, weights } => Model::Ic(match (p, weights) {
                 (Some(p), WeightSource::Default) => IndependentCascade::uniform(p)?,
-                (None, WeightSource::Default) => {
-                    return Err(Error::param(
-                        "p",
-                        "ic needs p (or weights = \"edge\" / \"in_degree\")",
-                    ))
-                }
+                (None, WeightSource::Default) => return Err(Error::new("p", Code::IcNeedsP)),
                 (None, WeightSource::Edge) => IndependentCascade::edge_weights(),
                 (None, WeightSource::InDegree) => IndependentCascade::weighted_cascade(),
-                (Some(_), _) => {
-                    return Err(Error::param("p", "give either p or weights, not both"))
-                }
+                (Some(_), _) => return Err(Error::new("p", Code::POrWeights)),
             }),
             ModelSpec::Lt { weights } => Model::Lt(LinearThreshold::new(match weights {
                 WeightSource::Edge => LtWeights::EdgeWeights,
@@ -131,12 +154,7 @@ impl TryFrom<ModelSpec> for Model {
             ModelSpec::Threshold { k, theta } => Model::Threshold(match (k, theta) {
                 (Some(k), None) => Threshold::count(k)?,
                 (None, Some(t)) => Threshold::fraction(t)?,
-                _ => {
-                    return Err(Error::param(
-                        "theta",
-                        "threshold needs exactly one of k (neighbours) or theta (fraction)",
-                    ))
-                }
+                _ => return Err(Error::new("theta", Code::ThresholdKOrTheta)),
             }),
             ModelSpec::Rumor {} => Model::Rumor(Rumor),
             ModelSpec::Bass { p, q } => Model::Bass(Bass::new(p, q)?),
@@ -215,6 +233,13 @@ impl Model {
     }
 
     /// Checks that the network has what the model needs (weights, weight sums).
+    ///
+    /// # Errors
+    /// `weights`: IC or LT on edge weights and the network has none, an IC weight over 1, or LT
+    /// in-weights of a node summing to over 1.
+    ///
+    /// # Complexity
+    /// O(m) for IC and LT on edge weights, O(1) otherwise.
     pub fn check_network(&self, net: &Network) -> Result<()> {
         match self {
             Model::Ic(m) => m.check_network(net),

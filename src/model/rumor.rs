@@ -28,7 +28,7 @@ impl Rumor {
         let mut still = Vec::with_capacity(spreaders.len());
         for &u in &spreaders {
             let nb = net.neighbors(u);
-            if nb.is_empty() || st.is_muted(u) {
+            if nb.is_empty() || !st.hook.passes_on(u) {
                 st.remove(u);
                 continue;
             }

@@ -10,7 +10,7 @@
 //! step even if it recovers at its end, so with `gamma = 1` the transmissibility per arc is
 //! exactly `beta`, and in general T = 1 − γ(1 − β) / (1 − (1 − γ)(1 − β)).
 
-use crate::error::{check_prob, Error, Result};
+use crate::error::{check_prob, Code, Error, Result};
 use crate::network::Network;
 use crate::rng::{bernoulli, RngCore, Skipper};
 use crate::state::RunState;
@@ -28,10 +28,18 @@ pub struct Epidemic {
 impl Epidemic {
     /// SIR with transmission probability `beta` per contact per step and recovery probability
     /// `gamma` per step.
+    ///
+    /// # Errors
+    /// `beta` or `gamma`: not a probability in [0, 1]; `gamma`: 0 (infected nodes would never
+    /// recover and the run would never end).
     pub fn sir(beta: f64, gamma: f64) -> Result<Self> {
         Self::new(beta, gamma, false)
     }
-    /// SIS: like SIR, but recovery makes a node susceptible again.
+    /// SIS: like SIR, but recovery makes a node susceptible again. `gamma = 0` is allowed (the
+    /// run then ends at the scenario's `max_steps`).
+    ///
+    /// # Errors
+    /// `beta` or `gamma`: not a probability in [0, 1].
     pub fn sis(beta: f64, gamma: f64) -> Result<Self> {
         Self::new(beta, gamma, true)
     }
@@ -42,10 +50,7 @@ impl Epidemic {
             // allowed, nothing happens; kept explicit for clarity
         }
         if !reinfect && gamma == 0.0 {
-            return Err(Error::param(
-                "gamma",
-                "must be > 0 for SIR, or infected nodes never recover and the run never ends",
-            ));
+            return Err(Error::new("gamma", Code::SirGammaZero));
         }
         Ok(Epidemic {
             beta,
@@ -54,25 +59,32 @@ impl Epidemic {
             skip: Skipper::new(beta),
         })
     }
+    /// Transmission probability per contact (per arc from an infected node) per step.
     pub fn beta(&self) -> f64 {
         self.beta
     }
+    /// Recovery probability per infected node per step.
     pub fn gamma(&self) -> f64 {
         self.gamma
     }
     /// Probability that an infected node infects a given susceptible neighbour before recovering.
+    /// (The epidemic threshold of the learn chapters is drawn from it.) With β = 0 nothing is
+    /// ever passed on: 0, where the closed form would be 0/0 when γ = 0 too.
     pub fn transmissibility(&self) -> f64 {
+        if self.beta == 0.0 {
+            return 0.0;
+        }
         1.0 - self.gamma * (1.0 - self.beta) / (1.0 - (1.0 - self.gamma) * (1.0 - self.beta))
     }
 
     pub(crate) fn step<R: RngCore + ?Sized>(&self, net: &Network, st: &mut RunState, rng: &mut R) {
         let infected = std::mem::take(&mut st.active);
         for &u in &infected {
-            if st.is_muted(u) {
+            if !st.hook.passes_on(u) {
                 continue;
             }
             let nb = net.neighbors(u);
-            if st.modulated {
+            if st.hook.modulated() {
                 for &v in nb {
                     if st.is_susceptible(v) {
                         st.try_modulated(u, v, self.beta, rng);

@@ -7,7 +7,7 @@
 //! adopted in the previous step add one to each out-neighbour's count, and a node that reaches
 //! its bar adopts, with the neighbour that tipped it as parent.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::network::Network;
 use crate::state::RunState;
 
@@ -27,28 +27,41 @@ pub struct Threshold {
 }
 
 impl Threshold {
+    /// The absolute rule: a node adopts once at least `k` of its in-neighbours have adopted.
+    ///
+    /// # Errors
+    /// `k`: 0 (every node would adopt without any neighbour).
     pub fn count(k: u32) -> Result<Self> {
         if k == 0 {
-            return Err(Error::param(
-                "k",
-                "must be at least 1 (k = 0 would adopt without any neighbour)",
-            ));
+            return Err(Error::new("k", Code::ThresholdKZero));
         }
         Ok(Threshold {
             rule: ThresholdRule::Count(k),
         })
     }
+    /// The relative rule: a node adopts once at least a fraction `theta` of its in-neighbours
+    /// (⌈theta · in-degree⌉, and at least one) have adopted.
+    ///
+    /// # Errors
+    /// `theta`: not in (0, 1].
     pub fn fraction(theta: f64) -> Result<Self> {
         if !(theta.is_finite() && theta > 0.0 && theta <= 1.0) {
-            return Err(Error::param(
+            return Err(Error::new(
                 "theta",
-                format!("must be in (0, 1], got {theta}"),
+                Code::Interval {
+                    min: 0.0,
+                    max: 1.0,
+                    min_open: true,
+                    max_open: false,
+                    got: theta,
+                },
             ));
         }
         Ok(Threshold {
             rule: ThresholdRule::Fraction(theta),
         })
     }
+    /// The adoption rule.
     pub fn rule(&self) -> ThresholdRule {
         self.rule
     }
@@ -64,7 +77,7 @@ impl Threshold {
     pub(crate) fn step(&self, net: &Network, st: &mut RunState) {
         let active = std::mem::take(&mut st.active);
         for &u in &active {
-            if st.is_muted(u) {
+            if !st.hook.passes_on(u) {
                 continue;
             }
             for &v in net.neighbors(u) {

@@ -1,7 +1,9 @@
 //! Browser bindings of viralsim: a thin newtype over the core's `Simulation`, its layout and its
-//! Monte Carlo. No logic of its own: every fallible call returns the core's error as a JS
-//! `Error` whose message names the field or line, and nothing panics (the panic hook is only a
-//! backstop).
+//! Monte Carlo. No logic of its own: every fallible call throws the core's error as a JS
+//! `Error` whose message names the field or line (the CLI's English text) and which carries the
+//! core's [`viralsim::error::ErrorReport`]: `field` (the field path), `line`, `code` (a stable
+//! snake_case name) and `values` (the values of the message), so that the page routes it to its
+//! control and says it in its own language. Nothing panics (the panic hook is only a backstop).
 //!
 //! # Buffers shared with JavaScript (views over `memory.buffer`, rebuilt after any call that
 //! may allocate: `new`, `step`, `run`, `reset`, `seedNode`, `layoutStep`, `monteCarlo`)
@@ -17,6 +19,7 @@
 
 use serde::Serialize;
 
+use viralsim::error::Code;
 use viralsim::io::Limits;
 use viralsim::layout::Layout;
 use viralsim::montecarlo::{monte_carlo, MonteCarloConfig, Tally};
@@ -36,8 +39,16 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn js_err(e: impl std::fmt::Display) -> JsError {
-    JsError::new(&e.to_string())
+/// The core's error as a JS `Error`: its `message` is the English text, and it carries
+/// `field` (the field path, or null), `line`, `code` (a stable snake_case name) and `values`
+/// (the values of the message), so that the page can route it to its control and translate it.
+fn js_err(e: viralsim::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let report = to_js(&e.report());
+    if report.is_object() {
+        js_sys::Object::assign(&err, report.unchecked_ref());
+    }
+    err.into()
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
@@ -47,21 +58,20 @@ fn to_js<T: Serialize>(v: &T) -> JsValue {
 
 /// Reads a JS object through JSON, so that serde's checks apply exactly as in the CLI
 /// (serde-wasm-bindgen reads struct fields by name and would silently ignore unknown ones).
-fn from_js<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T, JsError> {
+fn from_js<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T, JsValue> {
     let text: String = js_sys::JSON::stringify(v)
-        .map_err(|_| JsError::new(&format!("{what}: is not a plain object")))?
+        .map_err(|_| js_err(viralsim::Error::new(what, Code::NotAnObject)))?
         .into();
-    serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+    serde_json::from_str(&text).map_err(|e| js_err(viralsim::Error::json(what, &e)))
 }
 
-fn seed_from(x: f64) -> Result<u64, JsError> {
-    if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
-        Ok(x as u64)
-    } else {
-        Err(JsError::new(&format!(
-            "seed: must be a whole number from 0 to 2^53 − 1, got {x}"
-        )))
-    }
+fn seed_from(x: f64) -> Result<u64, JsValue> {
+    viralsim::bounds::seed_from_f64(x).map_err(js_err)
+}
+
+/// Tallies travel as JSON text between the workers and the page.
+fn tally_text(t: &Tally) -> Result<String, JsValue> {
+    serde_json::to_string(t).map_err(|e| js_err(viralsim::Error::json("runs", &e)))
 }
 
 /// A simulation on one network, with its layout.
@@ -88,7 +98,7 @@ impl Simulation {
         scenario: JsValue,
         text: Option<String>,
         segments: Option<String>,
-    ) -> Result<Simulation, JsError> {
+    ) -> Result<Simulation, JsValue> {
         let scenario: Scenario = from_js("scenario", &scenario)?;
         let sim = scenario
             .build_with(text.as_deref(), segments.as_deref(), &PAGE_LIMITS)
@@ -126,7 +136,7 @@ impl Simulation {
     }
 
     /// Back to step 0 on the same network, with scenario seed `seed`.
-    pub fn reset(&mut self, seed: f64) -> Result<(), JsError> {
+    pub fn reset(&mut self, seed: f64) -> Result<(), JsValue> {
         let seed = seed_from(seed)?;
         self.sim.reset(seed);
         self.scenario.seed = seed;
@@ -137,7 +147,7 @@ impl Simulation {
 
     /// Makes node `id` (an index) a seed now; `false` if it had already adopted.
     #[wasm_bindgen(js_name = seedNode)]
-    pub fn seed_node(&mut self, id: u32) -> Result<bool, JsError> {
+    pub fn seed_node(&mut self, id: u32) -> Result<bool, JsValue> {
         let r = self.sim.seed_node(id).map_err(js_err)?;
         self.counts.clone_from(&self.sim.history().counts);
         Ok(r)
@@ -147,7 +157,7 @@ impl Simulation {
     /// Throws, naming `boost`, in a model where a re-post means nothing (the scheduled boost's
     /// rule).
     #[wasm_bindgen(js_name = boostNow)]
-    pub fn boost_now(&mut self) -> Result<u32, JsError> {
+    pub fn boost_now(&mut self) -> Result<u32, JsValue> {
         let k = self.sim.boost_now().map_err(js_err)?;
         self.counts.clone_from(&self.sim.history().counts);
         Ok(k)
@@ -155,13 +165,13 @@ impl Simulation {
 
     /// Mutes node `id` (an index) from now on: it passes nothing on.
     #[wasm_bindgen(js_name = muteNode)]
-    pub fn mute_node(&mut self, id: u32) -> Result<(), JsError> {
+    pub fn mute_node(&mut self, id: u32) -> Result<(), JsValue> {
         self.sim.mute_node(id).map_err(js_err)
     }
 
     /// Makes node `id` a stifler (rumour) or immune (SIR/SIS) now.
     #[wasm_bindgen(js_name = debunkNode)]
-    pub fn debunk_node(&mut self, id: u32) -> Result<(), JsError> {
+    pub fn debunk_node(&mut self, id: u32) -> Result<(), JsValue> {
         self.sim.debunk_node(id).map_err(js_err)?;
         self.counts.clone_from(&self.sim.history().counts);
         Ok(())
@@ -273,7 +283,7 @@ impl Simulation {
     /// Starts the layout from given positions (2 × f32 per node) at a given temperature, e.g.
     /// to keep the picture when only the model changes.
     #[wasm_bindgen(js_name = setPositions)]
-    pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> Result<(), JsError> {
+    pub fn set_positions(&mut self, positions: &[f32], temperature: f32) -> Result<(), JsValue> {
         self.layout
             .set_positions(positions, temperature)
             .map_err(js_err)
@@ -293,7 +303,7 @@ impl Simulation {
 
     /// Everything the tooltip shows about node `id`.
     #[wasm_bindgen(js_name = nodeInfo)]
-    pub fn node_info(&self, id: u32) -> Result<JsValue, JsError> {
+    pub fn node_info(&self, id: u32) -> Result<JsValue, JsValue> {
         viralsim::metrics::node_info(&self.sim, id)
             .map(|i| to_js(&i))
             .map_err(js_err)
@@ -309,7 +319,7 @@ impl Simulation {
         seed: f64,
         threshold: f64,
         metrics: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<JsValue, JsValue> {
         let seed = seed_from(seed)?;
         let cfg = self.mc_config(runs, threshold, metrics);
         let res = monte_carlo(&self.mc_base(seed), seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
@@ -326,13 +336,9 @@ impl Simulation {
         start: u32,
         end: u32,
         metrics: bool,
-    ) -> Result<String, JsError> {
+    ) -> Result<String, JsValue> {
         let seed = seed_from(seed)?;
-        if end < start {
-            return Err(JsError::new(&format!(
-                "runs: end {end} is before start {start}"
-            )));
-        }
+        viralsim::bounds::check_run_range(start, end).map_err(js_err)?;
         let cfg = self.mc_config(end - start, -1.0, metrics);
         let t = viralsim::montecarlo::tally_runs(
             &self.mc_base(seed),
@@ -340,7 +346,7 @@ impl Simulation {
             start as u64..end as u64,
             &cfg,
         );
-        serde_json::to_string(&t).map_err(js_err)
+        tally_text(&t)
     }
 
     /// Summarises runs `0..n` computed in blocks (an array of `monteCarloRuns` tallies, in run
@@ -352,7 +358,7 @@ impl Simulation {
         seed: f64,
         threshold: f64,
         metrics: bool,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<JsValue, JsValue> {
         let seed = seed_from(seed)?;
         let tally = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
         let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
@@ -365,22 +371,22 @@ impl Simulation {
 
     /// The last `summariseRuns` as the CLI's `--format csv` file (one row per step).
     #[wasm_bindgen(js_name = monteCarloCsv)]
-    pub fn monte_carlo_csv(&self) -> Result<String, JsError> {
+    pub fn monte_carlo_csv(&self) -> Result<String, JsValue> {
         let r = self
             .last_mc
             .as_ref()
-            .ok_or_else(|| JsError::new("runs: run many times first"))?;
+            .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
         Ok(viralsim::report::monte_carlo_csv(r))
     }
 
     /// The last `summariseRuns` as the CLI's `--format json` file, for `scenario` (the object
     /// the runs were made from) and the milliseconds they took.
     #[wasm_bindgen(js_name = monteCarloJson)]
-    pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
+    pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
         let r = self
             .last_mc
             .as_ref()
-            .ok_or_else(|| JsError::new("runs: run many times first"))?;
+            .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
         let scenario: Scenario = from_js("scenario", &scenario)?;
         let net = self.sim.network();
         Ok(viralsim::report::monte_carlo_json(
@@ -400,16 +406,17 @@ impl Simulation {
 /// Joins consecutive blocks of runs (`monteCarloRuns` JSON texts, in run order) into one block,
 /// so that a worker hands the page one small tally instead of many.
 #[wasm_bindgen(js_name = joinTallies)]
-pub fn join_tallies(pieces: JsValue) -> Result<String, JsError> {
+pub fn join_tallies(pieces: JsValue) -> Result<String, JsValue> {
     let t = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
-    serde_json::to_string(&t).map_err(js_err)
+    tally_text(&t)
 }
 
 /// Joins blocks of runs (`monteCarloRuns` JSON texts) given in run order.
-fn joined(pieces: Vec<String>) -> Result<Tally, JsError> {
+fn joined(pieces: Vec<String>) -> Result<Tally, JsValue> {
     let mut all: Option<Tally> = None;
     for p in pieces {
-        let t: Tally = serde_json::from_str(&p).map_err(|e| JsError::new(&format!("runs: {e}")))?;
+        let t: Tally =
+            serde_json::from_str(&p).map_err(|e| js_err(viralsim::Error::json("runs", &e)))?;
         match all.as_mut() {
             None => all = Some(t),
             Some(a) => a.merge(t).map_err(js_err)?,
@@ -431,7 +438,7 @@ impl Simulation {
         names: JsValue,
         seed: f64,
         threshold: f64,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<JsValue, JsValue> {
         let seed = seed_from(seed)?;
         let per: Vec<Vec<String>> = from_js("runs", &per_scenario)?;
         let names: Vec<String> = from_js("names", &names)?;
@@ -451,22 +458,22 @@ impl Simulation {
 
     /// The last `compareRuns` as the CLI's `compare --format csv` file.
     #[wasm_bindgen(js_name = compareCsv)]
-    pub fn compare_csv(&self) -> Result<String, JsError> {
+    pub fn compare_csv(&self) -> Result<String, JsValue> {
         let c = self
             .last_cmp
             .as_ref()
-            .ok_or_else(|| JsError::new("compare: compare first"))?;
+            .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
         Ok(viralsim::report::compare_csv(c))
     }
 
     /// The last `compareRuns` as the CLI's `compare --format json` file, with the scenarios
     /// compared (each replayable with `viralsim run --scenario`).
     #[wasm_bindgen(js_name = compareJson)]
-    pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsError> {
+    pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
         let c = self
             .last_cmp
             .as_ref()
-            .ok_or_else(|| JsError::new("compare: compare first"))?;
+            .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
         let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
         let net = self.sim.network();
         let network = set.first().map_or(String::new(), |s| s.network.to_string());
@@ -537,7 +544,7 @@ fn mc_out(res: &viralsim::montecarlo::MonteCarloResult) -> JsValue {
 /// one `viralsim run --address` uses: `{scenario, lang, compare}` (`scenario` is null when the
 /// address names no network and no model). Throws an `Error` naming the field at fault.
 #[wasm_bindgen(js_name = parseAddress)]
-pub fn parse_address(address: &str) -> Result<JsValue, JsError> {
+pub fn parse_address(address: &str) -> Result<JsValue, JsValue> {
     viralsim::address::parse_address(address)
         .map(|a| to_js(&a))
         .map_err(js_err)
@@ -546,7 +553,7 @@ pub fn parse_address(address: &str) -> Result<JsValue, JsError> {
 /// Writes a scenario object as an address fragment (`#network=…`); throws, naming the field,
 /// when the object is not a valid scenario.
 #[wasm_bindgen(js_name = scenarioToAddress)]
-pub fn scenario_to_address(scenario: JsValue) -> Result<String, JsError> {
+pub fn scenario_to_address(scenario: JsValue) -> Result<String, JsValue> {
     let s: Scenario = from_js("scenario", &scenario)?;
     s.check_counts().map_err(js_err)?;
     Ok(viralsim::address::scenario_to_address(&s))

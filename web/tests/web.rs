@@ -11,9 +11,61 @@ fn js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("valid JSON")
 }
 
-fn message(e: wasm_bindgen::JsError) -> String {
-    let v: JsValue = e.into();
-    js_sys::Error::from(v).message().into()
+fn message(e: JsValue) -> String {
+    js_sys::Error::from(e).message().into()
+}
+
+/// A property of a thrown error (`field`, `code`, `values`) as JSON text.
+fn prop(e: &JsValue, name: &str) -> String {
+    let v = js_sys::Reflect::get(e, &name.into()).unwrap();
+    js_sys::JSON::stringify(&v)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A thrown error carries the core's structured error: the page routes it by `field` and
+/// translates it by `code` and `values`.
+#[wasm_bindgen_test]
+fn errors_carry_field_code_and_values() {
+    let bad = r#"{"network":"karate","model":{"kind":"ic","p":1.5},"seeds":"nodes:0","seed":1}"#;
+    let e = Simulation::new(js(bad), None, None).err().unwrap();
+    assert_eq!(prop(&e, "field"), r#""model.p""#);
+    assert_eq!(prop(&e, "code"), r#""probability""#);
+    assert_eq!(prop(&e, "values"), r#"{"got":1.5}"#);
+    assert_eq!(
+        message(e),
+        "model.p: must be a probability in [0, 1], got 1.5"
+    );
+    // a field's own error inside the scenario's JSON is reported as that field's
+    let bad = r#"{"network":"lattice","model":{"kind":"ic","p":0.5},"seeds":"nodes:0","seed":1}"#;
+    let e = Simulation::new(js(bad), None, None).err().unwrap();
+    assert_eq!(prop(&e, "field"), r#""network""#);
+    assert_eq!(prop(&e, "code"), r#""unknown_name""#);
+    assert!(message(e).starts_with("scenario: network: unknown 'lattice'"));
+    // a line of an uploaded file: no field, its line
+    let file = r#"{"network":"file:f.txt","model":{"kind":"ic","p":0.5},"seeds":"none","seed":1}"#;
+    let e = Simulation::new(
+        js(file),
+        Some(
+            "0 1
+1
+"
+            .into(),
+        ),
+        None,
+    )
+    .err()
+    .unwrap();
+    assert_eq!(prop(&e, "field"), "null");
+    assert_eq!(prop(&e, "line"), "2");
+    assert_eq!(prop(&e, "code"), r#""edge_line_fields""#);
+    assert_eq!(prop(&e, "values"), r#"{"found":1}"#);
+    // the address parser's errors too
+    let e = parse_address("#network=karate&model=ic&p=abc&seeds=none&seed=1")
+        .err()
+        .unwrap();
+    assert_eq!(prop(&e, "field"), r#""model.p""#);
+    assert_eq!(prop(&e, "values"), r#"{"got":"abc"}"#);
 }
 
 fn counts(sim: &Simulation) -> Vec<[u32; 3]> {

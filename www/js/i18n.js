@@ -267,6 +267,150 @@ export const STRINGS = {
   },
 };
 
+/** serde's words for a value it did not expect (`integer \`-3\``, `string "a"`), in French. */
+function serdeFr(got, w) {
+  const m = /^(integer|floating point|string|boolean|char) [`"](.*)[`"]$/s.exec(String(got));
+  if (!m) return w(got);
+  return { integer: `l’entier ${m[2]}`, 'floating point': `le nombre ${m[2]}`, string: `le texte « ${m[2]} »`,
+    boolean: `le booléen ${m[2]}`, char: `le caractère « ${m[2]} »` }[m[1]];
+}
+
+// The core's errors (viralsim::error::Code, one key per code name) in the page's languages other
+// than English (English shows the core's own text). A template says the reason, after the
+// field: `{name}` is a value of the error (numbers written the language's way), `{name:q}` a text
+// value between quotes, `{name:w}` a word of WORDS, `{at}` a position in a JSON text. A function
+// gets (values, {n, q, w}) and returns the text (null: keep the English).
+export const ERRORS = {
+  fr: {
+    probability: 'doit être une probabilité entre 0 et 1, reçu {got}',
+    interval: (v, { n }) => `doit être dans ${v.min_open ? ']' : '['}${n(v.min)} ; ${n(v.max)}${v.max_open ? '[' : ']'}, reçu ${n(v.got)}`,
+    at_least: 'doit valoir au moins {min}',
+    at_least_got: 'doit valoir au moins {min}, reçu {got}',
+    at_most: 'doit valoir au plus {max}, reçu {got}',
+    at_most_network_size: 'doit valoir au plus la taille du réseau ({size}), reçu {got}',
+    non_negative: 'doit être un nombre ≥ 0, reçu {got}',
+    each_non_negative: 'chaque valeur doit être un nombre ≥ 0, reçu {got}',
+    budget_non_negative: 'le budget doit être un nombre ≥ 0, reçu {got:q}',
+    positive_steps: 'doit être un nombre de pas > 0, reçu {got}',
+    greater_than: 'doit être un nombre > {min}, reçu {got}',
+    greater_than_param: 'doit être plus grand que {name} = {value}, reçu {got}',
+    even_at_least_two: 'doit être un nombre pair ≥ 2, reçu {got}',
+    even: 'doit être pair, reçu {got}',
+    whole_number: (v, { n, q }) => `${v.strategy ? `runs de ${v.strategy} : ` : ''}doit être un nombre entier `
+      + `${v.max === null || v.max === undefined ? `≥ ${n(v.min)}` : `de ${n(v.min)} à ${v.max === 9007199254740991 ? '2^53 − 1' : n(v.max)}`}, reçu ${q(v.got)}`,
+    not_a_number: '{got:q} n’est pas un nombre',
+    not_a_whole_number: '{got:q} n’est pas un nombre entier ≥ 0',
+    not_a_seed_count: '{got:q} n’est pas un nombre entier de graines',
+    seed_count: 'le nombre de graines doit valoir au moins 1, reçu {got}',
+    not_finite: 'doivent être des nombres finis',
+    unknown_name: '{name:q} inconnu (attendu l’un de : {expected})',
+    given_twice: 'est donné deux fois',
+    given_twice_in_address: 'est donné deux fois dans l’adresse',
+    no_such_parameter: '{kind} n’a pas de paramètre {name:q} (il prend : {expected:w})',
+    missing_parameter: '{kind} a besoin de {name}',
+    not_name_value: (v, { q }) => `${q(v.got)} doit avoir la forme nom=valeur${v.example ? `, par ex. ${v.example}` : ''}`,
+    not_sizes: '{got:q} doit donner les tailles des segments séparées par « / », par ex. 500/300/200',
+    file_name: 'file: a besoin d’un nom, par ex. file:audience.csv',
+    file_option: 'file: option {option:q} inconnue (attendu directed ou segments=FICHIER)',
+    seeds_form: '{got:q} doit avoir l’une de ces formes : {forms}',
+    empty_node_id: '{got:q} contient un identifiant de nœud vide',
+    no_such_option: '{strategy} n’a pas d’option {option:q} ({options})',
+    file_text_missing: 'file:{name} a besoin du texte du fichier (chargez d’abord le fichier)',
+    facebook_text_missing: 'facebook : chargez data/ego-facebook.txt et passez son texte',
+    segments_text_missing: 'le réseau nomme le fichier de segments {name:q} : donnez son texte',
+    address_no_scenario: 'l’adresse ne nomme ni réseau ni modèle',
+    address_no_network: 'l’adresse ne nomme pas de réseau',
+    address_no_model: 'l’adresse ne nomme pas de modèle',
+    over_limit: '{got} dépasse la limite de {limit}',
+    ic_needs_p: 'ic a besoin de p (ou de weights = "edge" / "in_degree")',
+    p_or_weights: 'donnez p ou weights, pas les deux',
+    threshold_k_or_theta: 'threshold a besoin d’exactement un de k (nombre de voisins) ou theta (part des voisins)',
+    threshold_k_zero: 'doit valoir au moins 1 (avec k = 0, on adopterait sans aucun voisin)',
+    sir_gamma_zero: 'doit être > 0 pour SIR, sinon les infectés ne guérissent jamais et la partie ne finit pas',
+    no_edge_weights: 'le modèle utilise les poids des arêtes, mais le réseau n’en a pas',
+    in_weights: 'les poids entrants du nœud {node} font {sum} en tout ; le seuil linéaire demande au plus 1',
+    arc_weight: 'l’arc {from} → {to} a le poids {weight} ; une probabilité doit être entre 0 et 1',
+    edge_weight: 'l’arête {edge} a le poids {weight} ; les poids doivent être finis et ≥ 0',
+    endpoint: 'l’arête ({u}, {v}) a une extrémité ≥ n = {n}',
+    duplicate_label: 'l’étiquette {label:q} est utilisée deux fois',
+    count_mismatch: '{got} {what:w} pour {expected} {of:w}',
+    not_a_node_id: '{node} n’est pas un numéro de nœud (le réseau a {nodes} nœuds)',
+    not_in_network: 'le nœud {node:q} n’est pas dans le réseau',
+    too_many_seeds: (v, { n }) => `${v.strategy ? `${v.strategy} ` : ''}demande ${n(v.k)} graines, mais ${v.segment ? 'le segment' : 'le réseau'} n’a que ${n(v.n)} nœuds`,
+    imm_model: 'imm fonctionne avec les modèles ic et lt, pas {model}',
+    needs_simulation: 'la stratégie {strategy:w} a besoin d’une simulation pour évaluer la portée',
+    budget_price: 'le choix par budget a besoin d’un prix par influenceur > 0 (--cost-per-seed, ou campaign.costs.per_seed)',
+    seed_segment_strategy: 'ne fonctionne qu’avec les choix random, top-degree, pagerank et kcore',
+    greedy_runs: 'la stratégie {strategy:w} a besoin d’au moins 1 run par évaluation',
+    greedy_nodes: 'la stratégie {strategy:w} simule chaque nœud : utilisez imm pour les réseaux de plus de {max} nœuds (celui-ci en a {nodes})',
+    greedy_runs_over: 'les runs de la stratégie {strategy:w} doivent valoir au plus {max}, reçu {got}',
+    greedy_work: 'la stratégie {strategy:w} simulerait {nodes} nœuds × {runs} runs = {work} runs dans son premier tour, au-delà de {max} : baissez runs= ou utilisez imm',
+    greedy_steps: 'la stratégie {strategy:w} simulerait {runs} runs d’au moins {steps} pas chacun (le modèle, la publicité ou une republication les prolongent), au-delà de {max} pas : baissez runs= ou max_steps, ou choisissez une autre stratégie',
+    imm_memory: 'imm aurait besoin de {needed_mb} Mo pour {sets} ensembles RR, au-delà de sa limite de {limit_mb} Mo : augmentez epsilon (ou baissez k)',
+    action_not_for_model: (v) => (v.action === 'boost'
+      ? 'la republication est définie pour ic, sir, sis et rumor : en lt, threshold et bass, l’influence d’un adoptant ne compte qu’une fois, quand il adopte'
+      : 'le démenti est défini pour rumor, sir et sis : dans les autres modèles, l’état « retiré » veut dire « a adopté »') + ` (le modèle est ${v.model})`,
+    modulation: 's’applique à la probabilité de partage de ic, sir et sis, pas à {model}',
+    no_segments: 'le réseau n’a pas de segments (utilisez un réseau sbm ou un fichier de segments)',
+    segment_not_in_network: 'le segment {segment} n’est pas dans le réseau',
+    stickiness_count: 'donne {got} valeurs, mais le réseau a {segments} segments',
+    too_many_interventions: 'au plus {max} interventions, reçu {got}',
+    intervention_step: 'le pas doit être ≥ 1 (le pas 0 est celui des graines)',
+    boost_nodes: 'une republication repart des graines et ne prend pas de nœuds',
+    needs_nodes: 'a besoin de nœuds, par ex. "nodes": "top-degree:3"',
+    intervention_nodes: 'utilisez nodes:…, random:K, top-degree:K, pagerank:K, kcore:K ou degree-discount:K',
+    simple_graph_edges: 'un graphe simple à {n} nœuds a au plus {max} arêtes, reçu {got}',
+    segment_count: 'il faut de 1 à {max} segments, reçu {got}',
+    empty_segment: 'le segment {segment} est vide',
+    degree_bounds: 'il faut 1 ≤ kmin ≤ kmax < n, reçu kmin = {kmin}, kmax = {kmax}, n = {n}',
+    grid_size: 'rows et cols doivent être ≥ 1, reçu {rows} × {cols}',
+    grid_overflow: 'rows × cols est trop grand',
+    edge_line_fields: (v, { n }) => `attendu « source cible [poids] », trouvé ${n(v.found)} champ${v.found > 1 ? 's' : ''}`,
+    empty_field: 'le champ {field} est vide',
+    weight_missing: 'n’a pas de poids, alors que les lignes précédentes en ont un',
+    weight_unexpected: 'a un poids, alors que les lignes précédentes n’en ont pas',
+    weight_not_a_number: 'le poids {got:q} n’est pas un nombre',
+    weight_negative: 'le poids {got} doit être un nombre fini ≥ 0',
+    no_edges: 'aucune arête trouvée (attendu des lignes comme « source cible »)',
+    segment_line: 'attendu « nœud segment », trouvé {got:q}',
+    segment_not_a_number: 'le segment {got:q} n’est pas un nombre entier de 0 à 65535',
+    segment_twice: 'le nœud {node:q} a déjà un segment (ligne {line})',
+    no_segment: 'le nœud {node:q} n’a pas de segment (chaque nœud doit être listé)',
+    compare_at_most: 'contient au plus {max} scénarios, reçu {got}',
+    compare_count: 'la comparaison prend de {min} à {max} scénarios, reçu {got}',
+    compare_network: '{name} tourne sur un autre réseau : la comparaison demande le même réseau pour tous',
+    compare_runs: 'chaque scénario doit avoir les mêmes parties et la même graine pour être comparé partie par partie',
+    blocks_order: 'les blocs doivent se suivre : attendu la partie {expected}, reçu {got}',
+    blocks_networks: 'blocs de réseaux différents',
+    runs_start: 'les parties doivent commencer à la partie 0, pas {got}',
+    run_range: 'la fin {end} précède le début {start}',
+    monte_carlo_first: 'lancez d’abord plusieurs parties',
+    compare_first: 'comparez d’abord',
+    not_an_object: 'n’est pas un objet simple',
+    json_unknown_variant: 'valeur inconnue {name:q} (attendu l’une de : {expected}){at}',
+    json_unknown_field: 'champ inconnu {name:q} (attendu l’un de : {expected}){at}',
+    json_missing_field: 'il manque le champ {name:q}{at}',
+    json_duplicate_field: 'le champ {name:q} est donné deux fois{at}',
+    json_invalid: (v, { w }) => `${w(`invalid_${v.what}`)} : ${serdeFr(v.got, w)}, attendu ${w(v.expected)}${v.at}`,
+    json: 'JSON invalide : {detail}{at}',
+    json_nested: 'une valeur du JSON est invalide{at}',
+  },
+};
+
+/** Words inside the errors' values (units, things counted, serde's type names). */
+export const WORDS = {
+  fr: {
+    line: 'ligne', column: 'colonne', none: 'aucun',
+    nodes: 'nœuds', edges: 'arêtes', bytes: 'octets', segments: 'segments', weights: 'poids', labels: 'étiquettes',
+    values: 'valeurs', plans: 'plans', interventions: 'interventions',
+    'budget seeding': 'budget',
+    invalid_type: 'type invalide', invalid_value: 'valeur invalide', invalid_length: 'longueur invalide',
+    u8: 'un entier de 0 à 255', u16: 'un entier de 0 à 65 535', u32: 'un entier de 0 à 4 294 967 295', u64: 'un entier ≥ 0',
+    f64: 'un nombre', f32: 'un nombre', 'a string': 'un texte', 'a sequence': 'une liste', 'a boolean': 'un booléen',
+    null: 'rien (null)', map: 'un objet', sequence: 'une liste',
+  },
+};
+
 let lang = 'en';
 
 export function setLanguage(l) {

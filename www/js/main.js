@@ -6,6 +6,7 @@ import { MonteCarloRunner, download } from './montecarlo.js';
 import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
 import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec } from './scenario.js';
+import { routeError, errorText, pageError, errorFromData } from './errors.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -301,22 +302,52 @@ function updateHash() {
 
 // ---------------------------------------------------------------- building
 
-function showError(msg) {
-  // route the core's message to the control it names ("scenario: " comes from parsing the
-  // scenario object; the field follows it)
-  const core = msg.replace(/^scenario: /, '');
-  const slot = /^(boost|debunk|node)\b/.test(core) ? 'live-error'
-    : /^campaign\b/.test(core) ? 'campaign-error'
-    : /^(network|line \d+|.*\(nodes\)|.*\(edges\)|.*\(bytes\))/.test(core) ? 'net-error'
-    : /^model/.test(core) || /unknown variant|`kind`/.test(core) ? 'model-error'
-    : /^(seeds|seed|epsilon|max_steps)\b/.test(core) ? 'seed-error'
-    : /^compare\b/.test(core) ? 'cmp-error'
-    : /^runs\b/.test(core) ? 'mc-error' : 'net-error';
-  $(slot).textContent = msg;
+const shownErrors = new Map(); // slot → {error, text}: said again when the language changes
+
+/** Shows an error (the core's, or one the page made) next to the control its field names (see
+ * errors.js), in the page's language; `slot` puts it in a given place instead. The control is
+ * marked invalid until the errors are cleared. `scenario` is the one the error is about (an
+ * intervention's control is found by its action), by default the controls'. */
+function showError(e, slot = null, scenario = null) {
+  let interventions = [];
+  try { interventions = (scenario ?? scenarioFromUI()).campaign?.interventions ?? []; } catch { /* the controls alone */ }
+  const route = routeError(e, interventions);
+  const where = slot ?? route.slot;
+  const text = errorText(e);
+  $(where).textContent = text;
+  const control = !slot ? route.control : null;
+  shownErrors.set(where, { error: e, text, control });
+  markInvalid(control, where);
+}
+
+/** Marks a control (an id, or null) as invalid, its message in `slot`. */
+function markInvalid(control, slot) {
+  const el = control ? $(control) : null;
+  if (el) {
+    el.setAttribute('aria-invalid', 'true');
+    el.setAttribute('aria-errormessage', slot);
+  }
 }
 
 function clearErrors() {
-  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error', 'live-error']) $(id).textContent = '';
+  for (const id of ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error', 'live-error']) {
+    $(id).textContent = '';
+    shownErrors.delete(id);
+  }
+  for (const el of document.querySelectorAll('[aria-invalid="true"]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-errormessage');
+  }
+}
+
+/** Says the errors on show again in the language just chosen (those still on show). */
+function refreshErrors() {
+  for (const [slot, shown] of shownErrors) {
+    if ($(slot).textContent !== shown.text) { shownErrors.delete(slot); continue; }
+    shown.text = errorText(shown.error);
+    $(slot).textContent = shown.text;
+    markInvalid(shown.control, slot); // the controls were drawn again
+  }
 }
 
 async function networkText(spec) {
@@ -358,7 +389,7 @@ async function withChosenSeeds(scenario, text, segments) {
         seedWorker.addEventListener('message', function got({ data }) {
           if (data.id !== id) return;
           seedWorker.removeEventListener('message', got);
-          if (data.error) fail(new Error(data.error)); else ok(data.labels);
+          if (data.error) fail(errorFromData(data.error)); else ok(data.labels);
         });
         seedWorker.postMessage({ id, scenario, text, segments });
       });
@@ -404,9 +435,8 @@ async function rebuildNow({ keepLayout = false, fallback = false } = {}) {
     next = new SimView(built, text, segments);
   } catch (e) {
     if (gen !== rebuildGen) return false;
-    // keep the message next to the control, and put the controls back to what is running
-    const msg = e.message || String(e);
-    showError(msg);
+    // put the controls back to what is running, and keep the message next to its control (after
+    // the controls are drawn again, so that the control stays marked)
     if (lastGood) {
       Object.assign(ui, snapshot(lastGood));
       syncControls();
@@ -416,8 +446,8 @@ async function rebuildNow({ keepLayout = false, fallback = false } = {}) {
       Object.assign(ui, snapshot(defaults));
       syncControls();
       await rebuildNow({ fallback: true });
-      showError(msg);
     }
+    showError(e, null, scenario);
     return false;
   }
   const sameNetwork = keepLayout && sim && builtNetwork === scenario.network && sim.n === next.n;
@@ -564,7 +594,7 @@ function install() {
       k = sim.boostNow(); // the core's rule: refused where a re-post means nothing
     } catch (err) {
       $('content-status').textContent = '';
-      $('live-error').textContent = err.message; // next to the button
+      showError(err, 'live-error'); // next to the button
       return;
     }
     $('content-status').textContent = t('boosted', { k });
@@ -598,7 +628,8 @@ function install() {
   $('rng-seed').addEventListener('change', (e) => {
     const v = Number(e.target.value);
     if (e.target.value.trim() === '' || !Number.isSafeInteger(v) || v < 0) {
-      $('seed-error').textContent = `seed: must be a whole number from 0 to 2^53 − 1, got ${e.target.value}`;
+      showError(pageError(`seed: must be a whole number from 0 to 2^53 − 1, got ${e.target.value}`, 'seed', 'whole_number',
+        { strategy: null, min: 0, max: Number.MAX_SAFE_INTEGER, got: e.target.value }));
       e.target.value = ui.seed;
       return;
     }
@@ -625,7 +656,7 @@ function install() {
   $('reset').addEventListener('click', () => {
     if (!sim) return;
     playing = false;
-    try { sim.reset(Number(ui.seed)); } catch (e) { showError(e.message); }
+    try { sim.reset(Number(ui.seed)); } catch (e) { showError(e); }
     dirty = true;
     updatePanels();
   });
@@ -668,7 +699,7 @@ function install() {
         else if (ui.clickAction === 'debunk') { sim.debunkNode(i); $('content-status').textContent = t('debunked', { who }); }
         else sim.seedNode(i);
       } catch (err) {
-        $('live-error').textContent = err.message;
+        showError(err, 'live-error');
       }
       dirty = true;
       updatePanels();
@@ -701,7 +732,7 @@ function install() {
       address = parseAddress(location.hash);
     } catch (e) {
       clearErrors();
-      showError(e.message); // the running scenario stays
+      showError(e); // the running scenario stays
       return;
     }
     if (!address.scenario) return;
@@ -775,6 +806,7 @@ function refreshText() {
   drawMcChart();
   renderCompareList();
   if (lastCmp) renderComparison();
+  refreshErrors();
 }
 
 /** Monte Carlo in Web Workers, with progress and cancel; the same numbers as the CLI. */
@@ -783,7 +815,7 @@ async function runMonteCarlo() {
   $('mc-error').textContent = '';
   const runs = Number($('mc-runs').value);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100000) {
-    $('mc-error').textContent = `runs: must be a whole number from 1 to 100000, got ${$('mc-runs').value}`;
+    showError(runsError(), 'mc-error');
     return;
   }
   const scenario = scenarioFromUI();
@@ -819,12 +851,18 @@ async function runMonteCarlo() {
     return { ...r, ms };
   } catch (e) {
     if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
-    else { $('mc-status').textContent = ''; $('mc-error').textContent = e.message || String(e); }
+    else { $('mc-status').textContent = ''; showError(e, 'mc-error'); }
   } finally {
     progress.hidden = true;
     $('mc-cancel').hidden = true;
     $('mc-go').disabled = false;
   }
+}
+
+/** The page's own check of the runs box (the page runs at most 100,000). */
+function runsError() {
+  const v = $('mc-runs').value;
+  return pageError(`runs: must be a whole number from 1 to 100000, got ${v}`, 'runs', 'whole_number', { strategy: null, min: 1, max: 100000, got: v });
 }
 
 // ---------------------------------------------------------------- A/B comparison
@@ -873,7 +911,7 @@ async function runCompare() {
   }
   const runs = Number($('mc-runs').value);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100000) {
-    $('cmp-error').textContent = `runs: must be a whole number from 1 to 100000, got ${$('mc-runs').value}`;
+    showError(runsError(), 'cmp-error');
     return;
   }
   const seed = Number(ui.seed);
@@ -904,7 +942,7 @@ async function runCompare() {
     return c;
   } catch (e) {
     if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
-    else { $('mc-status').textContent = ''; $('cmp-error').textContent = e.message || String(e); }
+    else { $('mc-status').textContent = ''; showError(e, 'cmp-error'); }
   } finally {
     progress.hidden = true;
     $('mc-cancel').hidden = true;
@@ -961,14 +999,14 @@ async function main() {
   $('version').textContent = `viralsim ${version()}`;
   // the address is read by the core's parser (the CLI's --address): what it rejects is said
   // next to its control, and the page opens on its defaults
-  let addressError = '';
+  let addressError = null;
   defaults = snapshot(ui);
   try {
     const address = parseAddress(location.hash);
     if (address.scenario) applyScenario(address.scenario);
     compareSet = address.compare;
   } catch (e) {
-    addressError = e.message;
+    addressError = e;
   }
   install();
   refreshText();

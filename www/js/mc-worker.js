@@ -2,6 +2,7 @@
 // contiguous block of run indices in chunks, reporting progress, and returns their tally (one
 // JSON text). Run r draws from stream (seed, r) wherever it runs, so the merged result is the CLI's.
 import init, { Simulation, joinTallies } from '../pkg/viralsim_web.js';
+import { errorData } from './errors.js';
 
 let ready = null;
 let sim = null;
@@ -32,6 +33,6 @@ self.onmessage = async ({ data }) => {
     // one tally for the whole block: the page joins a few small pieces, not hundreds
     self.postMessage({ type: 'done', id: data.id, pieces: [joinTallies(pieces)] });
   } catch (e) {
-    self.postMessage({ type: 'error', id: data.id, message: e.message || String(e) });
+    self.postMessage({ type: 'error', id: data.id, error: errorData(e) }); // the field and code travel too
   }
 };

@@ -1,6 +1,7 @@
 // Monte Carlo in Web Workers: runs 0..R are split into contiguous blocks, one per worker; the
 // pieces come back in run order and the page's own wasm instance summarises them with the same
 // code as the CLI, so the numbers are identical to `viralsim run --runs R --seed S`.
+import { errorFromData } from './errors.js';
 export class MonteCarloRunner {
   constructor(workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
     this.size = workers;
@@ -34,7 +35,7 @@ export class MonteCarloRunner {
           // a message of a cancelled or older job (one may still be in flight after cancel())
           if (data.id !== id || this.job !== id) return;
           if (data.type === 'progress') { done += data.done; onProgress(done, runs); }
-          else if (data.type === 'error') { this.cancel(); reject(new Error(data.message)); }
+          else if (data.type === 'error') { this.cancel(); reject(errorFromData(data.error)); }
           else if (data.type === 'done') {
             pieces[i] = data.pieces;
             if (++finished === w) { this.reject = null; resolve(pieces.flat()); }

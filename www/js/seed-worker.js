@@ -3,6 +3,7 @@
 // The page then builds its simulations with those nodes, which gives the same runs: a computed
 // strategy is a fixed list of nodes, exactly like `nodes:…`.
 import init, { Simulation } from '../pkg/viralsim_web.js';
+import { errorData } from './errors.js';
 
 let ready = null;
 
@@ -15,6 +16,6 @@ self.onmessage = async ({ data }) => {
     sim.free();
     self.postMessage({ id: data.id, labels });
   } catch (e) {
-    self.postMessage({ id: data.id, error: e.message || String(e) });
+    self.postMessage({ id: data.id, error: errorData(e) }); // the field and code travel too
   }
 };

@@ -98,7 +98,6 @@ export class SimView {
   monteCarloJson(scenario, ms) { return this.sim.monteCarloJson(scenario, ms); }
   compareCsv() { return this.sim.compareCsv(); }
   compareJson(scenarios, ms) { return this.sim.compareJson(scenarios, ms); }
-  monteCarlo(runs, seed, threshold, metrics = false) { return this.sim.monteCarlo(runs, seed, threshold, metrics); }
   /** Test only: makes the instance trap, to check that the page recovers. */
   forceTrap() { engine.mod.forceTrapForTests(); }
   free() {
