@@ -178,6 +178,17 @@ pub fn compare_results(names: &[String], results: &[MonteCarloResult]) -> Result
             },
         ));
     }
+    // pairs and the CSV's columns are matched by name: two scenarios must not share one
+    for (i, name) in names.iter().enumerate() {
+        if names[..i].contains(name) {
+            return Err(Error::new(
+                "scenarios",
+                Code::DuplicateLabel {
+                    label: name.clone(),
+                },
+            ));
+        }
+    }
     if results
         .iter()
         .any(|r| r.runs != results[0].runs || r.seed != results[0].seed)

@@ -426,7 +426,7 @@ pub enum Code {
         /// The text given.
         got: String,
     },
-    /// `the number of seeds must be at least 1, got 0`
+    /// `the number of seeds must be at least 1, got 0` (or at most 4294967295)
     SeedCount {
         /// The number given.
         got: i64,
@@ -1203,7 +1203,14 @@ impl fmt::Display for Code {
             NotANumber { got } => write!(f, "'{got}' is not a number"),
             NotAWholeNumber { got } => write!(f, "'{got}' is not a whole number ≥ 0"),
             NotASeedCount { got } => write!(f, "'{got}' is not a whole number of seeds"),
-            SeedCount { got } => write!(f, "the number of seeds must be at least 1, got {got}"),
+            SeedCount { got } if *got < 1 => {
+                write!(f, "the number of seeds must be at least 1, got {got}")
+            }
+            SeedCount { got } => write!(
+                f,
+                "the number of seeds must be at most {} (more than any network has nodes), got {got}",
+                u32::MAX
+            ),
             NotFinite => f.write_str("must be finite numbers"),
             UnknownName { name, expected } => {
                 write!(f, "unknown '{name}' (expected one of: {expected})")
@@ -1892,6 +1899,7 @@ mod tests {
             (e("weights", EdgeWeight { edge: 3, weight: -1.0 }), "weights: edge 3 has weight -1; weights must be finite and ≥ 0"),
             (e("edges", Endpoint { u: 0, v: 9, n: 5 }), "edges: edge (0, 9) has an endpoint ≥ n = 5"),
             (e("labels", DuplicateLabel { label: s("a") }), "labels: label 'a' is used twice"),
+            (e("seeds", SeedCount { got: 99_999_999_999 }), "seeds: the number of seeds must be at most 4294967295 (more than any network has nodes), got 99999999999"),
             (e("weights", CountMismatch { got: 3, what: Noun::Weights, expected: 4, of: Noun::Edges }), "weights: 3 weights for 4 edges"),
             (e("node", NotANodeId { node: 34, nodes: 34 }), "node: 34 is not a node id (the network has 34 nodes)"),
             (e("seeds", NotInNetwork { node: s("99") }), "seeds: node '99' is not in the network"),

@@ -210,7 +210,7 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
                 return Err(Error::at_line(
                     line_no,
                     Code::WeightNegative {
-                        got: fields[2].to_string(),
+                        got: echo(fields[2]),
                     },
                 ));
             }
@@ -417,6 +417,8 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
+        let huge_text = format!("0 1 {}e9999\n", "9".repeat(400));
+        let huge_msg = format!("line 1: weight {}…", "9".repeat(60));
         for (text, msg) in [
             (
                 "0 1\n2\n",
@@ -428,6 +430,8 @@ mod tests {
             ),
             ("0 1 x\n", "line 1: weight 'x' is not a number"),
             ("0 1 -2\n", "line 1: weight -2 must be a finite number ≥ 0"),
+            // a huge number is echoed clipped, as every other field is
+            (huge_text.as_str(), huge_msg.as_str()),
             (
                 "0 1 1\n# c\n1 2\n",
                 "line 3: has no weight, but earlier lines have one",

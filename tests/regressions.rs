@@ -70,3 +70,28 @@ fn transmissibility_is_a_probability_at_the_edges() {
     let t = Epidemic::sir(0.2, 0.5).unwrap().transmissibility();
     assert!((t - (1.0 - 0.4 / 0.6)).abs() < 1e-12, "{t}");
 }
+
+/// Pairs and the CSV's columns of a comparison are matched by name: two scenarios of one name
+/// gave wrong pair probabilities. They are refused, naming the name.
+#[test]
+fn compare_refuses_two_scenarios_of_one_name() {
+    let s = Scenario::from_json(
+        r#"{"network": "karate", "model": {"kind": "ic", "p": 0.2}, "seeds": "top-degree:2", "seed": 3}"#,
+    )
+    .unwrap();
+    let sim = s.build(None).unwrap();
+    let cfg = viralsim::montecarlo::MonteCarloConfig {
+        runs: 20,
+        ..Default::default()
+    };
+    let r = viralsim::montecarlo::monte_carlo(&sim, 3, &cfg, &mut |_, _| {}).unwrap();
+    let names = vec!["a".to_string(), "b".to_string(), "a".to_string()];
+    let e =
+        viralsim::compare::compare_results(&names, &[r.clone(), r.clone(), r.clone()]).unwrap_err();
+    assert_eq!(e.to_string(), "scenarios: label 'a' is used twice");
+    let names = vec!["a,1".to_string(), "b".to_string()];
+    let c = viralsim::compare::compare_results(&names, &[r.clone(), r]).unwrap();
+    let csv = viralsim::report::compare_csv(&c);
+    assert!(csv.contains("\"prob_better_than_a,1\""), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("\"a,1\","), "{csv}");
+}

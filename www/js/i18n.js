@@ -301,7 +301,9 @@ export const ERRORS = {
     not_a_number: '{got:q} n’est pas un nombre',
     not_a_whole_number: '{got:q} n’est pas un nombre entier ≥ 0',
     not_a_seed_count: '{got:q} n’est pas un nombre entier de graines',
-    seed_count: 'le nombre de graines doit valoir au moins 1, reçu {got}',
+    seed_count: (v) => (Number(v.got) < 1
+      ? `le nombre de graines doit valoir au moins 1, reçu ${v.got}`
+      : `le nombre de graines doit valoir au plus 4 294 967 295 (plus que les nœuds de tout réseau), reçu ${v.got}`),
     not_finite: 'doivent être des nombres finis',
     unknown_name: '{name:q} inconnu (attendu l’un de : {expected})',
     given_twice: 'est donné deux fois',
