@@ -35,7 +35,7 @@ fn main() {
         .expect("simulation");
     let cfg = MonteCarloConfig {
         runs,
-        max_steps: u32::MAX,
+        max_steps: viralsim::bounds::MAX_STEPS, // the most a run may take; these end far sooner
         threads: 1,
         threshold: None,
         metrics: false,
