@@ -96,3 +96,15 @@ test('lang=fr: an error from a worker (budget seeding) keeps its field and code'
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('on a 390 px phone, in French, the error fits its box and the language choice keeps its size', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=1.5&seeds=nodes:0&seed=2&lang=fr`, { width: 390, height: 844 });
+  await page.waitForFunction(() => document.getElementById('model-error').textContent.length > 0);
+  assert.match(await text(page, '#model-error'), /^model\.p : doit être une probabilité entre 0 et 1, reçu 1,5$/);
+  const lang = await page.locator('#lang').boundingBox();
+  assert.ok(lang.width >= 70, `the language menu is ${lang.width} px wide`);
+  assert.ok(lang.x + lang.width <= 390, 'the language menu is on the screen');
+  const box = await page.locator('#model-error').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the message is within the screen');
+  assert.deepEqual(errors, []);
+});
