@@ -1,7 +1,8 @@
 //! Times a single-threaded Monte Carlo of one model on an edge-list file; prints one JSON line.
 //! Used by `benches/peers.py` to put viralsim beside the peer libraries in one script.
 //!
-//! `cargo run --release --example mc_timing -- GRAPH MODEL_JSON RUNS [SEEDS] [REPEATS]`
+//! `cargo run --release --example mc_timing -- GRAPH MODEL_JSON RUNS [SEEDS] [REPEATS] [metrics]`
+//! (`metrics`: also every run's cascade metrics, as the CLI's default output and the page do)
 //! e.g. `... ../shared/data/ba100k.edgelist.gz '{"kind":"ic","p":0.01}' 1000 top-degree:10 3`
 use std::io::Read;
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use viralsim::{Model, ModelSpec, Simulation};
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     if a.len() < 4 {
-        eprintln!("usage: mc_timing GRAPH MODEL_JSON RUNS [SEEDS] [REPEATS]");
+        eprintln!("usage: mc_timing GRAPH MODEL_JSON RUNS [SEEDS] [REPEATS] [metrics]");
         std::process::exit(2);
     }
     let bytes = std::fs::read(&a[1]).expect("graph file");
@@ -38,7 +39,7 @@ fn main() {
         max_steps: viralsim::bounds::MAX_STEPS, // the most a run may take; these end far sooner
         threads: 1,
         threshold: None,
-        metrics: false,
+        metrics: a.get(6).is_some_and(|m| m == "metrics"),
     };
     let mut times = Vec::new();
     let mut res = None;

@@ -179,6 +179,30 @@ pub struct CascadeMetrics {
 /// the engine, and structural virality is the Wiener index Σ s·(N − s) over tree edges divided
 /// by the number of pairs.
 pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
+    cascade_metrics_with(sim, &mut MetricsScratch::default())
+}
+
+/// Buffers [`cascade_metrics_with`] reuses from one run to the next (a Monte Carlo computes
+/// the metrics of every run: allocating them anew each time costs more than filling them).
+#[derive(Clone, Debug, Default)]
+pub struct MetricsScratch {
+    /// For each adopter (by position), its parent's position or [`ROOT`].
+    parent: Vec<u32>,
+    /// For each adopter, the position of its tree's root.
+    root: Vec<u32>,
+    /// For each root position, its tree's size.
+    tree_size: Vec<u32>,
+    /// For each adopter, the size of its subtree.
+    sub: Vec<u32>,
+}
+
+/// [`cascade_metrics`] with buffers kept from one call to the next.
+///
+/// # Complexity
+/// As [`cascade_metrics`]: O(k + T); one pass over the adopters in adoption order reads each
+/// one's record and its parent's, counts causes and generations and builds the forest, and one
+/// pass back gives the Wiener index.
+pub fn cascade_metrics_with(sim: &Simulation, scratch: &mut MetricsScratch) -> CascadeMetrics {
     let n = sim.network().node_count();
     let h = sim.history();
     let rec = sim.records();
@@ -214,30 +238,43 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
     // re-infections keep it), made after its parent's first adoption, so this order is
     // topological and positions come from the engine in O(1).
     let nodes: &[u32] = sim.adopters();
-    let parent_pos: Vec<u32> = nodes
-        .iter()
-        .map(|&v| {
-            let p = rec[v as usize].parent;
-            if p >= ADVERTISING {
-                ROOT
-            } else {
-                rec[p as usize].position
-            }
-        })
-        .collect();
+    let k = nodes.len();
+    let MetricsScratch {
+        parent,
+        root,
+        tree_size,
+        sub,
+    } = scratch;
+    parent.clear();
+    root.clear();
+    tree_size.clear();
+    tree_size.resize(k, 0);
     let mut gen_count: Vec<u32> = Vec::new();
-    for &v in nodes {
-        match Cause::of(rec[v as usize].parent) {
+    let mut pairs: u64 = 0;
+    for (i, &v) in nodes.iter().enumerate() {
+        let r = rec[v as usize];
+        match Cause::of(r.parent) {
             Some(Cause::Seed) => m.reach_seeds += 1,
             Some(Cause::Advertising) => m.reach_advertising += 1,
             Some(Cause::WordOfMouth) => m.reach_word_of_mouth += 1,
             None => {}
         }
-        let g = rec[v as usize].generation as usize;
+        let g = r.generation as usize;
         if g >= gen_count.len() {
             gen_count.resize(g + 1, 0);
         }
         gen_count[g] += 1;
+        let (p, top) = if r.parent >= ADVERTISING {
+            (ROOT, i as u32)
+        } else {
+            let p = rec[r.parent as usize].position;
+            (p, root[p as usize])
+        };
+        parent.push(p);
+        root.push(top);
+        // a tree of s nodes gains s pairs with its (s + 1)-th
+        pairs += tree_size[top as usize] as u64;
+        tree_size[top as usize] += 1;
     }
     m.depth = gen_count.len().saturating_sub(1) as u32;
     for (g, &c) in gen_count.iter().enumerate() {
@@ -255,9 +292,37 @@ pub fn cascade_metrics(sim: &Simulation) -> CascadeMetrics {
             }
         })
         .collect();
-    m.structural_virality = structural_virality(&parent_pos);
+    m.structural_virality = wiener_over_pairs(parent, root, tree_size, sub, pairs);
     m.generation_sizes = gen_count;
     m
+}
+
+/// The Wiener index of the forest divided by its pairs (`None` without a pair): Σ over tree
+/// edges of s·(N − s), s the subtree's size below the edge and N its tree's.
+fn wiener_over_pairs(
+    parent: &[u32],
+    root: &[u32],
+    tree_size: &[u32],
+    sub: &mut Vec<u32>,
+    pairs: u64,
+) -> Option<f64> {
+    if pairs == 0 {
+        return None;
+    }
+    let k = parent.len();
+    sub.clear();
+    sub.resize(k, 1);
+    let mut wiener: f64 = 0.0;
+    for i in (0..k).rev() {
+        let p = parent[i];
+        if p != ROOT {
+            let n = tree_size[root[i] as usize] as u64;
+            let s = sub[i] as u64;
+            wiener += (s * (n - s)) as f64;
+            sub[p as usize] += sub[i];
+        }
+    }
+    Some(wiener / pairs as f64)
 }
 
 /// Marks a root in the parent positions given to [`structural_virality`].
@@ -290,35 +355,19 @@ pub fn structural_virality(parent: &[u32]) -> Option<f64> {
         return None;
     }
     let mut root = vec![0u32; k];
+    let mut tree_size = vec![0u32; k];
+    let mut pairs = 0u64;
     for i in 0..k {
         root[i] = if parent[i] == ROOT {
             i as u32
         } else {
             root[parent[i] as usize]
         };
+        let r = root[i] as usize;
+        pairs += tree_size[r] as u64;
+        tree_size[r] += 1;
     }
-    let mut tree_size = vec![0u64; k];
-    for &r in &root {
-        tree_size[r as usize] += 1;
-    }
-    let mut sub = vec![1u64; k];
-    let mut wiener: f64 = 0.0;
-    for i in (0..k).rev() {
-        if parent[i] != ROOT {
-            let n = tree_size[root[i] as usize];
-            wiener += (sub[i] * (n - sub[i])) as f64;
-            sub[parent[i] as usize] += sub[i];
-        }
-    }
-    let pairs: f64 = (0..k)
-        .filter(|&i| root[i] as usize == i)
-        .map(|i| (tree_size[i] * (tree_size[i] - 1) / 2) as f64)
-        .sum();
-    if pairs == 0.0 {
-        None
-    } else {
-        Some(wiener / pairs)
-    }
+    wiener_over_pairs(parent, &root, &tree_size, &mut Vec::new(), pairs)
 }
 
 /// Summary of a network's structure (the CLI's `info`).
@@ -485,6 +534,37 @@ mod tests {
             })
             .collect();
         structural_virality(&pp).unwrap()
+    }
+
+    /// Buffers kept from run to run give each run's metrics exactly as fresh ones: runs of very
+    /// different sizes (a big one, then a small one, then none) through one scratch.
+    #[test]
+    fn reused_buffers_give_the_metrics_of_fresh_ones() {
+        for (model, seeds) in [
+            (r#"{"kind":"ic","p":0.3}"#, "random:3"),
+            (r#"{"kind":"sir","beta":0.2,"gamma":0.3}"#, "top-degree:2"),
+            (r#"{"kind":"bass","p":0.01,"q":0.4}"#, "none"),
+        ] {
+            let text = format!(
+                r#"{{"network":"ba:n=400,m=2","model":{model},"seeds":"{seeds}","seed":4}}"#
+            );
+            let mut sim = crate::Scenario::from_json(&text)
+                .unwrap()
+                .build(None)
+                .unwrap();
+            let mut scratch = MetricsScratch::default();
+            for run in 0..30 {
+                sim.reset_run(4, run);
+                sim.run(200);
+                let fresh = cascade_metrics(&sim);
+                let kept = cascade_metrics_with(&sim, &mut scratch);
+                assert_eq!(
+                    format!("{fresh:?}"),
+                    format!("{kept:?}"),
+                    "{model} run {run}"
+                );
+            }
+        }
     }
 
     #[test]

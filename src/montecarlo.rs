@@ -5,7 +5,7 @@
 //! runs are spread over scoped threads, one simulation each; in wasm they run one after another.
 
 use crate::error::{Code, Error, Result};
-use crate::metrics::{cascade_metrics, CascadeMetrics};
+use crate::metrics::{cascade_metrics_with, CascadeMetrics, MetricsScratch};
 use crate::simulation::Simulation;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -426,6 +426,14 @@ struct CostRuns {
     impressions: u64,
 }
 
+/// Buffers a worker reuses from one run to the next while it tallies them.
+#[derive(Default)]
+struct RunScratch {
+    metrics: MetricsScratch,
+    /// A per-step line (active people, cumulative ad adopters).
+    line: Vec<u32>,
+}
+
 /// What a block of consecutive runs leaves for the summary: what [`summarise`] needs and no
 /// more. Its memory does not grow with the runs' lengths: a few numbers per run (reach, and
 /// costs and structural virality when asked for) and one histogram per step. Blocks computed
@@ -460,25 +468,24 @@ impl Tally {
     }
 
     /// Adds the simulation's finished run (the next run of the block).
-    fn push(&mut self, sim: &Simulation, with_metrics: bool) {
+    fn push(&mut self, sim: &Simulation, with_metrics: bool, scratch: &mut RunScratch) {
         let h = sim.history();
         self.reaches.push(sim.reach());
         let reach_last = h.reach.last().copied().unwrap_or(0);
         self.curve.push(&h.reach, reach_last);
-        let active: Vec<u32> = h.counts.iter().map(|c| c[1]).collect();
-        self.active.push(&active, 0);
+        let line = &mut scratch.line;
+        line.clear();
+        line.extend(h.counts.iter().map(|c| c[1]));
+        self.active.push(line, 0);
         let mut ads = 0;
-        let ad_curve: Vec<u32> = h
-            .new_by_ad
-            .iter()
-            .map(|&a| {
-                ads += a;
-                ads
-            })
-            .collect();
-        self.ads.push(&ad_curve, ads);
+        line.clear();
+        line.extend(h.new_by_ad.iter().map(|&a| {
+            ads += a;
+            ads
+        }));
+        self.ads.push(line, ads);
         if with_metrics {
-            let one = MetricSums::of(&cascade_metrics(sim));
+            let one = MetricSums::of(&cascade_metrics_with(sim, &mut scratch.metrics));
             self.metrics
                 .get_or_insert_with(MetricSums::default)
                 .add(one);
@@ -573,10 +580,11 @@ pub fn tally_runs(
     let mut sim = base.clone();
     sim.set_recording(false);
     let mut t = Tally::starting_at(runs.start);
+    let mut scratch = RunScratch::default();
     for r in runs {
         sim.reset_run(seed, r);
         sim.run(cfg.max_steps);
-        t.push(&sim, cfg.metrics);
+        t.push(&sim, cfg.metrics, &mut scratch);
     }
     t
 }
@@ -606,7 +614,7 @@ pub fn single_run(
     sim.reset_run(seed, 0);
     sim.run(cfg.max_steps);
     let mut t = Tally::starting_at(0);
-    t.push(&sim, cfg.metrics);
+    t.push(&sim, cfg.metrics, &mut RunScratch::default());
     let history = sim.history().clone();
     Ok((summarise(base, t, seed, &cfg)?, history))
 }
@@ -809,11 +817,12 @@ pub fn monte_carlo(
                         let mut sim = base.clone();
                         sim.set_recording(false);
                         let mut mine = Tally::starting_at(a);
+                        let mut scratch = RunScratch::default();
                         let mut since = 0;
                         for r in a..b {
                             sim.reset_run(seed, r);
                             sim.run(cfg.max_steps);
-                            mine.push(&sim, cfg.metrics);
+                            mine.push(&sim, cfg.metrics, &mut scratch);
                             since += 1;
                             if since == block {
                                 let _ = tx.send(since);
@@ -847,10 +856,11 @@ pub fn monte_carlo(
         let mut sim = base.clone();
         sim.set_recording(false);
         let mut t = Tally::starting_at(0);
+        let mut scratch = RunScratch::default();
         for r in 0..runs {
             sim.reset_run(seed, r);
             sim.run(cfg.max_steps);
-            t.push(&sim, cfg.metrics);
+            t.push(&sim, cfg.metrics, &mut scratch);
             if (r + 1) % block == 0 || r + 1 == runs {
                 progress((r + 1) as u32, cfg.runs);
             }
