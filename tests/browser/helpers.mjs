@@ -12,7 +12,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WWW = join(ROOT, 'www');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
 
-/** Serves www/ on 127.0.0.1 and a free port; returns {url, close, requests}. */
+/** Serves www/ on 127.0.0.1 and a free port, with `Access-Control-Allow-Origin: *` (as ./run);
+ * returns {url, close, requests}. */
 export async function serve() {
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -23,7 +24,8 @@ export async function serve() {
     try {
       const s = await stat(file);
       if (!s.isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      // any origin may load the files (the <viral-sim> widget is embedded in other sites' pages)
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'access-control-allow-origin': '*' });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404).end('not found');

@@ -1,27 +1,34 @@
 // The network view: a canvas with zoom and pan, nodes coloured by state (drawn in one batch per
 // colour), faint edges (cached in an offscreen layer while nothing moves), this step's
 // transmissions highlighted, and hit testing for hover and click. Crisp on high-DPI screens.
+// Where things are is the camera's business (camera.js); `dispose()` removes every listener the
+// view added (the widget makes views without pan and zoom: `{ interactive: false }`).
 import { STATE_COLORS, TRANSMISSION_COLOR, EDGE_COLOR, SEED_RING } from './colors.js';
+import { Camera } from './camera.js';
 
 /** Edges drawn while the picture moves (pan, zoom, layout settling). */
 const EDGE_SAMPLE = 5000;
 
 export class NetworkView {
-  constructor(canvas) {
+  constructor(canvas, { interactive = true } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
-    this.edgeLayer = document.createElement('canvas');
-    this.zoom = 1;
-    this.panX = 0;
-    this.panY = 0;
-    this.fit = { scale: 1, cx: 0, cy: 0 };
+    this.edgeLayer = canvas.ownerDocument.createElement('canvas');
+    this.camera = new Camera();
     this.edgesDirty = true;
     this.fullEdgesPending = false;
     this.lastMotion = 0;
     this.dpr = 1;
+    this.dragged = false;
+    this.listeners = new AbortController();
     this.resize();
-    this.installPanZoom();
+    if (interactive) this.installPanZoom();
   }
+
+  // the camera's zoom and pan, as the view's own (kept for callers of the first version)
+  get zoom() { return this.camera.zoom; }
+  get panX() { return this.camera.panX; }
+  get panY() { return this.camera.panY; }
 
   resize() {
     const dpr = window.devicePixelRatio || 1;
@@ -35,28 +42,19 @@ export class NetworkView {
       this.dpr = dpr;
       this.edgesDirty = true;
     }
+    this.camera.setViewport(this.canvas.width, this.canvas.height);
   }
 
-  /** Fits the current positions to the canvas (called while the layout settles). */
-  fitTo(pos) {
-    let minx = Infinity, miny = Infinity, maxx = -Infinity, maxy = -Infinity;
-    for (let i = 0; i < pos.length; i += 2) {
-      const x = pos[i], y = pos[i + 1];
-      if (x < minx) minx = x;
-      if (x > maxx) maxx = x;
-      if (y < miny) miny = y;
-      if (y > maxy) maxy = y;
-    }
-    if (!isFinite(minx)) return;
-    const w = this.canvas.width, h = this.canvas.height;
-    const span = Math.max(maxx - minx, maxy - miny, 1e-3);
-    this.fit = { scale: (0.92 * Math.min(w, h)) / span, cx: (minx + maxx) / 2, cy: (miny + maxy) / 2 };
-    this.edgesDirty = true;
+  /** Fits the current positions to the canvas (called while the layout settles); `pad`: device
+   * pixels kept free on each side. */
+  fitTo(pos, pad = 0) {
+    this.camera.setViewport(this.canvas.width, this.canvas.height);
+    if (this.camera.fit(pos, pad)) this.edgesDirty = true;
   }
 
   /** World → device pixels. */
-  sx(x) { return (x - this.fit.cx) * this.fit.scale * this.zoom + this.canvas.width / 2 + this.panX; }
-  sy(y) { return (y - this.fit.cy) * this.fit.scale * this.zoom + this.canvas.height / 2 + this.panY; }
+  sx(x) { return this.camera.sx(x); }
+  sy(y) { return this.camera.sy(y); }
 
   nodeRadius(n) {
     const base = n <= 50 ? 7 : n <= 500 ? 4.5 : n <= 5000 ? 2.6 : 1.4;
@@ -161,39 +159,37 @@ export class NetworkView {
 
   installPanZoom() {
     const c = this.canvas;
+    const win = c.ownerDocument.defaultView;
+    const { signal } = this.listeners;
     let drag = null;
-    this.dragged = false;
+    const moved = () => { this.edgesDirty = true; this.lastMotion = performance.now(); };
     c.addEventListener('wheel', (e) => {
       e.preventDefault();
       const rect = c.getBoundingClientRect();
-      const mx = (e.clientX - rect.left) * this.dpr - c.width / 2 - this.panX;
-      const my = (e.clientY - rect.top) * this.dpr - c.height / 2 - this.panY;
-      const f = Math.exp(-e.deltaY * 0.0015);
-      const z = Math.min(40, Math.max(0.2, this.zoom * f));
-      const k = z / this.zoom;
-      this.panX -= mx * (k - 1);
-      this.panY -= my * (k - 1);
-      this.zoom = z;
-      this.edgesDirty = true;
-      this.lastMotion = performance.now();
-    }, { passive: false });
-    c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, px: this.panX, py: this.panY }; this.dragged = false; });
-    window.addEventListener('pointerup', () => { drag = null; });
-    window.addEventListener('pointermove', (e) => {
+      this.camera.zoomAt(Math.exp(-e.deltaY * 0.0015), (e.clientX - rect.left) * this.dpr, (e.clientY - rect.top) * this.dpr);
+      moved();
+    }, { passive: false, signal });
+    c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, px: this.camera.panX, py: this.camera.panY }; this.dragged = false; }, { signal });
+    win.addEventListener('pointerup', () => { drag = null; }, { signal });
+    win.addEventListener('pointermove', (e) => {
       if (!drag) return;
       const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
       if (Math.abs(dx) + Math.abs(dy) > 3) this.dragged = true;
-      this.panX = drag.px + dx * this.dpr;
-      this.panY = drag.py + dy * this.dpr;
-      this.edgesDirty = true;
-      this.lastMotion = performance.now();
-    });
+      this.camera.panX = drag.px + dx * this.dpr;
+      this.camera.panY = drag.py + dy * this.dpr;
+      moved();
+    }, { signal });
   }
 
   resetView() {
-    this.zoom = 1;
-    this.panX = 0;
-    this.panY = 0;
+    this.camera.reset();
     this.edgesDirty = true;
+  }
+
+  /** Removes every listener the view added; the canvas is left as it is. */
+  dispose() {
+    this.listeners.abort();
+    this.edgeLayer.width = 0; // lets the browser drop the layer's pixels now
+    this.edgeLayer.height = 0;
   }
 }

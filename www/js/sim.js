@@ -35,6 +35,9 @@ export function isTrap(e) {
     || /recursive use of an object|attempted to take ownership of Rust value while it was borrowed|null pointer passed to rust/.test(String(e?.message));
 }
 
+/** Bytes of the wasm instance's memory (0 before it is loaded): what tests watch for leaks. */
+export const memoryBytes = () => engine.wasm?.memory.buffer.byteLength ?? 0;
+
 export const version = () => engine.mod.version();
 /** The core's address parser: {scenario, lang, compare}; throws naming the field. */
 export const parseAddress = (hash) => engine.mod.parseAddress(hash);
