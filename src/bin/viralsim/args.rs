@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use viralsim::bounds::{MAX_RUNS, MAX_STEPS};
 use viralsim::campaign::{Action, Intervention};
 use viralsim::model::{ModelSpec, WeightSource};
+use viralsim::montecarlo::MonteCarloConfig;
 use viralsim::{NetworkSpec, Seeding};
 
 /// Where the network comes from, and the limits on what is read or built.
@@ -324,9 +325,16 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 }
 
 impl RunsArgs {
-    /// The thread count for the core (0: all cores).
-    pub fn threads(&self) -> usize {
-        self.threads.map_or(0, |t| t as usize)
+    /// The Monte Carlo these flags ask for, with the command's own runs and steps (its
+    /// defaults differ) and with or without the cascade metrics.
+    pub fn config(&self, runs: u32, max_steps: u32, metrics: bool) -> MonteCarloConfig {
+        MonteCarloConfig {
+            runs,
+            max_steps,
+            threads: self.threads.map_or(0, |t| t as usize),
+            threshold: self.threshold,
+            metrics,
+        }
     }
 }
 

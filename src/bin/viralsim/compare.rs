@@ -8,7 +8,7 @@ use crate::{Fail, Output};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::time::Instant;
-use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
+use viralsim::montecarlo::monte_carlo;
 use viralsim::report;
 use viralsim::Scenario;
 
@@ -86,24 +86,8 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
     let source = files::network(&a.network, Some((first, dir.as_path(), &first_name)))?;
     let limits = a.network.limits.limits();
     // the network is built once, from the first scenario with this network and seed
-    let net = std::sync::Arc::new(
-        source
-            .spec
-            .build_with_segments(
-                seed,
-                &limits,
-                source.text.as_deref(),
-                source.segments.as_deref(),
-            )
-            .map_err(|e| Fail::core(e, &source.context, &[]))?,
-    );
-    let cfg = MonteCarloConfig {
-        runs,
-        max_steps,
-        threads: a.runs.threads(),
-        threshold: a.runs.threshold,
-        metrics: true,
-    };
+    let net = std::sync::Arc::new(source.build(seed, &limits)?);
+    let cfg = a.runs.config(runs, max_steps, true);
     let mut names: Vec<String> = Vec::new();
     let mut set = Vec::new();
     let mut sims = Vec::new();

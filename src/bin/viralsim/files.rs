@@ -79,6 +79,20 @@ pub struct Source {
     pub context: String,
 }
 
+impl Source {
+    /// Builds the network (with its segments) by the core's build path; an error is named by
+    /// where the network came from.
+    pub fn build(
+        &self,
+        seed: u64,
+        limits: &viralsim::io::Limits,
+    ) -> Result<viralsim::Network, Fail> {
+        self.spec
+            .build_with_segments(seed, limits, self.text.as_deref(), self.segments.as_deref())
+            .map_err(|e| Fail::core(e, &self.context, &[]))
+    }
+}
+
 /// The network from --graph (with --segments) or --generate, or else from `scenario` (a
 /// `file:` network is read next to the scenario file, in `dir`).
 pub fn network(

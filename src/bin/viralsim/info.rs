@@ -39,15 +39,7 @@ pub struct InfoArgs {
 /// Runs `viralsim info`.
 pub fn info(a: InfoArgs) -> Result<Output, Fail> {
     let source = files::network(&a.network, None)?;
-    let net = source
-        .spec
-        .build_with_segments(
-            a.seed.unwrap_or(1),
-            &a.network.limits.limits(),
-            source.text.as_deref(),
-            source.segments.as_deref(),
-        )
-        .map_err(|e| Fail::core(e, &source.context, &[]))?;
+    let net = source.build(a.seed.unwrap_or(1), &a.network.limits.limits())?;
     let info = network_info(&net);
     let spec = source.spec.to_string();
     let text = match a.format.unwrap_or(InfoFormat::Table) {

@@ -8,7 +8,7 @@ use crate::{Fail, Output};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::time::Instant;
-use viralsim::montecarlo::{monte_carlo, single_run, MonteCarloConfig};
+use viralsim::montecarlo::{monte_carlo, single_run};
 use viralsim::report::{self, RunContext};
 use viralsim::{Scenario, Seeding};
 
@@ -153,13 +153,7 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
             &a.network.limits.limits(),
         )
         .map_err(|e| Fail::core(e, &source.context, &flags))?;
-    let cfg = MonteCarloConfig {
-        runs,
-        max_steps,
-        threads: a.runs.threads(),
-        threshold: a.runs.threshold,
-        metrics: true,
-    };
+    let cfg = a.runs.config(runs, max_steps, true);
     let t0 = Instant::now();
     // a single run also reports its whole trajectory (the numbers the page shows)
     let (res, history) = if runs == 1 {

@@ -8,7 +8,7 @@ use crate::{Fail, Output};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::sync::Arc;
-use viralsim::montecarlo::{monte_carlo, MonteCarloConfig};
+use viralsim::montecarlo::monte_carlo;
 use viralsim::report::{self, Sweep, SweepRow};
 use viralsim::{Scenario, Seeding};
 
@@ -162,24 +162,8 @@ pub fn sweep(a: SweepArgs) -> Result<Output, Fail> {
         )));
     }
     let source = files::network(&a.network, None)?;
-    let net = Arc::new(
-        source
-            .spec
-            .build_with_segments(
-                seed,
-                &a.network.limits.limits(),
-                source.text.as_deref(),
-                source.segments.as_deref(),
-            )
-            .map_err(|e| Fail::core(e, &source.context, &[]))?,
-    );
-    let cfg = MonteCarloConfig {
-        runs,
-        max_steps,
-        threads: a.runs.threads(),
-        threshold: a.runs.threshold,
-        metrics: false,
-    };
+    let net = Arc::new(source.build(seed, &a.network.limits.limits())?);
+    let cfg = a.runs.config(runs, max_steps, false);
     let bars = Bars::new();
     let bar = bars.bar("points", combos as u64, "points");
     let mut rows = Vec::new();
