@@ -36,6 +36,19 @@ export async function serve() {
   return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** A host page's server on another free port (another origin than serve()'s): `page(path)`
+ * gives the HTML for a path, or null for a 404. Returns {url, close}. */
+export async function serveHost(page) {
+  const server = createServer((req, res) => {
+    const body = page(new URL(req.url, 'http://x').pathname);
+    if (body === null) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 export async function launch() {

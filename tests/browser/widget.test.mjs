@@ -5,8 +5,7 @@
 // stylesheet that tries to reach inside.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { serve, launch } from './helpers.mjs';
+import { serve, serveHost, launch } from './helpers.mjs';
 
 let srv, host, hostUrl, browser;
 
@@ -31,24 +30,17 @@ function hostPage(www) {
 
 before(async () => {
   srv = await serve();
-  host = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const body = path === '/' ? hostPage(srv.url)
-      : path === '/bare' ? '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><p>bare</p></body></html>'
-        : null;
-    if (body === null) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body);
-  });
-  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
-  hostUrl = `http://127.0.0.1:${host.address().port}/`;
+  host = await serveHost((path) => (path === '/' ? hostPage(srv.url)
+    : path === '/bare' ? '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><p>bare</p></body></html>'
+      : null));
+  hostUrl = host.url;
   assert.notEqual(new URL(hostUrl).origin, new URL(srv.url).origin);
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await srv?.close();
-  await new Promise((ok) => (host ? host.close(ok) : ok()));
+  await host?.close();
 });
 
 /** Opens a host page and collects its errors (console errors and uncaught ones). */

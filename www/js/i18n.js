@@ -133,6 +133,28 @@ export const STRINGS = {
     err_max_steps: 'max_steps: must be a whole number from 1 to 1000000, got {v}',
     max_steps: 'Steps at most',
     engine_restarted: 'The simulation engine stopped on an internal error and was restarted; the last scenario that worked was rebuilt.',
+    // the embeddable widget (<viral-sim>)
+    w_status: 'Step {step} · reached {reach} of {n} ({pct} %)',
+    w_status_done: 'Step {step} · reached {reach} of {n} ({pct} %) · finished',
+    w_canvas: 'Network of {n} people: {reach} reached at step {step}',
+    w_controls: 'Simulation controls',
+    w_loading: 'Loading the simulation…',
+    err_w_controls: "controls: unknown control '{v}' (use play, step, reset, speed, p)",
+    err_w_height: "height: '{v}' is not a height (a number of pixels, or a CSS length such as 20rem)",
+    err_w_lang: "lang: '{v}' is not a language of viralsim (en, fr)",
+    err_w_scenario: 'scenario: the attribute is missing (an address such as network=karate&model=ic&p=0.2&seeds=top-degree:2)',
+    err_widget_file: "network: '{spec}' is an uploaded file, which an embedded simulation cannot open; use a generated network",
+    // the Embed button and its dialog
+    embed: 'Embed',
+    embed_title: 'Embed this simulation',
+    embed_help: 'Paste one of these into a web page of your own: it shows the scenario on screen, with Play, Step, Reset, the speed and the main parameter, and works from any site.',
+    embed_element: 'As an element: a script and a tag',
+    embed_iframe: 'As an iframe, for sites that allow only iframes',
+    embed_file: 'This scenario uses an uploaded file ({spec}), which an embedded simulation cannot open: choose a generated network (or karate, or ego-Facebook) first.',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copy_selected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy.',
+    close: 'Close',
   },
   fr: {
     title: 'viralsim — comment un message se propage',
@@ -264,6 +286,26 @@ export const STRINGS = {
     err_max_steps: 'max_steps : doit être un nombre entier de 1 à 1000000, reçu {v}',
     max_steps: 'Nombre de pas au plus',
     engine_restarted: "Le moteur de simulation s'est arrêté sur une erreur interne et a été relancé ; le dernier scénario valide a été reconstruit.",
+    w_status: 'Pas {step} · {reach} touchés sur {n} ({pct} %)',
+    w_status_done: 'Pas {step} · {reach} touchés sur {n} ({pct} %) · terminé',
+    w_canvas: 'Réseau de {n} personnes : {reach} touchées au pas {step}',
+    w_controls: 'Commandes de la simulation',
+    w_loading: 'Chargement de la simulation…',
+    err_w_controls: "controls : commande inconnue « {v} » (play, step, reset, speed, p)",
+    err_w_height: "height : « {v} » n'est pas une hauteur (un nombre de pixels, ou une longueur CSS comme 20rem)",
+    err_w_lang: "lang : « {v} » n'est pas une langue de viralsim (en, fr)",
+    err_w_scenario: "scenario : l'attribut manque (une adresse comme network=karate&model=ic&p=0.2&seeds=top-degree:2)",
+    err_widget_file: "network : « {spec} » est un fichier téléversé, qu'une simulation intégrée ne peut pas ouvrir : choisissez un réseau généré",
+    embed: 'Intégrer',
+    embed_title: 'Intégrer cette simulation',
+    embed_help: "Collez l'un de ces extraits dans votre propre page web : il montre le scénario à l'écran, avec Lecture, Pas, Réinitialiser, la vitesse et le paramètre principal, et fonctionne depuis n'importe quel site.",
+    embed_element: 'Comme élément : un script et une balise',
+    embed_iframe: "Comme iframe, pour les sites qui n'acceptent que les iframes",
+    embed_file: "Ce scénario utilise un fichier téléversé ({spec}), qu'une simulation intégrée ne peut pas ouvrir : choisissez d'abord un réseau généré (ou karaté, ou ego-Facebook).",
+    copy: 'Copier',
+    copied: 'Copié.',
+    copy_selected: 'Sélectionné : appuyez sur Ctrl+C (⌘C sur Mac) pour copier.',
+    close: 'Fermer',
   },
 };
 
@@ -426,7 +468,13 @@ export function language() {
 
 /** The string for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key, vars = {}) {
-  const s = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
+  return translate(lang, key, vars);
+}
+
+/** The string for `key` in language `l` (English when `l` lacks it), placeholders filled: for
+ * parts that have a language of their own (each <viral-sim> has one). */
+export function translate(l, key, vars = {}) {
+  const s = STRINGS[l]?.[key] ?? STRINGS.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
 }
 
