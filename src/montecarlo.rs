@@ -201,12 +201,17 @@ pub struct SegmentSummary {
 /// distinct values (at most the network's size + 1 per step), not with the number of runs, and
 /// its percentiles are exact. A run that ended before step `t` counts at `t` with its carry
 /// value (its last value for cumulative counts, 0 for active nodes).
+///
+/// A run is counted at the steps it ran (`hist`) and, once, at its length (`ended`): the steps
+/// after its end are added up when the band is summarised, not by every run at every later
+/// step (which cost a histogram insertion per run and per step of the longest run).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct StepBand {
-    /// `hist[t]`: value at step `t` → number of runs.
+    /// `hist[t]`: value at step `t` → number of the runs still going at `t`.
     hist: Vec<BTreeMap<u32, u32>>,
-    /// The carry values of all runs so far (value → runs), for the steps after their end.
-    carry: BTreeMap<u32, u32>,
+    /// `ended[l]`: carry value → number of the runs of length `l` (they count with that value
+    /// at every step from `l` on).
+    ended: Vec<BTreeMap<u32, u32>>,
     runs: u32,
 }
 
@@ -214,80 +219,102 @@ fn add(map: &mut BTreeMap<u32, u32>, value: u32, count: u32) {
     *map.entry(value).or_insert(0) += count;
 }
 
+/// Adds `other`'s histograms into `mine`, step by step (growing `mine` as needed).
+fn add_all(mine: &mut Vec<BTreeMap<u32, u32>>, other: Vec<BTreeMap<u32, u32>>) {
+    if mine.len() < other.len() {
+        mine.resize_with(other.len(), BTreeMap::new);
+    }
+    for (h, o) in mine.iter_mut().zip(other) {
+        for (v, c) in o {
+            add(h, v, c);
+        }
+    }
+}
+
 impl StepBand {
     /// Adds one run's curve; `carry` is its value after its end.
     pub fn push(&mut self, curve: &[u32], carry: u32) {
-        while self.hist.len() < curve.len() {
-            // every earlier run has ended by this step
-            self.hist.push(self.carry.clone());
+        if self.hist.len() < curve.len() {
+            self.hist.resize_with(curve.len(), BTreeMap::new);
         }
-        for (t, &x) in curve.iter().enumerate() {
-            add(&mut self.hist[t], x, 1);
+        for (h, &x) in self.hist.iter_mut().zip(curve) {
+            add(h, x, 1);
         }
-        for h in &mut self.hist[curve.len()..] {
-            add(h, carry, 1);
+        if self.ended.len() <= curve.len() {
+            self.ended.resize_with(curve.len() + 1, BTreeMap::new);
         }
-        add(&mut self.carry, carry, 1);
+        add(&mut self.ended[curve.len()], carry, 1);
         self.runs += 1;
     }
 
     /// Adds the runs of `other` (the same as pushing them one by one, in any order).
     pub fn merge(&mut self, other: StepBand) {
-        let len = self.hist.len().max(other.hist.len());
-        let extend = |b: &mut StepBand| {
-            while b.hist.len() < len {
-                b.hist.push(b.carry.clone());
-            }
-        };
-        let mut other = other;
-        extend(self);
-        extend(&mut other);
-        for (h, o) in self.hist.iter_mut().zip(other.hist) {
-            for (v, c) in o {
-                add(h, v, c);
-            }
-        }
-        for (v, c) in other.carry {
-            add(&mut self.carry, v, c);
-        }
+        add_all(&mut self.hist, other.hist);
+        add_all(&mut self.ended, other.ended);
         self.runs += other.runs;
     }
 
-    /// Mean and 5–95 % band per step (numpy's linear-interpolated percentiles).
+    /// Mean and 5–95 % band per step (numpy's linear-interpolated percentiles), for the steps
+    /// of the longest run. At step `t` the runs still going count with their value, the others
+    /// with their carry.
     pub fn curve(&self) -> Curve {
         let mut out = Curve::default();
         let n = self.runs as u64;
         if n == 0 {
             return out;
         }
-        for h in &self.hist {
-            let sum: u64 = h.iter().map(|(&v, &c)| v as u64 * c as u64).sum();
+        // the carries of the runs ended by step t, built up step by step
+        let mut gone: BTreeMap<u32, u32> = BTreeMap::new();
+        for (t, h) in self.hist.iter().enumerate() {
+            if let Some(e) = self.ended.get(t) {
+                for (&v, &c) in e {
+                    add(&mut gone, v, c);
+                }
+            }
+            let sum: u64 = h
+                .iter()
+                .chain(gone.iter())
+                .map(|(&v, &c)| v as u64 * c as u64)
+                .sum();
             out.mean.push(sum as f64 / n as f64);
-            out.p05.push(quantile_of(h, n, 0.05));
-            out.p95.push(quantile_of(h, n, 0.95));
+            out.p05.push(quantile_of(h, &gone, n, 0.05));
+            out.p95.push(quantile_of(h, &gone, n, 0.95));
         }
         out
     }
 }
 
-/// The value of rank `i` (0-based) in the sorted runs of a histogram.
-fn rank(h: &BTreeMap<u32, u32>, i: u64) -> u32 {
+/// The value of rank `i` (0-based) in the sorted runs of two histograms together.
+fn rank(a: &BTreeMap<u32, u32>, b: &BTreeMap<u32, u32>, i: u64) -> u32 {
+    // the i-th value (from 0) of the two histograms together, walking both in value order
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
     let mut seen = 0u64;
-    for (&v, &c) in h {
+    let mut last = 0;
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some((&va, _)), Some((&vb, _))) if va <= vb => x.next(),
+            (Some(_), Some(_)) => y.next(),
+            (Some(_), None) => x.next(),
+            (None, Some(_)) => y.next(),
+            (None, None) => return last,
+        };
+        let Some((&v, &c)) = next else {
+            return last;
+        };
         seen += c as u64;
+        last = v;
         if i < seen {
             return v;
         }
     }
-    h.keys().next_back().copied().unwrap_or(0)
 }
 
-/// Linear-interpolated quantile (numpy's default) of the `n` runs of a histogram.
-fn quantile_of(h: &BTreeMap<u32, u32>, n: u64, q: f64) -> f64 {
+/// Linear-interpolated quantile (numpy's default) of the `n` runs of two histograms together.
+fn quantile_of(a: &BTreeMap<u32, u32>, b: &BTreeMap<u32, u32>, n: u64, q: f64) -> f64 {
     let x = (n - 1) as f64 * q;
     let (lo, hi) = (x.floor() as u64, x.ceil() as u64);
-    let (a, b) = (rank(h, lo) as f64, rank(h, hi) as f64);
-    a + (x - lo as f64) * (b - a)
+    let (ra, rb) = (rank(a, b, lo) as f64, rank(a, b, hi) as f64);
+    ra + (x - lo as f64) * (rb - ra)
 }
 
 /// Sums of a count over runs (Σx, Σx², min, max): a [`Summary`] in constant memory.
@@ -888,9 +915,20 @@ mod tests {
             }
             m
         };
-        assert_eq!(quantile_of(&h(&[0, 10]), 2, 0.05), 0.5);
-        assert_eq!(quantile_of(&h(&[7]), 1, 0.95), 7.0);
-        assert_eq!(quantile_of(&h(&[1, 3, 3, 9]), 4, 0.5), 3.0);
-        assert!((quantile_of(&h(&[1, 2, 3, 4]), 4, 0.95) - 3.85).abs() < 1e-12);
+        let none = BTreeMap::new();
+        assert_eq!(quantile_of(&h(&[0, 10]), &none, 2, 0.05), 0.5);
+        assert_eq!(quantile_of(&h(&[7]), &none, 1, 0.95), 7.0);
+        assert_eq!(quantile_of(&h(&[1, 3, 3, 9]), &none, 4, 0.5), 3.0);
+        assert!((quantile_of(&h(&[1, 2, 3, 4]), &none, 4, 0.95) - 3.85).abs() < 1e-12);
+        // two histograms count together, whichever holds a value, and in any split
+        for (a, b) in [
+            (&[1u32, 3][..], &[3u32, 9][..]),
+            (&[9, 3, 1, 3][..], &[][..]),
+            (&[][..], &[1, 3, 3, 9][..]),
+        ] {
+            assert_eq!(quantile_of(&h(a), &h(b), 4, 0.5), 3.0);
+            assert_eq!(quantile_of(&h(a), &h(b), 4, 0.0), 1.0);
+            assert_eq!(quantile_of(&h(a), &h(b), 4, 1.0), 9.0);
+        }
     }
 }
