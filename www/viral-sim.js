@@ -14,7 +14,7 @@ import { loadWasm, parseAddress } from './js/sim.js';
 import { Controller } from './js/controller.js';
 import { Store } from './js/store.js';
 import { NetworkView } from './js/render.js';
-import { STATE_COLORS, TRANSMISSION_COLOR } from './js/colors.js';
+import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR } from './js/colors.js';
 import { STRINGS, translate } from './js/i18n.js';
 import { errorText, pageError } from './js/errors.js';
 import { MODELS } from './js/scenario.js';
@@ -55,6 +55,7 @@ output { font-variant-numeric: tabular-nums; min-width: 2.4em; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.2em 0.8em; padding: 0 0.6em 0.4em; background: #f8fafc; font-size: 11px; color: #52606d; }
 .legend[hidden] { display: none; }
 .sw { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; margin-right: 0.3em; vertical-align: -1px; }
+.sw.diamond { border-radius: 0; transform: rotate(45deg) scale(0.8); }
 .ln { display: inline-block; width: 1em; height: 3px; margin-right: 0.3em; vertical-align: 2px; }
 @media (max-width: 420px) { .status { margin-left: 0; width: 100%; } input[type=range] { width: 5.5em; } }
 `;
@@ -381,7 +382,7 @@ export class ViralSimElement extends HTMLElement {
     names.forEach((name, s) => {
       const item = document.createElement('span');
       const sw = document.createElement('span');
-      sw.className = 'sw';
+      sw.className = `sw ${STATE_SHAPES[s]}`;
       sw.style.background = STATE_COLORS[s];
       item.append(sw, this.t(name.replace(/ /g, '_')));
       L.append(item);

@@ -33,7 +33,13 @@ function axes(f, labels) {
   ctx.stroke();
   ctx.fillStyle = '#52606d';
   ctx.textAlign = 'right';
-  for (const q of [0, 0.5, 1]) ctx.fillText(String(Math.round(q * ymax)), PAD.left - 4, Y(q * ymax) + 4);
+  // compact above 9,999 (200k, 1,2 M): six digits do not fit the margin
+  const lang = labels.lang || document.documentElement.lang || 'en';
+  const tick = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+  for (const q of [0, 0.5, 1]) {
+    const v = Math.round(q * ymax);
+    ctx.fillText(v < 10000 ? String(v) : tick.format(v), PAD.left - 4, Y(q * ymax) + 4);
+  }
   ctx.textAlign = 'center';
   ctx.fillText(`${labels.x} ${steps}`, w - 30, h - 8);
   ctx.fillText('0', PAD.left, h - 8);
@@ -125,7 +131,7 @@ export function drawBand(canvas, result, labels) {
   ctx.beginPath();
   for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(c.mean[t]));
   ctx.stroke();
-  axes(f, { x: labels.x });
+  axes(f, { x: labels.x, lang: labels.lang });
   legend(f, [[BAND, labels.band], [WOM, labels.wom], [AD, labels.ad]]);
 }
 
@@ -153,6 +159,6 @@ export function drawCompare(canvas, comparison, labels) {
     for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(at(s.curve.mean, t)));
     ctx.stroke();
   });
-  axes(f, { x: labels.x });
+  axes(f, { x: labels.x, lang: labels.lang });
   legend(f, sc.map((s, i) => [SCENARIO_COLORS[i], s.name]));
 }

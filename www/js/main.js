@@ -3,7 +3,7 @@ import { loadWasm, SimView, version, parseAddress, scenarioToAddress, pageLimits
 import { NetworkView } from './render.js';
 import { Chart, drawBand, drawCompare } from './chart.js';
 import { MonteCarloRunner, download } from './montecarlo.js';
-import { STATE_COLORS, TRANSMISSION_COLOR } from './colors.js';
+import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR } from './colors.js';
 import { STRINGS, t, setLanguage, language, applyStrings } from './i18n.js';
 import { NETWORKS, MODELS, modelParams, PASS_THROUGH, networkSpec, parseNetworkSpec } from './scenario.js';
 import { routeError, errorText, pageError, errorFromData } from './errors.js';
@@ -125,7 +125,7 @@ function renderLegend() {
   const names = sim ? sim.stateNames : ['not reached', 'just adopted', 'adopted'];
   const keys = names.map((s) => s.replace(/ /g, '_'));
   $('legend').innerHTML = keys
-    .map((k, s) => `<span class="sw" style="background:${STATE_COLORS[s]}"></span>${t(k)}`)
+    .map((k, s) => `<span class="sw ${STATE_SHAPES[s]}" style="background:${STATE_COLORS[s]}"></span>${t(k)}`)
     .join('') + `<span class="line" style="background:${TRANSMISSION_COLOR}"></span>${t('transmission')}`;
 }
 
@@ -285,7 +285,7 @@ function renderSegmentTable(segments) {
   table.hidden = !segments;
   if (!segments) return;
   table.tBodies[0].innerHTML = segments.map((g) => `<tr><td>${g.segment}</td><td>${g.size}</td>`
-    + `<td>${fmt(g.reached.mean, 1)}</td><td>${fmt(100 * g.fraction, 1)}</td></tr>`).join('');
+    + `<td>${fmt(g.reached.mean, 1)}</td><td>${pct(g.fraction)}</td></tr>`).join('');
 }
 
 let shownAddress = null; // the address of the scenario on screen, as the core wrote it (no lang)
@@ -559,6 +559,15 @@ async function rebuildNow({ keepLayout = false, fallback = false } = {}) {
 
 // ---------------------------------------------------------------- panels
 
+/** A share as a percentage a person can read: 2 significant digits under 1 % (1 of 4,039 is
+ * 0.025 %, not 0 %), one decimal above. */
+function pct(fraction) {
+  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return '–';
+  const x = 100 * fraction;
+  if (x === 0 || x >= 1) return fmt(x, 1);
+  return Number(x.toPrecision(2)).toLocaleString(language(), { maximumSignificantDigits: 2 });
+}
+
 function fmt(x, d = 2) {
   return x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toLocaleString(language(), { maximumFractionDigits: d });
 }
@@ -567,7 +576,7 @@ function updatePanels() {
   if (!sim) return;
   const m = sim.metrics();
   $('m-step').textContent = String(sim.stepCount());
-  $('m-reach').textContent = `${m.reach} (${fmt(100 * m.reach_fraction, 1)} %)`;
+  $('m-reach').textContent = `${m.reach} (${pct(m.reach_fraction)} %)`;
   $('m-peak').textContent = m.peak_new ? `${m.peak_new} @ ${m.peak_step}` : '–';
   $('m-depth').textContent = String(m.depth);
   $('m-virality').textContent = fmt(m.structural_virality);

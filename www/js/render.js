@@ -3,7 +3,7 @@
 // transmissions highlighted, and hit testing for hover and click. Crisp on high-DPI screens.
 // Where things are is the camera's business (camera.js); `dispose()` removes every listener the
 // view added (the widget makes views without pan and zoom: `{ interactive: false }`).
-import { STATE_COLORS, TRANSMISSION_COLOR, EDGE_COLOR, SEED_RING } from './colors.js';
+import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR, EDGE_COLOR, SEED_RING } from './colors.js';
 import { Camera } from './camera.js';
 
 /** Edges drawn while the picture moves (pan, zoom, layout settling). */
@@ -103,7 +103,11 @@ export class NetworkView {
         if (states[i] !== s) continue;
         const x = this.sx(pos[2 * i]), y = this.sy(pos[2 * i + 1]);
         if (x < -r || y < -r || x > w + r || y > h + r) continue;
-        if (r < 2.5 || n > 2000) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+        if (STATE_SHAPES[s] === 'diamond') {
+          // "just adopted" differs by shape too, not by colour alone
+          const d = r * 1.3;
+          ctx.moveTo(x, y - d); ctx.lineTo(x + d, y); ctx.lineTo(x, y + d); ctx.lineTo(x - d, y); ctx.closePath();
+        } else if (r < 2.5 || n > 2000) ctx.rect(x - r, y - r, 2 * r, 2 * r);
         else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
       }
       ctx.fill();
