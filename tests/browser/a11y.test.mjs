@@ -1,6 +1,7 @@
-// Issue 10 §4, bugs 1, 9 and 10 (in part), as a user meets them: hidden parts stay hidden,
+// Issue 10 §4, bugs 1, 2, 9 and 10 (in part), as a user meets them: hidden parts stay hidden,
 // the states' colours meet 3:1 on white and differ without colour, a tiny share is not "0 %",
-// and the chart's axis says 250k, not a six-digit number cut by the margin.
+// the chart's axis says 250k, not a six-digit number cut by the margin, and Monte Carlo
+// results of an earlier scenario are marked as such.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage } from './helpers.mjs';
@@ -64,5 +65,26 @@ test('one person of 4,039 is 0.025 %, not 0 %; the chart axis writes 250k', { ti
   });
   assert.ok(labels.includes('250K'), labels.join(' | '));
   assert.ok(!labels.some((l) => /^\d{6,}$/.test(l)), labels.join(' | '));
+  assert.deepEqual(errors, []);
+});
+
+test('Monte Carlo results of an earlier scenario are marked, in the page\'s language, until run again', { timeout: 90000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.2&seeds=nodes:0&seed=1&lang=fr`);
+  await page.locator('#mc-runs').fill('200');
+  await page.click('#mc-go');
+  await page.waitForFunction(() => window.viralsim.lastMc() !== null, null, { timeout: 60000 });
+  assert.ok(await page.locator('#mc-stale').isHidden());
+  // the scenario changes: the results stay, dimmed, with a note
+  await page.locator('#model-p-num').fill('0.3');
+  await page.locator('#model-p-num').dispatchEvent('change');
+  await page.waitForSelector('#mc-stale:not([hidden])');
+  assert.match(await page.locator('#mc-stale').textContent(), /scénario précédent/);
+  assert.ok(await page.locator('#mc-result').evaluate((e) => e.classList.contains('stale')));
+  // run again: the note goes
+  const before = await page.evaluate(() => window.viralsim.lastMc().reach.mean);
+  await page.click('#mc-go');
+  await page.waitForFunction((m) => window.viralsim.lastMc().reach.mean !== m, before, { timeout: 60000 });
+  await page.waitForSelector('#mc-stale', { state: 'hidden' });
+  assert.ok(!(await page.locator('#mc-result').evaluate((e) => e.classList.contains('stale'))));
   assert.deepEqual(errors, []);
 });

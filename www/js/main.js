@@ -554,7 +554,19 @@ async function rebuildNow({ keepLayout = false, fallback = false } = {}) {
   updateHash();
   dirty = true;
   updatePanels();
+  markStale();
   return true;
+}
+
+/** Marks the Monte Carlo's results when the scenario on screen is no longer the one they ran,
+ * and the comparison's when the network changed: they stay readable, dimmed, with a note. */
+function markStale() {
+  const mc = !!lastMc && JSON.stringify(lastMc.scenario) !== JSON.stringify(scenarioFromUI());
+  $('mc-stale').hidden = !mc;
+  for (const id of ['mc-result', 'mc-chart', 'mc-segments']) $(id).classList.toggle('stale', mc);
+  const cmp = !!lastCmp && lastCmp.scenarios[0]?.network !== builtNetwork;
+  $('cmp-stale').hidden = !cmp;
+  for (const id of ['cmp-chart', 'cmp-table', 'cmp-best']) $(id).classList.toggle('stale', cmp);
 }
 
 // ---------------------------------------------------------------- panels
@@ -933,6 +945,7 @@ async function runMonteCarlo() {
     $('mc-chart').hidden = false;
     $('mc-export').hidden = false;
     drawMcChart();
+    markStale();
     return { ...r, ms };
   } catch (e) {
     if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
@@ -1024,6 +1037,7 @@ async function runCompare() {
     lastCmp = { scenarios, comparison: c, csv: sim.compareCsv(), json: sim.compareJson(scenarios, Math.round(performance.now() - t0)) };
     $('mc-status').textContent = '';
     renderComparison();
+    markStale();
     return c;
   } catch (e) {
     if (e.name === 'Cancelled') $('mc-status').textContent = t('mc_cancelled');
