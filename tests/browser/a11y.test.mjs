@@ -49,7 +49,7 @@ test('one person of 4,039 is 0.025 %, not 0 %; the chart axis writes 250k', { ti
   const { page, errors } = await openPage(browser, `${srv.url}#network=facebook&model=ic&p=0.01&seeds=nodes:0&seed=1`);
   await page.waitForFunction(() => /4[.,\s\u202f]?039/.test(document.body.textContent), null, { timeout: 60000 });
   assert.match(await page.locator('#m-reach').textContent(), /^1 \(0[.,]025 %\)$/);
-  const labels = await page.evaluate(async () => {
+  const { said: labels, adsShown } = await page.evaluate(async () => {
     const { drawBand } = await import('./js/chart.js');
     const canvas = document.createElement('canvas');
     canvas.style.width = '300px'; canvas.style.height = '150px';
@@ -60,10 +60,15 @@ test('one person of 4,039 is 0.025 %, not 0 %; the chart axis writes 250k', { ti
     ctx.fillText = (text, x, y) => { said.push(String(text)); fill(text, x, y); };
     const curve = { mean: [1, 125000, 250000], p05: [1, 100000, 200000], p95: [1, 150000, 250000] };
     drawBand(canvas, { curve, ad_curve: { mean: [0, 0, 0] } }, { x: 'step', band: 'b', wom: 'w', ad: 'a', lang: 'en' });
+    const withAds = [];
+    ctx.fillText = (text, x, y) => { withAds.push(String(text)); fill(text, x, y); };
+    drawBand(canvas, { curve, ad_curve: { mean: [0, 5, 9] } }, { x: 'step', band: 'b', wom: 'w', ad: 'a', lang: 'en' });
     canvas.remove();
-    return said;
+    return { said, adsShown: withAds.includes('a') };
   });
   assert.ok(labels.includes('250K'), labels.join(' | '));
+  assert.ok(!labels.includes('a'), `no ads legend without ads: ${labels.join(' | ')}`);
+  assert.ok(adsShown, 'the ads legend with ads');
   assert.ok(!labels.some((l) => /^\d{6,}$/.test(l)), labels.join(' | '));
   assert.deepEqual(errors, []);
 });

@@ -132,7 +132,9 @@ export function drawBand(canvas, result, labels) {
   for (let t = 0; t < len; t++) ctx.lineTo(X(t), Y(c.mean[t]));
   ctx.stroke();
   axes(f, { x: labels.x, lang: labels.lang });
-  legend(f, [[BAND, labels.band], [WOM, labels.wom], [AD, labels.ad]]);
+  // the ads' swatch only when ads reached someone
+  const withAds = ad.mean.some((x) => x > 0);
+  legend(f, [[BAND, labels.band], [WOM, labels.wom], ...(withAds ? [[AD, labels.ad]] : [])]);
 }
 
 const SCENARIO_COLORS = ['#2e86ab', '#e4572e', '#3bb273', '#7b4fa0'];
