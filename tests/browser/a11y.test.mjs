@@ -93,3 +93,20 @@ test('Monte Carlo results of an earlier scenario are marked, in the page\'s lang
   assert.ok(!(await page.locator('#mc-result').evaluate((e) => e.classList.contains('stale'))));
   assert.deepEqual(errors, []);
 });
+
+test('switching models keeps the parameters set for each one', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.35&seeds=nodes:0&seed=1`);
+  assert.equal(await page.locator('#model-p-num').inputValue(), '0.35');
+  await page.selectOption('#model-kind', 'sir');
+  await page.waitForSelector('#model-beta-num');
+  await page.locator('#model-beta-num').fill('0.45');
+  await page.locator('#model-beta-num').dispatchEvent('change');
+  await page.selectOption('#model-kind', 'ic');
+  await page.waitForSelector('#model-p-num');
+  assert.equal(await page.locator('#model-p-num').inputValue(), '0.35');
+  await page.selectOption('#model-kind', 'sir');
+  await page.waitForSelector('#model-beta-num');
+  assert.equal(await page.locator('#model-beta-num').inputValue(), '0.45');
+  await page.waitForFunction(() => location.hash.includes('beta=0.45'));
+  assert.deepEqual(errors, []);
+});

@@ -17,6 +17,8 @@ const ui = {
   fileText: null,
   model: 'ic',
   modelValues: {},
+  /** The parameters last set for each model (by model name), while another one is chosen. */
+  valuesByModel: {},
   seedMode: 'random',
   k: 1,
   clicked: [], // labels of clicked seeds (seed mode "click")
@@ -656,7 +658,14 @@ function install() {
     syncControls();
     rebuild();
   });
-  $('model-kind').addEventListener('change', (e) => { ui.model = e.target.value; ui.modelValues = {}; renderModelParams(); rebuild({ keepLayout: true }); });
+  $('model-kind').addEventListener('change', (e) => {
+    // each model keeps the parameters set for it: going back to a model finds them again
+    ui.valuesByModel = { ...ui.valuesByModel, [ui.model]: { ...ui.modelValues } };
+    ui.model = e.target.value;
+    ui.modelValues = { ...(ui.valuesByModel[ui.model] ?? {}) };
+    renderModelParams();
+    rebuild({ keepLayout: true });
+  });
   $('seed-mode').addEventListener('change', (e) => {
     ui.seedMode = e.target.value;
     ui.seedOptions = '';
