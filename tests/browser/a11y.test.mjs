@@ -110,3 +110,26 @@ test('switching models keeps the parameters set for each one', { timeout: 60000 
   await page.waitForFunction(() => location.hash.includes('beta=0.45'));
   assert.deepEqual(errors, []);
 });
+
+test('the keyboard on the picture: arrows move between people, Enter seeds, Escape lets go', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.2&seeds=nodes:0&seed=1`);
+  await page.focus('#net-canvas');
+  await page.keyboard.press('ArrowRight'); // the first press lands on the first seed
+  await page.waitForSelector('#tooltip:not([hidden])');
+  const first = await page.locator('#tooltip strong').textContent();
+  assert.equal(first, '0');
+  const seen = new Set([first]);
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight']) {
+    await page.keyboard.press(key);
+    seen.add(await page.locator('#tooltip strong').textContent());
+  }
+  assert.ok(seen.size >= 3, `moved between people: ${[...seen]}`);
+  const who = await page.locator('#tooltip strong').textContent();
+  // Enter before the run adds the focused person to the seeds, as a click would
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((w) => decodeURIComponent(location.hash).includes(`seeds=nodes:0,${w}`) || w === '0', who);
+  if (who !== '0') assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), new RegExp(`seeds=nodes:0,${who}`));
+  await page.keyboard.press('Escape');
+  assert.ok(await page.locator('#tooltip').isHidden());
+  assert.deepEqual(errors, []);
+});

@@ -787,10 +787,9 @@ function install() {
   $('mc-json').addEventListener('click', () => lastMc && download('viralsim-runs.json', lastMc.json, 'application/json'));
 
   const canvas = $('net-canvas');
-  canvas.addEventListener('click', (e) => {
-    if (!sim || view.dragged) return;
-    const i = view.hitTest(sim, e.clientX, e.clientY);
-    if (i < 0) return;
+  /** What a click (or Enter on the focused person) does to person `i`: before the run, add a
+   * seed to the scenario; during it, seed, mute or debunk, as the content panel says. */
+  const actOn = (i) => {
     if (sim.stepCount() === 0) {
       // before the run: the click becomes part of the scenario (and of the URL)
       const label = sim.nodeInfo(i).label;
@@ -798,7 +797,6 @@ function install() {
       if (!ui.clicked.includes(label)) ui.clicked.push(label);
       rebuild({ keepLayout: true });
     } else {
-      // during a run: seed, mute or debunk, as the content panel says
       const who = sim.nodeInfo(i).label;
       try {
         if (ui.clickAction === 'mute') { sim.muteNode(i); $('content-status').textContent = t('muted', { who }); }
@@ -810,12 +808,46 @@ function install() {
       dirty = true;
       updatePanels();
     }
-  });
-  canvas.addEventListener('mousemove', (e) => {
-    if (!sim) return;
+  };
+  canvas.addEventListener('click', (e) => {
+    if (!sim || view.dragged) return;
     const i = view.hitTest(sim, e.clientX, e.clientY);
-    const tip = $('tooltip');
+    if (i >= 0) actOn(i);
+  });
+  // the keyboard: arrows move between people (to the nearest one that way), Enter or Space acts
+  // on the focused one as a click would, Escape lets go; the focused person is ringed and described
+  const ARROWS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+  canvas.addEventListener('keydown', (e) => {
+    if (!sim) return;
+    const pos = sim.positions();
+    if (ARROWS[e.key]) {
+      e.preventDefault();
+      const [ux, uy] = ARROWS[e.key];
+      const from = hover;
+      if (from < 0) { showTip(sim.seeds()[0] ?? 0); return; }
+      const [x0, y0] = [view.sx(pos[2 * from]), view.sy(pos[2 * from + 1])];
+      let best = -1, bestD = Infinity;
+      for (let i = 0; i < sim.n; i++) {
+        const dx = view.sx(pos[2 * i]) - x0, dy = view.sy(pos[2 * i + 1]) - y0;
+        const along = dx * ux + dy * uy, across = Math.abs(dx * uy - dy * ux);
+        if (along <= 0 || across > along) continue; // within 45° of the arrow
+        const d = dx * dx + dy * dy;
+        if (d < bestD) { bestD = d; best = i; }
+      }
+      if (best >= 0) showTip(best);
+    } else if ((e.key === 'Enter' || e.key === ' ') && hover >= 0) {
+      e.preventDefault();
+      actOn(hover);
+      showTip(hover);
+    } else if (e.key === 'Escape') {
+      hover = -1; $('tooltip').hidden = true; dirty = true;
+    }
+  });
+  canvas.addEventListener('blur', () => { hover = -1; $('tooltip').hidden = true; dirty = true; });
+  /** Rings person `i` and shows what is known of them next to them (or at the pointer). */
+  const showTip = (i, clientX, clientY) => {
     if (i !== hover) { hover = i; dirty = true; }
+    const tip = $('tooltip');
     if (i < 0) { tip.hidden = true; return; }
     const info = sim.nodeInfo(i);
     const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
@@ -825,9 +857,20 @@ function install() {
       + (info.segment !== null && info.segment !== undefined ? `<br>${t('seg_n', { s: info.segment })}` : '')
       + (sim.isMuted(i) ? `<br><em>${t('tt_muted')}</em>` : '');
     const rect = canvas.getBoundingClientRect();
-    tip.style.left = `${Math.min(e.clientX - rect.left + 12, rect.width - 180)}px`;
-    tip.style.top = `${e.clientY - rect.top + 12}px`;
+    if (clientX === undefined) {
+      // from the keyboard: next to the person (the view draws in device pixels)
+      const pos = sim.positions();
+      const dpr = window.devicePixelRatio || 1;
+      clientX = rect.left + view.sx(pos[2 * i]) / dpr;
+      clientY = rect.top + view.sy(pos[2 * i + 1]) / dpr;
+    }
+    tip.style.left = `${Math.min(clientX - rect.left + 12, rect.width - 180)}px`;
+    tip.style.top = `${clientY - rect.top + 12}px`;
     tip.hidden = false;
+  };
+  canvas.addEventListener('mousemove', (e) => {
+    if (!sim) return;
+    showTip(view.hitTest(sim, e.clientX, e.clientY), e.clientX, e.clientY);
   });
   canvas.addEventListener('mouseleave', () => { $('tooltip').hidden = true; hover = -1; dirty = true; });
   window.addEventListener('resize', () => { dirty = true; if (sim) updatePanels(); });
