@@ -2,6 +2,7 @@
 //! path is mapped to the flag that sets it by looking the whole path up in [`FLAGS`].
 
 use std::fmt;
+use viralsim::error::{FieldPath, Segment};
 
 /// What the CLI prints after `error: `.
 pub struct Fail(String);
@@ -41,28 +42,25 @@ pub const FLAGS: &[(&str, &str)] = &[
     ("segments", "segments"),
 ];
 
-/// The flag that sets `field`, by exact lookup of the path with its indices blanked
-/// (`campaign.interventions[2].nodes` → `campaign.interventions[].nodes`). A model's
-/// parameter may come bare (`p`) from the model's own checks.
-pub fn flag_of(field: &str) -> Option<&'static str> {
-    let mut key = String::with_capacity(field.len());
-    let mut in_index = false;
-    for c in field.chars() {
-        match c {
-            '[' => {
-                in_index = true;
-                key.push('[');
-            }
-            ']' => {
-                in_index = false;
-                key.push(']');
-            }
-            _ if in_index => {}
-            _ => key.push(c),
-        }
-    }
+/// The flag that sets the field at `path`, by exact lookup of its pattern (indices blanked:
+/// `campaign.interventions[2].nodes` → `campaign.interventions[].nodes`). A model's parameter
+/// may come bare (`p`) from the model's own checks.
+pub fn flag_of(path: &FieldPath) -> Option<&'static str> {
+    let key = path.pattern();
     let find = |k: &str| FLAGS.iter().find(|(f, _)| *f == k).map(|(_, flag)| *flag);
     find(&key).or_else(|| find(&format!("model.{key}")))
+}
+
+/// The index `i` of a path under `campaign.interventions[i]`.
+fn intervention_index(path: &FieldPath) -> Option<usize> {
+    match path.segments() {
+        [Segment::Name(c), Segment::Name(list), Segment::Index(i), ..]
+            if c == "campaign" && list == "interventions" =>
+        {
+            Some(*i)
+        }
+        _ => None,
+    }
 }
 
 impl Fail {
@@ -80,17 +78,14 @@ impl Fail {
     /// intervention by the flag of its action (`--boost-at`, `--mute`, `--debunk`, in
     /// `actions` order); anything else prefixed by `context` (`--generate: network.n: …`).
     pub fn core(e: viralsim::Error, context: &str, actions: &[&str]) -> Fail {
-        let Some(field) = e.field() else {
+        let Some(path) = e.path() else {
             return Fail(format!("{context}: {e}"));
         };
-        if let Some(flag) = flag_of(&field) {
+        if let Some(flag) = flag_of(path) {
             return Fail::flag(flag, e.reason());
         }
-        if let Some(rest) = field.strip_prefix("campaign.interventions[") {
-            let index: Option<usize> = rest.split(']').next().and_then(|i| i.parse().ok());
-            if let Some(flag) = index.and_then(|i| actions.get(i)) {
-                return Fail::flag(flag, e.reason());
-            }
+        if let Some(flag) = intervention_index(path).and_then(|i| actions.get(i)) {
+            return Fail::flag(flag, e.reason());
         }
         if context.is_empty() {
             Fail(e.to_string())
@@ -118,15 +113,21 @@ mod tests {
 
     #[test]
     fn fields_map_to_flags_by_lookup() {
-        assert_eq!(flag_of("model.p"), Some("p"));
-        assert_eq!(flag_of("p"), Some("p"));
-        assert_eq!(flag_of("campaign.costs.per_seed"), Some("cost-per-seed"));
+        let flag = |text: &str| flag_of(&FieldPath::parse(text));
+        assert_eq!(flag("model.p"), Some("p"));
+        assert_eq!(flag("p"), Some("p"));
+        assert_eq!(flag("campaign.costs.per_seed"), Some("cost-per-seed"));
         assert_eq!(
-            flag_of("campaign.costs.per_seed_degree"),
+            flag("campaign.costs.per_seed_degree"),
             Some("cost-per-degree")
         );
-        assert_eq!(flag_of("network.n"), None);
-        assert_eq!(flag_of("campaign.costs"), None);
+        assert_eq!(flag("network.n"), None);
+        assert_eq!(flag("campaign.costs"), None);
+        assert_eq!(
+            intervention_index(&FieldPath::parse("campaign.interventions[3].nodes")),
+            Some(3)
+        );
+        assert_eq!(intervention_index(&FieldPath::parse("campaign.ads")), None);
     }
 
     #[test]
