@@ -110,7 +110,8 @@ pub fn paired(a_name: &str, a: &[u32], b_name: &str, b: &[u32]) -> PairCompariso
 }
 
 /// Runs every scenario `runs` times with scenario seed `seed` (same run streams for all) and
-/// compares them pairwise.
+/// compares them pairwise. `progress(i, done, runs)` tells how far scenario `i` is (the CLI
+/// draws one bar per scenario).
 ///
 /// # Errors
 /// Fewer than 2 or more than 4 scenarios, scenarios on networks of different sizes, or a
@@ -119,7 +120,7 @@ pub fn compare(
     scenarios: &[(String, Simulation)],
     seed: u64,
     cfg: &MonteCarloConfig,
-    progress: &mut dyn FnMut(u32, u32),
+    progress: &mut dyn FnMut(usize, u32, u32),
 ) -> Result<Comparison> {
     if !(2..=4).contains(&scenarios.len()) {
         return Err(Error::new(
@@ -143,11 +144,8 @@ pub fn compare(
             },
         ));
     }
-    // saturating: the runs are checked by monte_carlo below, after this product is taken
-    let total = cfg.runs.saturating_mul(scenarios.len() as u32);
     let mut results: Vec<MonteCarloResult> = Vec::with_capacity(scenarios.len());
     for (i, (_, sim)) in scenarios.iter().enumerate() {
-        let done = (i as u32).saturating_mul(cfg.runs);
         results.push(monte_carlo(
             sim,
             seed,
@@ -155,7 +153,7 @@ pub fn compare(
                 metrics: true,
                 ..cfg.clone()
             },
-            &mut |d, _| progress(done.saturating_add(d), total),
+            &mut |d, t| progress(i, d, t),
         )?);
     }
     let names: Vec<String> = scenarios.iter().map(|(n, _)| n.clone()).collect();

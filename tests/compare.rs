@@ -38,7 +38,7 @@ fn the_paired_interval_covers_the_true_difference() {
     let mut covered = 0;
     let mut a_better = 0;
     for seed in 0..trials {
-        let c = compare(&sims, seed, &cfg, &mut |_, _| {}).unwrap();
+        let c = compare(&sims, seed, &cfg, &mut |_, _, _| {}).unwrap();
         let p = &c.pairs[0];
         if p.ci95[0] <= 2.0 && 2.0 <= p.ci95[1] {
             covered += 1;
@@ -77,7 +77,7 @@ fn common_random_numbers_make_identical_scenarios_tie_exactly() {
             runs: 300,
             ..Default::default()
         },
-        &mut |_, _| {},
+        &mut |_, _, _| {},
     )
     .unwrap();
     assert_eq!(c.pairs[0].mean_difference, 0.0);
@@ -85,7 +85,7 @@ fn common_random_numbers_make_identical_scenarios_tie_exactly() {
     assert_eq!(c.pairs[0].prob_a_better, 0.5);
     let one = vec![("x".to_string(), mk())];
     assert!(
-        compare(&one, 1, &MonteCarloConfig::default(), &mut |_, _| {})
+        compare(&one, 1, &MonteCarloConfig::default(), &mut |_, _, _| {})
             .unwrap_err()
             .to_string()
             .contains("2 to 4")

@@ -8,7 +8,6 @@ use crate::{Fail, Output};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::time::Instant;
-use viralsim::montecarlo::monte_carlo;
 use viralsim::report;
 use viralsim::Scenario;
 
@@ -107,9 +106,9 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
         let sim = one
             .build_on(net.clone())
             .map_err(|e| Fail::msg(format!("{}: {}", path.display(), Fail::core(e, "", &flags))))?;
-        names.push(name);
+        names.push(name.clone());
         set.push(Scenario { seed, ..s.clone() });
-        sims.push(sim);
+        sims.push((name, sim));
     }
     let bars = Bars::new();
     let list: Vec<_> = names
@@ -117,15 +116,12 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
         .map(|n| bars.bar(n, runs as u64, "runs"))
         .collect();
     let t0 = Instant::now();
-    let mut results = Vec::new();
-    for (sim, bar) in sims.iter().zip(&list) {
-        results.push(monte_carlo(sim, seed, &cfg, &mut callback(bar))?);
-        bar.finish();
-    }
+    let c = viralsim::compare::compare(&sims, seed, &cfg, &mut |i, done, total| {
+        callback(&list[i])(done, total)
+    })?;
     for bar in &list {
         bar.finish_and_clear();
     }
-    let c = viralsim::compare::compare_results(&names, &results)?;
     let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let network = source.spec.to_string();
     let text = match a.format.unwrap_or(CompareFormat::Table) {
