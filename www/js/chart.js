@@ -34,11 +34,12 @@ function axes(f, labels) {
   ctx.fillStyle = '#52606d';
   ctx.textAlign = 'right';
   // compact above 9,999 (200k, 1,2 M): six digits do not fit the margin
-  const lang = labels.lang || document.documentElement.lang || 'en';
-  const tick = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 });
+  // (a formatter only then: the live chart draws its axes every frame)
+  const tick = ymax < 10000 ? String
+    : (v) => new Intl.NumberFormat(labels.lang || document.documentElement.lang || 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(v);
   for (const q of [0, 0.5, 1]) {
     const v = Math.round(q * ymax);
-    ctx.fillText(v < 10000 ? String(v) : tick.format(v), PAD.left - 4, Y(q * ymax) + 4);
+    ctx.fillText(v < 10000 ? String(v) : tick(v), PAD.left - 4, Y(q * ymax) + 4);
   }
   ctx.textAlign = 'center';
   ctx.fillText(`${labels.x} ${steps}`, w - 30, h - 8);
