@@ -1,26 +1,36 @@
 // One simulation's life: building it from a scenario (the newest build wins: a build that
 // finishes after a newer one started is dropped and freed), stepping it on a steps-per-second
 // clock of its own (the drawing is not the clock: a view draws when told something changed), its
-// force-directed layout in short slices on the main thread (fine for the widget's small
-// networks), and events:
+// force-directed layout (in a worker when given one, as the page does; otherwise in short slices
+// on the main thread, fine for the widget's small networks), and events:
 //
 //   built    {sim}                       a new simulation replaced the old one
 //   stepped  {step, reach, counts, …}    after a step (and after reset)
 //   finished {step, reach, counts, …}    the run ended (nothing more can happen)
+//   changed  {step, reach, counts, …}    the simulation changed between steps (a click seeded)
 //   error    {error}                     a build or a call failed (the core's Error: message,
 //                                        field, code, values)
 //
 // `dispose()` stops the clock and frees the wasm object. No DOM, no module-level state.
 import { loadWasm, SimView } from './sim.js';
 import { pageError } from './errors.js';
+import { WorkerClient } from './worker-client.js';
 
 /** Layout temperature under which the picture counts as settled (as the page's). */
 const SETTLED = 0.05;
 
 export class Controller extends EventTarget {
-  /** `speed`: steps per second; `loop`: start again a moment after the run ends. */
-  constructor({ speed = 4, loop = false, loopDelay = 1500 } = {}) {
+  /** `speed`: steps per second; `loop`: start again a moment after the run ends. `source`:
+   * `async (scenario) => ({text, segments})`, the texts a network needs (by default ego-Facebook
+   * next to the module, and no uploaded file); `prepare`: `async (scenario, texts) => scenario`
+   * (the page chooses computed seeds in a worker); `layoutWorker`: the layout worker's URL. */
+  constructor({ speed = 4, loop = false, loopDelay = 1500, source = null, prepare = null, layoutWorker = null } = {}) {
     super();
+    this.source = source ?? (async (scenario) => ({ text: await this.networkText(String(scenario.network)), segments: null }));
+    this.prepare = prepare ?? (async (scenario) => scenario);
+    this.layout = layoutWorker ? new WorkerClient(layoutWorker) : null;
+    this.layoutRequest = 0;
+    this.pendingPositions = null;
     this.sim = null;
     this.scenario = null; // the scenario of `sim`
     this.speed = speed;
@@ -47,11 +57,14 @@ export class Controller extends EventTarget {
     const gen = ++this.generation;
     this.pause();
     let next;
+    let texts;
     try {
       await loadWasm();
-      const text = await this.networkText(String(scenario.network));
+      texts = await this.source(scenario);
       if (gen !== this.generation) return false;
-      next = new SimView(scenario, text ?? undefined);
+      const built = await this.prepare(scenario, texts);
+      if (gen !== this.generation) return false;
+      next = new SimView(built, texts.text ?? undefined, texts.segments ?? undefined);
     } catch (error) {
       if (gen !== this.generation) return false;
       this.emit('error', { error });
@@ -66,8 +79,28 @@ export class Controller extends EventTarget {
     this.scenario = scenario;
     this.finished = false;
     this.layoutMoving = !same;
+    this.startLayout(same ? null : scenario, texts);
     this.emit('built', { sim: next, keptLayout: Boolean(same) });
     return true;
+  }
+
+  /** Starts the layout worker on `scenario`'s network (null: stops it). */
+  startLayout(scenario, texts) {
+    this.pendingPositions = null;
+    if (!this.layout) return;
+    if (this.layoutRequest) this.layout.cancel(this.layoutRequest);
+    this.layoutRequest = 0;
+    if (!scenario) return;
+    // the layout needs only the network: no seeding strategy or campaign to compute there
+    const network = { network: scenario.network, model: scenario.model, seeds: 'none', seed: scenario.seed };
+    const { id, promise } = this.layout.send({ type: 'start', scenario: network, text: texts.text ?? null, segments: texts.segments ?? null }, {
+      onProgress: (data) => { if (id === this.layoutRequest) this.pendingPositions = data; },
+    });
+    this.layoutRequest = id;
+    promise.catch((e) => {
+      // the worker could not lay it out: the main thread does, in slices
+      if (e.name !== 'Cancelled' && id === this.layoutRequest) { this.layout.terminate(); this.layout = null; }
+    });
   }
 
   /** The text a network needs: ego-Facebook is fetched next to the module; an uploaded file
@@ -91,6 +124,7 @@ export class Controller extends EventTarget {
   clear() {
     this.generation++;
     this.pause();
+    this.startLayout(null);
     this.sim?.free();
     this.sim = null;
     this.scenario = null;
@@ -162,6 +196,12 @@ export class Controller extends EventTarget {
     }
   }
 
+  /** Tells the views that the simulation changed between steps (a click seeded or muted). */
+  touched() {
+    this.finished = false;
+    this.emit('changed', this.snapshot());
+  }
+
   /** Back to step 0 with the scenario's seed (the same run again). */
   reset() {
     this.pause();
@@ -176,9 +216,24 @@ export class Controller extends EventTarget {
     this.emit('stepped', this.snapshot());
   }
 
-  /** Runs the layout for about `ms` milliseconds; true when the positions moved. */
+  /** Runs the layout for about `ms` milliseconds (or takes the worker's newest positions); true
+   * when the positions moved. */
   layoutSlice(ms = 6) {
     if (!this.sim || !this.layoutMoving) return false;
+    if (this.layout) {
+      const p = this.pendingPositions;
+      if (!p) return false;
+      this.pendingPositions = null;
+      try {
+        this.sim.setPositions(p.positions, p.temperature);
+      } catch (error) {
+        this.layoutMoving = false;
+        this.emit('error', { error });
+        return false;
+      }
+      if (p.temperature < SETTLED) this.layoutMoving = false;
+      return true;
+    }
     const start = performance.now();
     try {
       while (performance.now() - start < ms) {
@@ -195,6 +250,8 @@ export class Controller extends EventTarget {
   dispose() {
     this.disposed = true;
     this.clear();
+    this.layout?.terminate();
+    this.layout = null;
     this.texts.clear();
   }
 }

@@ -44,6 +44,7 @@ export const FIELD_CONTROLS = {
   seed: ['seed-error', 'rng-seed'],
   max_steps: ['seed-error', 'max-steps'],
   runs: ['mc-error', 'mc-runs'],
+  threshold: ['mc-error', 'mc-threshold'],
   campaign: ['campaign-error', null],
   'campaign.ads': ['campaign-error', 'ad-impressions'],
   'campaign.ads.impressions_per_step': ['campaign-error', 'ad-impressions'],
@@ -73,6 +74,10 @@ export const FIELD_CONTROLS = {
   scenarios: ['cmp-error', 'cmp-go'],
   names: ['cmp-error', 'cmp-go'],
 };
+
+/** Errors whose fix lies in another control than the one just changed: the choice stays, and
+ * that control is marked (choosing "the most reach for a budget" before a price is set). */
+export const FIX_ELSEWHERE = { budget_price: 'cost-seed' };
 
 /** The control of an intervention, by its action (the controls hold one of each). */
 const ACTION_CONTROLS = { boost: 'boost-at', mute: 'mute-k', debunk: 'debunk-k' };

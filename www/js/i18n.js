@@ -75,7 +75,13 @@ export const STRINGS = {
     cmp_pair: '{a} − {b}: {d} people (95% CI {lo} to {hi}); P({a} better) = {p}',
     mc_stale: 'These results are for an earlier scenario: run again to update them.',
     cmp_stale: 'This comparison ran on another network: compare again to update it.',
-    mc_result: 'Mean reach {mean} (95% CI {lo}–{hi}); reached more than half the network in {viral}% of runs; {ms} ms.',
+    mc_result: 'Mean reach {mean} (95% CI {lo}–{hi}); reached more than {share}% of the network (went viral) in {viral}% of runs; {ms} ms.',
+    mc_threshold: 'Going viral means reaching more than this share of the network (%)',
+    tab_title: 'viralsim — word-of-mouth spread simulator', transport: 'Play controls',
+    upload_prompt: 'Choose an edge list file (one friendship per line: two people) in the Network panel.',
+    err_upload_needed: "This scenario was made with the file '{name}', which stays on its author's computer: upload '{name}' in the Network panel to open it.",
+    err_upload_both: "This scenario was made with the files '{name}' (the network) and '{seg}' (its segments), which stay on their author's computer: upload both in the Network panel to open it.",
+    cmp_no_seeds: 'no seeds', cmp_ads: 'ads {k}/step × {steps} steps (conversion {conv})', cmp_half_life: 'half-life {h}', cmp_interventions: '{k} interventions', cmp_prices: 'prices',
     click_hint: 'Click a person to make them share first.',
     nodes_edges: '{n} people, {m} friendships',
     not_reached: 'not reached', just_adopted: 'just adopted', adopted: 'adopted',
@@ -181,11 +187,11 @@ export const STRINGS = {
     content: 'Le contenu et les interventions',
     content_help: "Un contenu frais circule mieux : avec une demi-vie, la chance de le transmettre est divisée par deux tous les tant de pas ; avec la lassitude, chaque partage ignoré rend le suivant moins convaincant. L'adhérence multiplie la chance par segment d'audience. Demi-vie et adhérence s'appliquent à IC, SIR et SIS.",
     half_life: 'Demi-vie du contenu (pas ; 0 : ne vieillit pas)', fatigue: 'Lassitude par partage vu (0–0,99)',
-    post_prob: 'Chance que chaque influenceur publie', stickiness: 'Adhérence par segment (ex. 1/0.5/2)', seed_segment: 'Choisir les semences dans',
+    post_prob: 'Chance que chaque influenceur publie', stickiness: 'Adhérence par segment (ex. 1/0.5/2)', seed_segment: 'Choisir les graines dans',
     boost_at: 'La marque republie au pas (0 : jamais)', mute_k: 'Rendre muets les k plus connectés', at_step: 'au pas',
     debunk_k: 'Démenteurs : k personnes au hasard (rumeur, SIR, SIS)', click_action: "Pendant un déroulement, un clic sur une personne",
-    click_seed: "en fait une semence", click_mute: 'la rend muette', click_debunk: 'en fait un démenteur',
-    boost_now: 'La marque republie maintenant', boosted: '{k} semences ont republié.', muted: '{who} est muet : ne transmet plus rien.',
+    click_seed: "en fait une graine", click_mute: 'la rend muette', click_debunk: 'en fait un démenteur',
+    boost_now: 'La marque republie maintenant', boosted: '{k} graines ont republié.', muted: '{who} est muet : ne transmet plus rien.',
     debunked: '{who} dément désormais la rumeur.', tt_muted: 'muet',
     err_segments_missing: "network : ce scénario utilise le fichier de segments « {name} » : chargez-le sous la liste d'arêtes",
     err_stickiness: "campaign.stickiness : '{v}' doit être un nombre ≥ 0 par segment, séparés par '/'",
@@ -199,8 +205,8 @@ export const STRINGS = {
     seeding_imm: 'les k meilleures, choisies par IMM (cascade indépendante, seuil linéaire)',
     seeding_celf: 'les k meilleures, choisies par simulation (CELF ; petits réseaux)',
     k_seeds: 'k (nombre de graines)',
-    rng_seed: 'Graine aléatoire',
-    rng_seed_help: "Même graine, même partie : partagez l'adresse de la page pour la rejouer.",
+    rng_seed: 'Germe aléatoire',
+    rng_seed_help: "Même germe, même partie : partagez l'adresse de la page pour la rejouer. (Les graines sont les personnes qui lancent le message ; le germe fixe les tirages au hasard.)",
     play: 'Lecture', pause: 'Pause', step: 'Pas', reset: 'Réinitialiser',
     speed: 'Vitesse (pas par seconde)',
     legend: 'Légende',
@@ -222,7 +228,7 @@ export const STRINGS = {
     export_csv: 'Télécharger CSV', export_json: 'Télécharger JSON',
     png_net: 'Réseau PNG', png_chart: 'Graphique PNG', tree_json: 'Arbre de cascade JSON',
     cmp: 'Comparer des scénarios (A/B)',
-    cmp_help: "Ajoutez jusqu'à quatre scénarios sur ce réseau, puis comparez-les sur les mêmes parties (même graine, mêmes tirages).",
+    cmp_help: "Ajoutez jusqu'à quatre scénarios sur ce réseau, puis comparez-les sur les mêmes parties (même germe, mêmes tirages).",
     cmp_add: 'Ajouter ce scénario', cmp_go: 'Comparer', cmp_clear: 'Vider', cmp_remove: 'retirer',
     cmp_chart: 'Portée moyenne de chaque scénario et sa bande 5–95 %',
     cmp_full: 'Quatre scénarios au plus.', cmp_need: 'Ajoutez au moins deux scénarios.',
@@ -232,7 +238,13 @@ export const STRINGS = {
     cmp_pair: '{a} − {b} : {d} personnes (IC 95 % {lo} à {hi}) ; P({a} meilleur) = {p}',
     mc_stale: 'Ces résultats portent sur un scénario précédent : relancez pour les mettre à jour.',
     cmp_stale: 'Cette comparaison portait sur un autre réseau : comparez à nouveau pour la mettre à jour.',
-    mc_result: 'Portée moyenne {mean} (IC 95 % {lo}–{hi}) ; plus de la moitié du réseau touchée dans {viral} % des parties ; {ms} ms.',
+    mc_result: 'Portée moyenne {mean} (IC 95 % {lo}–{hi}) ; plus de {share} % du réseau touché (devenu viral) dans {viral} % des parties ; {ms} ms.',
+    mc_threshold: 'Devenir viral, c’est toucher plus que cette part du réseau (%)',
+    tab_title: 'viralsim — simulateur de bouche à oreille', transport: 'Commandes de lecture',
+    upload_prompt: 'Choisissez un fichier de liste d’arêtes (une amitié par ligne : deux personnes) dans le panneau Réseau.',
+    err_upload_needed: 'Ce scénario a été fait avec le fichier « {name} », resté sur l’ordinateur de son auteur : chargez « {name} » dans le panneau Réseau pour l’ouvrir.',
+    err_upload_both: 'Ce scénario a été fait avec les fichiers « {name} » (le réseau) et « {seg} » (ses segments), restés sur l’ordinateur de leur auteur : chargez-les tous deux dans le panneau Réseau pour l’ouvrir.',
+    cmp_no_seeds: 'aucune graine', cmp_ads: 'pub {k}/pas × {steps} pas (conversion {conv})', cmp_half_life: 'demi-vie {h}', cmp_interventions: '{k} interventions', cmp_prices: 'prix',
     click_hint: 'Cliquez sur une personne pour qu’elle partage en premier.',
     nodes_edges: '{n} personnes, {m} amitiés',
     not_reached: 'pas touché', just_adopted: 'vient d’adopter', adopted: 'a adopté',
@@ -427,7 +439,7 @@ export const ERRORS = {
     compare_at_most: 'contient au plus {max} scénarios, reçu {got}',
     compare_count: 'la comparaison prend de {min} à {max} scénarios, reçu {got}',
     compare_network: '{name} tourne sur un autre réseau : la comparaison demande le même réseau pour tous',
-    compare_runs: 'chaque scénario doit avoir les mêmes parties et la même graine pour être comparé partie par partie',
+    compare_runs: 'chaque scénario doit avoir les mêmes parties et le même germe aléatoire pour être comparé partie par partie',
     blocks_order: 'les blocs doivent se suivre : attendu la partie {expected}, reçu {got}',
     blocks_networks: 'blocs de réseaux différents',
     runs_start: 'les parties doivent commencer à la partie 0, pas {got}',
@@ -459,20 +471,21 @@ export const WORDS = {
   },
 };
 
-let lang = 'en';
+// The page's language is its document's `lang` (no state of this module's own: each
+// <viral-sim> has its language as an attribute and calls `translate`).
 
 export function setLanguage(l) {
-  lang = STRINGS[l] ? l : 'en';
-  document.documentElement.lang = lang;
+  document.documentElement.lang = STRINGS[l] ? l : 'en';
 }
 
 export function language() {
-  return lang;
+  const l = globalThis.document?.documentElement.lang;
+  return STRINGS[l] ? l : 'en';
 }
 
 /** The string for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key, vars = {}) {
-  return translate(lang, key, vars);
+  return translate(language(), key, vars);
 }
 
 /** The string for `key` in language `l` (English when `l` lacks it), placeholders filled: for

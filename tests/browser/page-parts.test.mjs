@@ -1,0 +1,183 @@
+// Issue 10: the full page rebuilt from parts (store, controller, views, panels as custom
+// elements), and §4 bugs 3, 4, 5, 6, 7 and 10 as a user meets them: a failed upload keeps "My
+// own file" open with its error; an address naming an uploaded file says which file to upload; a
+// budget chosen before a price keeps the choice and marks the price; French everywhere (tab
+// title, legend, compare list, one word for a seed person); the picture and Play together on a
+// phone; the compare list shows a plan's ads; the "go viral" share is the user's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, openPage, ROOT } from './helpers.mjs';
+
+const CLI = process.env.VIRALSIM_BIN || join(ROOT, 'target/release/viralsim');
+
+let srv, browser;
+before(async () => { srv = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const idle = (page) => page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim !== null, null, { timeout: 30000 });
+
+test('the page is made of its panels: one app shell looks elements up by id, no module keeps mutable state', () => {
+  const dir = join(ROOT, 'www/js');
+  const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'panels')).map((f) => join(dir, 'panels', f))]
+    .filter((f) => f.endsWith('.js'));
+  for (const f of files) {
+    const src = readFileSync(f, 'utf8');
+    const name = f.slice(ROOT.length);
+    if (!name.endsWith('app.js')) assert.ok(!/document\.getElementById/.test(src), `${name} looks an element up by id outside the app shell`);
+    // module-level `let` is mutable state shared by every owner (workers keep theirs: one per worker)
+    if (!/-worker\.js$/.test(name) && !name.endsWith('sim.js') && !name.endsWith('i18n.js')) {
+      assert.ok(!/^let /m.test(src), `${name} has module-level mutable state`);
+    }
+  }
+  const html = readFileSync(join(ROOT, 'www/index.html'), 'utf8');
+  for (const p of ['network', 'model', 'seeds', 'campaign', 'content', 'transport', 'metrics', 'montecarlo', 'compare']) {
+    assert.match(html, new RegExp(`<vs-${p}(-panel)? data-panel=`), `panel ${p}`);
+  }
+});
+
+test('a panel taken out of the page takes its listeners with it; put back and attached, it works again', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=nodes:0&seed=1`);
+  await idle(page);
+  const stepped = await page.evaluate(async () => {
+    const t = document.querySelector('vs-transport');
+    const parent = t.parentElement;
+    t.remove();
+    t.querySelector('#step').click(); // detached: the click reaches no listener
+    const after = window.viralsim.sim.stepCount();
+    parent.appendChild(t);
+    t.attach(window.viralsim.app);
+    t.querySelector('#step').click();
+    return [after, window.viralsim.sim.stepCount()];
+  });
+  assert.deepEqual(stepped, [0, 1]);
+  assert.deepEqual(errors, []);
+});
+
+test('bug 3: a failed upload stays on "My own file", upload box open, with its line; the old network keeps running', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=nodes:0&seed=1`);
+  await idle(page);
+  await page.selectOption('#net-kind', 'file');
+  assert.ok(await page.locator('#file').isVisible(), 'the upload box opens');
+  await page.setInputFiles('#file', { name: 'broken.txt', mimeType: 'text/plain', buffer: Buffer.from('0 1\n1 2\n3\n') });
+  await page.waitForFunction(() => document.getElementById('net-error').textContent.length > 0);
+  await idle(page);
+  assert.match(await page.locator('#net-error').textContent(), /line 3/);
+  assert.equal(await page.locator('#net-kind').inputValue(), 'file', 'the choice stays');
+  assert.ok(await page.locator('#file').isVisible(), 'the upload box stays open');
+  assert.equal(await page.evaluate(() => window.viralsim.sim.n), 34, 'the previous network stays on screen');
+  // a good file then opens
+  await page.setInputFiles('#file', { name: 'fixed.txt', mimeType: 'text/plain', buffer: Buffer.from('0 1\n1 2\n2 3\n') });
+  await page.waitForFunction(() => window.viralsim.sim?.n === 4);
+  assert.equal(await page.locator('#net-error').textContent(), '');
+  assert.deepEqual(errors, []);
+});
+
+test('bug 4: an address naming uploaded files says which to upload, with the upload box open, and opens once they are', { timeout: 60000 }, async () => {
+  const hash = '#network=file:audience.csv,segments=groups.txt&model=ic&p=0.2&seeds=random:2&seed=3';
+  const { page, errors } = await openPage(browser, `${srv.url}${hash}`);
+  await page.waitForFunction(() => window.viralsim.idle());
+  const msg = await page.locator('#view-message').textContent();
+  assert.match(msg, /audience\.csv/);
+  assert.match(msg, /groups\.txt/);
+  assert.ok(await page.locator('#view-message').isVisible(), 'said on the picture');
+  assert.match(await page.locator('#net-error').textContent(), /audience\.csv/);
+  assert.ok(await page.locator('#file').isVisible(), 'the upload box is open');
+  assert.ok(await page.locator('#hint').isHidden(), '"Click a person…" does not show without a network');
+  assert.ok(await page.locator('#legend').isHidden(), 'no legend without a picture');
+  assert.equal(await page.evaluate(() => location.hash), hash, 'the address is kept');
+  const edges = readFileSync(join(ROOT, 'tests/golden/cli/fixtures/audience.csv'));
+  const segs = readFileSync(join(ROOT, 'tests/golden/cli/fixtures/groups.txt'));
+  await page.setInputFiles('#file', { name: 'audience.csv', mimeType: 'text/csv', buffer: edges });
+  await page.waitForFunction(() => /groups\.txt/.test(document.getElementById('net-error').textContent));
+  await page.setInputFiles('#seg-file', { name: 'groups.txt', mimeType: 'text/plain', buffer: segs });
+  await idle(page);
+  assert.ok(await page.locator('#view-message').isHidden());
+  assert.equal(await page.locator('#net-error').textContent(), '');
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  assert.deepEqual(errors, []);
+});
+
+test('bug 5: "most reach for a budget" before a price keeps the choice and points at the price', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=random:1&seed=1`);
+  await idle(page);
+  await page.selectOption('#seed-mode', 'budget');
+  await page.waitForFunction(() => document.getElementById('seed-error').textContent.length > 0);
+  assert.match(await page.locator('#seed-error').textContent(), /price per seed/);
+  assert.equal(await page.locator('#seed-mode').inputValue(), 'budget', 'the choice stays');
+  assert.equal(await page.locator('#cost-seed').getAttribute('aria-invalid'), 'true', 'the price is what to fix');
+  await page.locator('#cost-seed').fill('10');
+  await page.locator('#cost-seed').dispatchEvent('change');
+  await page.waitForFunction(() => window.viralsim.idle() && /^budget:100/.test(window.viralsim.scenario().seeds) && document.getElementById('seed-error').textContent === '');
+  await page.waitForFunction(() => location.hash.includes('seeds=budget'));
+  assert.equal(await page.locator('#cost-seed').getAttribute('aria-invalid'), null);
+  assert.deepEqual(errors, []);
+});
+
+test('bug 6: in French the tab title, the legend, the compare list and the seed words are French', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=random:1&seed=1&lang=fr`);
+  await idle(page);
+  assert.equal(await page.title(), 'viralsim — simulateur de bouche à oreille');
+  assert.equal(await page.locator('#legend').getAttribute('aria-label'), 'Légende');
+  await page.click('#cmp-add');
+  await page.locator('#ad-impressions').fill('3');
+  await page.locator('#ad-impressions').dispatchEvent('change');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.scenario().campaign?.ads);
+  await page.waitForFunction(() => window.viralsim.app.running?.campaign?.ads);
+  await page.click('#cmp-add');
+  const items = await page.locator('#cmp-list li').allTextContents();
+  assert.match(items[0], /^A: Cascade indépendante/);
+  assert.match(items[1], /pub 3\/pas × 5 pas/, 'bug 10: a plan\'s ads show in the list');
+  // one word for the people who start it (graine), another for the random seed (germe)
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.ok(!/semence/i.test(text), 'no "semence"');
+  assert.match(await page.locator('label[for=rng-seed]').textContent(), /Germe/);
+  await page.selectOption('#lang', 'en');
+  assert.equal(await page.title(), 'viralsim — word-of-mouth spread simulator');
+  assert.match((await page.locator('#cmp-list li').allTextContents())[1], /ads 3\/step × 5 steps/);
+  assert.deepEqual(errors, []);
+});
+
+test('bug 7: on a 390 px phone the picture and Play are on screen together', { timeout: 60000 }, async () => {
+  for (const lang of ['en', 'fr']) {
+    const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=random:1&seed=1&lang=${lang}`, { width: 390, height: 844 });
+    await idle(page);
+    const r = await page.evaluate(() => {
+      const box = (id) => document.getElementById(id).getBoundingClientRect();
+      return { canvas: box('net-canvas'), play: box('play'), step: box('step'), vh: innerHeight, vw: innerWidth };
+    });
+    assert.ok(r.canvas.top >= 0 && r.canvas.height >= 250, `${lang}: picture on screen (${JSON.stringify(r.canvas)})`);
+    assert.ok(r.play.bottom <= r.vh && r.step.bottom <= r.vh, `${lang}: Play and Step on the first screen (${r.play.bottom} ≤ ${r.vh})`);
+    assert.ok(r.play.right <= r.vw && r.step.right <= r.vw);
+    await page.click('#play');
+    await page.waitForFunction(() => window.viralsim.sim.stepCount() >= 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('bug 10: the "go viral" share is the user\'s, with the CLI\'s --threshold numbers', { timeout: 90000 }, async () => {
+  const scenario = { network: 'karate', model: { kind: 'ic', p: 0.2 }, seeds: 'random:1', seed: 4, max_steps: 1000 };
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.2&seeds=random:1&seed=4`);
+  await idle(page);
+  await page.locator('#mc-runs').fill('300');
+  await page.locator('#mc-runs').dispatchEvent('change');
+  await page.locator('#mc-threshold').fill('25');
+  await page.click('#mc-go');
+  await page.waitForFunction(() => window.viralsim.lastMc()?.runs === 300, null, { timeout: 60000 });
+  const mc = await page.evaluate(() => window.viralsim.lastMc());
+  const file = join(ROOT, 'target/page-parts-threshold.json');
+  (await import('node:fs')).writeFileSync(file, JSON.stringify(scenario));
+  const cli = JSON.parse(execFileSync(CLI, ['run', '--scenario', file, '--runs', '300', '--threshold', String(34 * 0.25)]));
+  assert.equal(mc.prob_exceed, cli.prob_exceed.probability);
+  assert.equal(cli.prob_exceed.threshold, 8.5);
+  assert.match(await page.locator('#mc-result').textContent(), /more than 25% of the network/);
+  // out of range: said next to the box, in the page's words
+  await page.locator('#mc-threshold').fill('140');
+  await page.click('#mc-go');
+  assert.match(await page.locator('#mc-error').textContent(), /threshold: must be in \[0, 100\], got 140/);
+  assert.equal(await page.locator('#mc-threshold').getAttribute('aria-invalid'), null, 'a page check marks no control');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,46 @@
+// The metrics panel: the chart of people in each state, this run's numbers (step, reach, busiest
+// step, longest chain, structural virality, R by generation) and the downloads of the picture,
+// the chart and the cascade tree. Redrawn after each step, click and build.
+import { Panel } from './panel.js';
+import { Chart } from '../chart.js';
+import { download } from '../montecarlo.js';
+import { t } from '../i18n.js';
+import { fmt, pct } from '../format.js';
+
+export class MetricsPanel extends Panel {
+  setup() {
+    this.chart = new Chart(this.part('chart'));
+    const update = () => this.update();
+    this.on(this.app.controller, 'stepped', update);
+    this.on(this.app.controller, 'changed', update);
+    this.on(this.app, 'built', update);
+    this.on(window, 'resize', update);
+    const png = (canvas, name) => canvas.toBlob((b) => b && download(name, b));
+    this.on(this.part('png-net'), 'click', () => png(this.app.$('net-canvas'), 'viralsim-network.png'));
+    this.on(this.part('png-chart'), 'click', () => png(this.part('chart'), 'viralsim-chart.png'));
+    this.on(this.part('tree-json'), 'click', () => {
+      const sim = this.app.sim;
+      if (!sim) return;
+      const tree = { scenario: this.app.running, step: sim.stepCount(), adopters: sim.cascadeTree() };
+      download('viralsim-cascade.json', JSON.stringify(tree, null, 2), 'application/json');
+    });
+  }
+
+  localize() {
+    this.update();
+  }
+
+  update() {
+    const sim = this.app?.sim;
+    if (!sim) return;
+    const m = sim.metrics();
+    this.part('m-step').textContent = String(sim.stepCount());
+    this.part('m-reach').textContent = `${m.reach} (${pct(m.reach_fraction)} %)`;
+    this.part('m-peak').textContent = m.peak_new ? `${m.peak_new} @ ${m.peak_step}` : '–';
+    this.part('m-depth').textContent = String(m.depth);
+    this.part('m-virality').textContent = fmt(m.structural_virality);
+    this.part('m-r').textContent = m.offspring_by_generation.length > 1 ? m.offspring_by_generation.slice(0, 5).map((r) => fmt(r, 1)).join(' · ') : '–';
+    const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
+    this.chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y'), wom: t('mc_wom'), ad: t('mc_ad') }, sim.reachByCause());
+  }
+}

@@ -1,0 +1,86 @@
+// The network panel: which network (generated, ego-Facebook, an uploaded file with an optional
+// segments file) and its sizes. Writes `network`; says how many people and friendships it has.
+import { Panel, fillSelect, paramRows } from './panel.js';
+import { NETWORKS } from '../scenario.js';
+import { t, language } from '../i18n.js';
+
+export class NetworkPanel extends Panel {
+  setup() {
+    const kind = this.part('net-kind');
+    fillSelect(kind, Object.keys(NETWORKS), 'net_');
+    this.on(kind, 'change', (e) => this.choose(e.target.value));
+    this.on(this.part('file'), 'change', (e) => this.upload(e.target, 'network'));
+    this.on(this.part('seg-file'), 'change', (e) => this.upload(e.target, 'segments'));
+    this.on(this.app, 'loading', () => { this.part('net-info').textContent = t('loading'); });
+    this.on(this.app, 'built', () => this.sayCounts());
+  }
+
+  /** A network kind chosen: its sliders at their defaults; segment settings (which belong to
+   * the old network's segments) and clicked seeds go. */
+  choose(kind) {
+    const files = this.app.files;
+    this.change((c) => {
+      c.netKind = kind;
+      c.netValues = Object.fromEntries(NETWORKS[kind].params.map(([name, , , , , def]) => [name, String(def)]));
+      c.clicked = [];
+      c.adSegment = '';
+      c.content.seedSegment = '';
+      c.content.stickiness = '';
+      if (kind === 'file') {
+        c.fileName = files.network?.name ?? null;
+        c.segName = files.segments?.name ?? null;
+      }
+    });
+    this.render(this.scenario); // the upload box shows even when nothing changed (no file yet)
+  }
+
+  async upload(input, which) {
+    const f = input.files[0];
+    if (!f || !this.app.fileFits(f)) return;
+    let text;
+    try {
+      text = await f.text();
+    } catch (err) {
+      this.part('net-error').textContent = t('err_file', { msg: err.message });
+      return;
+    }
+    const name = f.name.replace(which === 'network' ? /[,:]/g : /[,:=]/g, '_');
+    this.app.files[which] = { name, text };
+    const before = this.scenario;
+    this.change((c) => {
+      c.netKind = 'file';
+      c.netValues = {};
+      if (which === 'network') { c.fileName = name; c.clicked = []; c.segName = c.segName ?? null; }
+      else { c.segName = name; c.fileName = c.fileName ?? this.app.files.network?.name ?? null; }
+    });
+    // the same name uploaded again (a corrected file): build it anyway
+    if (this.scenario === before || JSON.stringify(this.scenario) === JSON.stringify(before)) this.app.rebuild();
+  }
+
+  sayCounts() {
+    const sim = this.app.sim;
+    if (!sim) return;
+    this.part('net-info').textContent = t('nodes_edges', { n: sim.n.toLocaleString(language()), m: sim.edgeCount.toLocaleString(language()) });
+  }
+
+  localize() {
+    fillSelect(this.part('net-kind'), Object.keys(NETWORKS), 'net_');
+    this.sayCounts();
+  }
+
+  render(s) {
+    const c = this.controls;
+    const kind = this.part('net-kind');
+    if (kind.value !== c.netKind) kind.value = c.netKind;
+    const specs = NETWORKS[c.netKind].params;
+    paramRows(this.part('net-params'), 'net', c.netKind, specs, c.netValues, (name, value, commit) => {
+      if (!commit) return;
+      this.change((x) => {
+        x.netValues[name] = value;
+        delete x.netValues.sizes; // sbm: moving a slider replaces sizes read from an address
+      });
+    }, this.abort.signal);
+    this.part('file-row').hidden = c.netKind !== 'file';
+    if (!s) return;
+  }
+}

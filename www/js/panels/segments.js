@@ -1,0 +1,25 @@
+// The audience segments' selectors (ads, seeds): "everyone" and each segment of the network on
+// screen. The rows marked .segs-only show only when the network has segments.
+import { t } from '../i18n.js';
+
+/** Fills `select` with the segments of the app's simulation and selects `value`. */
+export function segmentOptions(panel, select, value) {
+  const k = panel.app.sim ? panel.app.sim.segmentCount : 0;
+  for (const el of panel.querySelectorAll('.segs-only')) el.hidden = k === 0;
+  const key = `${k}:${document.documentElement.lang}`;
+  if (select.dataset.key !== key) {
+    select.dataset.key = key;
+    select.innerHTML = '';
+    const all = document.createElement('option');
+    all.value = '';
+    all.textContent = t('seg_all');
+    select.appendChild(all);
+    for (let s = 0; s < k; s++) {
+      const o = document.createElement('option');
+      o.value = String(s);
+      o.textContent = t('seg_n', { s });
+      select.appendChild(o);
+    }
+  }
+  select.value = String(value);
+}
