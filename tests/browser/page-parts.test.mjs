@@ -181,3 +181,28 @@ test('bug 10: the "go viral" share is the user\'s, with the CLI\'s --threshold n
   assert.equal(await page.locator('#mc-threshold').getAttribute('aria-invalid'), null, 'a page check marks no control');
   assert.deepEqual(errors, []);
 });
+
+test('bug 11: at the page\'s limit (BA 200,000) the page keeps drawing while a large outbreak plays', { timeout: 120000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ba:n=200000,m=2&model=ic&p=0.4&seeds=random:3&seed=1`);
+  await idle(page);
+  const out = await page.evaluate(() => new Promise((ok) => {
+    const app = window.viralsim.app;
+    app.controller.setSpeed(20);
+    app.controller.play();
+    let worst = 0, frames = 0, last = performance.now();
+    const t0 = last;
+    const tick = (now) => {
+      worst = Math.max(worst, now - last);
+      last = now;
+      frames++;
+      if (now - t0 < 3000) requestAnimationFrame(tick);
+      else { app.controller.pause(); ok({ worst, frames, reach: app.sim.reach(), step: app.sim.stepCount() }); }
+    };
+    requestAnimationFrame(tick);
+  }));
+  console.log(`# BA(200000, 2), IC p = 0.4 playing at 20 steps/s: ${out.frames} frames in 3 s, worst gap ${Math.round(out.worst)} ms, reach ${out.reach} by step ${out.step}`);
+  assert.ok(out.reach > 10000, 'a large outbreak was drawn');
+  // the bug: 1.5–7 s per frame; a generous bound for a loaded two-core CI machine (about 80 ms here, idle)
+  assert.ok(out.worst < 500, `worst frame gap ${Math.round(out.worst)} ms`);
+  assert.deepEqual(errors, []);
+});

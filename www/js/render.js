@@ -8,6 +8,24 @@ import { Camera } from './camera.js';
 
 /** Edges drawn while the picture moves (pan, zoom, layout settling). */
 const EDGE_SAMPLE = 5000;
+/** Edges drawn at most once the picture is still: all of ego-Facebook's 88k (once, ~100 ms in
+ * software); a network drawn as dots shows an even sample of 10k of its edges, so that no frame
+ * takes long. */
+const EDGE_MAX = 100000;
+const EDGE_MAX_DOTS = 10000;
+/** Above this many people, people are drawn as dots written straight into pixels (a few ms for
+ * 200,000 people) instead of shapes on a path (~0.5 s in software). */
+const DOTS_ABOVE = 20000;
+
+/** '#rrggbb' → the 32-bit pixel of an ImageData on a little-endian machine (ABGR). */
+function pixel(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+const STATE_PIXELS = STATE_COLORS.map(pixel);
+/** This step's transmissions drawn at most (an even sample of more: 80,000 thick lines in one
+ * step take seconds to rasterise in software). */
+const TX_MAX = 3000;
 
 export class NetworkView {
   constructor(canvas, { interactive = true } = {}) {
@@ -73,9 +91,11 @@ export class NetworkView {
     const moving = now - this.lastMotion < 200;
     if (!moving && this.fullEdgesPending) this.edgesDirty = true;
     if (this.edgesDirty) {
-      const stride = moving ? Math.ceil(sim.edges.length / 2 / EDGE_SAMPLE) : 1;
+      const m = sim.edges.length / 2;
+      const still = Math.ceil(m / (n > DOTS_ABOVE ? EDGE_MAX_DOTS : EDGE_MAX));
+      const stride = moving ? Math.max(still, Math.ceil(m / EDGE_SAMPLE)) : still;
       this.drawEdges(sim.edges, pos, stride);
-      this.fullEdgesPending = stride > 1;
+      this.fullEdgesPending = stride > still;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
@@ -86,7 +106,8 @@ export class NetworkView {
       ctx.strokeStyle = TRANSMISSION_COLOR;
       ctx.lineWidth = 2 * this.dpr;
       ctx.beginPath();
-      for (let i = 0; i < tx.length; i += 2) {
+      const stride = 2 * Math.ceil(tx.length / 2 / TX_MAX);
+      for (let i = 0; i < tx.length; i += stride) {
         const a = tx[i], b = tx[i + 1];
         ctx.moveTo(this.sx(pos[2 * a]), this.sy(pos[2 * a + 1]));
         ctx.lineTo(this.sx(pos[2 * b]), this.sy(pos[2 * b + 1]));
@@ -96,7 +117,8 @@ export class NetworkView {
     // nodes, one batch per state colour
     const states = sim.states();
     const r = this.nodeRadius(n);
-    for (let s = 0; s < 3; s++) {
+    if (n > DOTS_ABOVE) this.drawDots(pos, states, n);
+    else for (let s = 0; s < 3; s++) {
       ctx.fillStyle = STATE_COLORS[s];
       ctx.beginPath();
       for (let i = 0; i < n; i++) {
@@ -129,12 +151,40 @@ export class NetworkView {
     }
   }
 
+  /** Many people: each a 2×2 dot written into the pixels of a layer, the reached ones last
+   * (on top), and the layer drawn over the edges. */
+  drawDots(pos, states, n) {
+    const { width: w, height: h } = this.canvas;
+    if (!this.dotLayer) this.dotLayer = this.canvas.ownerDocument.createElement('canvas');
+    const layer = this.dotLayer;
+    if (layer.width !== w || layer.height !== h || !this.dotImage) {
+      layer.width = w;
+      layer.height = h;
+      this.dotImage = new ImageData(w, h);
+      this.dotPixels = new Uint32Array(this.dotImage.data.buffer);
+    }
+    const px = this.dotPixels;
+    px.fill(0);
+    const cam = this.camera;
+    for (const s of [0, 2, 1]) {
+      const color = STATE_PIXELS[s];
+      for (let i = 0; i < n; i++) {
+        if (states[i] !== s) continue;
+        const x = cam.sx(pos[2 * i]) | 0, y = cam.sy(pos[2 * i + 1]) | 0;
+        if (x < 0 || y < 0 || x >= w - 1 || y >= h - 1) continue;
+        const k = y * w + x;
+        px[k] = color; px[k + 1] = color; px[k + w] = color; px[k + w + 1] = color;
+      }
+    }
+    layer.getContext('2d').putImageData(this.dotImage, 0, 0);
+    this.ctx.drawImage(layer, 0, 0);
+  }
+
   /** Draws every `stride`-th edge into the cached edge layer. */
   drawEdges(edges, pos, stride = 1) {
     const ctx = this.edgeLayer.getContext('2d');
     ctx.clearRect(0, 0, this.edgeLayer.width, this.edgeLayer.height);
     this.edgesDirty = false;
-    if (edges.length / 2 > 400000) return; // too many to be readable: nodes only
     ctx.strokeStyle = EDGE_COLOR;
     ctx.lineWidth = Math.max(0.5, 0.8 * this.dpr);
     ctx.beginPath();
@@ -193,7 +243,8 @@ export class NetworkView {
   /** Removes every listener the view added; the canvas is left as it is. */
   dispose() {
     this.listeners.abort();
-    this.edgeLayer.width = 0; // lets the browser drop the layer's pixels now
+    this.edgeLayer.width = 0; // lets the browser drop the layers' pixels now
     this.edgeLayer.height = 0;
+    if (this.dotLayer) { this.dotLayer.width = 0; this.dotLayer.height = 0; this.dotImage = null; }
   }
 }
