@@ -14,6 +14,7 @@ import { loadWasm, parseAddress } from './js/sim.js';
 import { Controller } from './js/controller.js';
 import { Store } from './js/store.js';
 import { NetworkView } from './js/render.js';
+import { CanvasInput, Tooltip } from './js/input.js';
 import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR } from './js/colors.js';
 import { STRINGS, translate } from './js/i18n.js';
 import { errorText, pageError } from './js/errors.js';
@@ -31,6 +32,9 @@ const STYLE = `
 .root *, .root *::before, .root *::after { box-sizing: border-box; }
 .stage { position: relative; flex: 1 1 auto; min-height: 100px; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
+canvas:focus-visible { outline: 3px solid #2e86ab; outline-offset: -3px; }
+.tip { position: absolute; pointer-events: none; background: #1f2933; color: #fff; padding: 0.3em 0.5em; border-radius: 6px; font-size: 12px; max-width: 14em; }
+.tip[hidden] { display: none; }
 .msg { position: absolute; inset: 0; margin: 0; padding: 1em; display: flex; align-items: center; justify-content: center;
   text-align: center; font-size: 13px; color: #52606d; }
 .msg[hidden] { display: none; }
@@ -63,7 +67,8 @@ output { font-variant-numeric: tabular-nums; min-width: 2.4em; }
 const TEMPLATE = `
 <div class="root" part="root">
   <div class="stage">
-    <canvas role="img"></canvas>
+    <canvas role="img" tabindex="0"></canvas>
+    <div class="tip" role="tooltip" aria-live="polite" hidden></div>
     <p class="msg"></p>
     <p class="error" role="alert" hidden></p>
   </div>
@@ -110,7 +115,7 @@ export class ViralSimElement extends HTMLElement {
     root.append(style, this.hostStyle, tpl.content.cloneNode(true));
     const q = (s) => root.querySelector(s);
     this.ui = {
-      canvas: q('canvas'), msg: q('.msg'), error: q('.error'), bar: q('.bar'), status: q('.status'), legend: q('.legend'),
+      canvas: q('canvas'), tip: q('.tip'), msg: q('.msg'), error: q('.error'), bar: q('.bar'), status: q('.status'), legend: q('.legend'),
       play: q('[data-action=play]'), step: q('[data-action=step]'), reset: q('[data-action=reset]'),
       speed: q('[data-control=speed]'), p: q('[data-control=p]'),
     };
@@ -134,8 +139,25 @@ export class ViralSimElement extends HTMLElement {
     const view = new NetworkView(this.ui.canvas, { interactive: false });
     const listeners = new AbortController();
     const { signal } = listeners;
-    const parts = { store, controller, view, listeners, resize: null, unsubscribe: null };
+    const parts = { store, controller, view, listeners, resize: null, unsubscribe: null, input: null };
     this.parts = parts;
+    // the keyboard and the pointer on the picture: arrows move between people (described in a
+    // tooltip), Enter, Space or a click makes the person a seed
+    this.hover = -1;
+    const tooltip = new Tooltip(this.ui.tip);
+    parts.input = new CanvasInput(this.ui.canvas, view, {
+      sim: () => controller.sim,
+      onFocus: (i, x, y) => this.showTip(tooltip, i, x, y),
+      onAct: (i) => {
+        try {
+          controller.sim.seedNode(i);
+          controller.touched();
+        } catch (error) {
+          this.buildError = error;
+          this.render();
+        }
+      },
+    });
 
     // the store holds the scenario; the controller builds whatever it holds
     parts.unsubscribe = store.subscribe((scenario, prev) => {
@@ -147,6 +169,7 @@ export class ViralSimElement extends HTMLElement {
       });
     });
     controller.addEventListener('built', () => { this.wantDraw(); }, { signal });
+    controller.addEventListener('changed', (e) => { this.render(); this.wantDraw(); this.fire('step', e.detail); }, { signal });
     controller.addEventListener('stepped', (e) => { this.render(); this.fire('step', e.detail); }, { signal });
     controller.addEventListener('finished', (e) => { this.render(); this.fire('finished', e.detail); }, { signal });
     controller.addEventListener('error', (e) => {
@@ -185,6 +208,7 @@ export class ViralSimElement extends HTMLElement {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     parts.resize.disconnect();
+    parts.input.dispose();
     parts.listeners.abort();
     parts.unsubscribe();
     parts.store.dispose();
@@ -339,9 +363,23 @@ export class ViralSimElement extends HTMLElement {
         this.fit(view, sim);
       }
       view.resize();
-      view.draw(sim, { positionsMoved: moved, seeds: sim.seeds() });
+      view.draw(sim, { positionsMoved: moved, seeds: sim.seeds(), hover: this.hover });
       if (controller.layoutMoving || view.fullEdgesPending) this.wantDraw();
     });
+  }
+
+  /** Rings person `i` and says who they are and where they stand (-1: nobody). */
+  showTip(tooltip, i, clientX, clientY) {
+    const sim = this.parts?.controller.sim;
+    if (i !== this.hover) { this.hover = i; this.wantDraw(); }
+    if (i < 0 || !sim) { tooltip.hide(); return; }
+    const info = sim.nodeInfo(i);
+    const state = this.t(sim.stateNames[info.state].replace(/ /g, '_'));
+    const esc = (x) => String(x).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+    const html = `<strong>${esc(info.label)}</strong><br>${this.t('tt_degree')}: ${info.degree}<br>${this.t('tt_state')}: ${esc(state)}`;
+    const rect = this.ui.canvas.getBoundingClientRect();
+    const at = clientX === undefined ? this.parts.input.screenOf(sim, i) : { x: clientX - rect.left, y: clientY - rect.top };
+    tooltip.show(html, at.x, at.y, rect.width);
   }
 
   /** Fits the picture with room for the nodes' discs and the seeds' rings at the edges. */

@@ -260,3 +260,35 @@ test('the module adds no global to window besides the element; 200 add/remove cy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the widget by keyboard: arrows move between people (ringed, described), Enter seeds the focused one', { timeout: 60000 }, async () => {
+  const { page, errors } = await open();
+  await ready(page, 'a');
+  await page.evaluate(() => {
+    window.events = [];
+    document.getElementById('a').addEventListener('viralsim:step', (e) => window.events.push(e.detail));
+    document.getElementById('a').shadowRoot.querySelector('canvas').focus();
+  });
+  await page.keyboard.press('ArrowRight'); // the first press lands on the first seed
+  const tip = () => page.evaluate(() => {
+    const t = document.getElementById('a').shadowRoot.querySelector('.tip');
+    return t.hidden ? null : t.querySelector('strong').textContent;
+  });
+  const first = await tip();
+  assert.ok(first !== null, 'a person is described');
+  let other = first;
+  for (const key of ['ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowUp']) {
+    await page.keyboard.press(key);
+    other = await tip();
+    if (other !== first) break;
+  }
+  assert.notEqual(other, first, 'an arrow moves to another person');
+  const before = (await state(page, 'a')).reach;
+  await page.keyboard.press('Enter');
+  const after = (await state(page, 'a')).reach;
+  assert.ok(after === before + 1 || after === before, `reach ${before} → ${after}`);
+  if (after === before + 1) assert.equal((await page.evaluate(() => window.events.at(-1))).reach, after, 'the step event tells the host');
+  await page.keyboard.press('Escape');
+  assert.equal(await tip(), null);
+  assert.deepEqual(errors, []);
+});
