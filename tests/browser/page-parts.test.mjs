@@ -206,3 +206,79 @@ test('bug 11: at the page\'s limit (BA 200,000) the page keeps drawing while a l
   assert.ok(out.worst < 500, `worst frame gap ${Math.round(out.worst)} ms`);
   assert.deepEqual(errors, []);
 });
+
+test('issue 11 §3: "Who told whom" draws the run\'s tree with the cascade JSON\'s parents; the run as CSV', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=ba:n=500,m=2&model=ic&p=0.3&seeds=random:2&seed=4`);
+  await idle(page);
+  await page.evaluate(() => { window.viralsim.app.controller.setSpeed(60); window.viralsim.app.controller.play(); });
+  await page.waitForFunction(() => window.viralsim.sim.isFinished(), null, { timeout: 30000 });
+  const check = await page.evaluate(async () => {
+    const { treeLayout } = await import('./js/panels/tree.js');
+    const sim = window.viralsim.sim;
+    const layout = treeLayout(sim.records(), sim.n);
+    const json = sim.cascadeTree();
+    const label = (i) => sim.nodeInfo(i).label;
+    const fromTree = new Map(layout.nodes.map((v) => [label(v.id), v.cause === 'wom' ? label(v.parent) : null]));
+    const fromJson = new Map(json.map((a) => [a.label, a.told_by ?? null]));
+    const gens = new Map(json.map((a) => [a.label, a.generation]));
+    return {
+      same: [...fromJson].every(([k, v]) => fromTree.get(k) === v) && fromTree.size === fromJson.size,
+      generations: layout.nodes.every((v) => gens.get(label(v.id)) === v.generation),
+      n: json.length,
+      depth: layout.rows.length - 1,
+      metricsDepth: sim.metrics().depth,
+    };
+  });
+  assert.ok(check.same, 'every person has the cascade JSON\'s parent in the tree');
+  assert.ok(check.generations);
+  assert.ok(check.n > 10, `${check.n} adopters`);
+  assert.equal(check.depth, check.metricsDepth, 'the tree\'s depth is the metrics\' longest chain');
+  assert.match(await page.locator('#tree-note').textContent(), new RegExp(`^${check.n} people adopted; ${check.depth} generations deep`));
+  // pointing at a person in the tree rings them in the network (the tooltip names them)
+  const canvas = page.locator('#tree-canvas');
+  const box = await canvas.boundingBox();
+  const first = await page.evaluate(async () => {
+    const { treeLayout } = await import('./js/panels/tree.js');
+    const sim = window.viralsim.sim;
+    const v = treeLayout(sim.records(), sim.n).nodes.find((x) => x.generation === 0);
+    return { x: v.x, label: sim.nodeInfo(v.id).label };
+  });
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  await page.mouse.move(box.x + (6 + first.x * (box.width * dpr - 12)) / dpr, box.y + 14 / 1);
+  await page.waitForSelector('#tooltip:not([hidden])');
+  assert.equal(await page.locator('#tooltip strong').textContent(), first.label);
+  // the run as CSV: one row per step
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#run-csv')]);
+  const text = (await import('node:fs')).readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(text[0], 'step,not_reached,active,removed,reached,reached_by_ads');
+  const steps = await page.evaluate(() => window.viralsim.sim.stepCount());
+  assert.equal(text.length, steps + 2);
+  const last = text.at(-1).split(',').map(Number);
+  assert.equal(last[4], await page.evaluate(() => window.viralsim.sim.reach()));
+  assert.deepEqual(errors, []);
+});
+
+test('issue 11 §4: the complex contagion starts from a cluster; a run that dies at once says why; SIS says what "reached" means', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.3&seeds=random:1&seed=1`);
+  await idle(page);
+  await page.selectOption('#model-kind', 'threshold');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.model.kind === 'threshold');
+  assert.equal(await page.evaluate(() => window.viralsim.scenario().seeds), 'nodes:33,8,9,13', 'the hub and three of its friends');
+  await page.evaluate(() => { window.viralsim.app.controller.setSpeed(60); window.viralsim.app.controller.play(); });
+  await page.waitForFunction(() => window.viralsim.sim.isFinished());
+  assert.ok((await page.evaluate(() => window.viralsim.sim.reach())) > 4, 'the cluster spreads');
+  assert.ok(await page.locator('#m-why').isHidden());
+  // one random person: nobody follows, and the page says why
+  await page.selectOption('#seed-mode', 'random');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.seeds === 'random:1');
+  await page.evaluate(() => { window.viralsim.app.controller.setSpeed(60); window.viralsim.app.controller.play(); });
+  await page.waitForFunction(() => window.viralsim.sim.isFinished());
+  assert.match(await page.locator('#m-why').textContent(), /enough friends who already adopted/);
+  // SIS: "ever infected"
+  await page.selectOption('#model-kind', 'sis');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.model.kind === 'sis');
+  await page.click('#step');
+  await page.waitForFunction(() => document.getElementById('m-reach-label').textContent === 'Ever infected');
+  assert.match(await page.locator('#m-reach-label').getAttribute('title'), /catch it again/);
+  assert.deepEqual(errors, []);
+});

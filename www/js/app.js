@@ -413,7 +413,7 @@ export class App extends EventTarget {
   /** Rings person `i` and shows what is known of them next to them (or at the pointer). */
   showTip(i, clientX, clientY) {
     const sim = this.sim;
-    if (i !== this.hover) { this.hover = i; this.dirty = true; }
+    if (i !== this.hover) { this.hover = i; this.dirty = true; this.emit('hover', { i }); }
     if (i < 0 || !sim) { this.tooltip.hide(); return; }
     const info = sim.nodeInfo(i);
     const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));

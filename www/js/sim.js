@@ -72,6 +72,11 @@ export class SimView {
   transmissions() {
     return new Uint32Array(this.mem, this.sim.transmissionsPtr(), 2 * this.sim.transmissionsLen());
   }
+  /** Uint32Array view: per node adopted_at, parent, generation, position (0xFFFFFFFF none,
+   * 0xFFFFFFFE a seed, 0xFFFFFFFD advertising as the parent). */
+  records() {
+    return new Uint32Array(this.mem, this.sim.recordsPtr(), 4 * this.n);
+  }
   /** Uint32Array view: [susceptible, active, removed] per step. */
   history() {
     return new Uint32Array(this.mem, this.sim.historyPtr(), 3 * this.sim.historyLen());

@@ -8,6 +8,7 @@ import { ContentPanel } from './content.js';
 import { MetricsPanel } from './metrics.js';
 import { MonteCarloPanel } from './montecarlo.js';
 import { ComparePanel } from './compare.js';
+import { TreePanel } from './tree.js';
 
 export const PANELS = {
   'vs-network-panel': NetworkPanel,
@@ -19,6 +20,7 @@ export const PANELS = {
   'vs-metrics-panel': MetricsPanel,
   'vs-montecarlo-panel': MonteCarloPanel,
   'vs-compare-panel': ComparePanel,
+  'vs-tree-panel': TreePanel,
 };
 
 /** Registers every panel not registered yet. */

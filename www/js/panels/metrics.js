@@ -7,6 +7,18 @@ import { download } from '../montecarlo.js';
 import { t } from '../i18n.js';
 import { fmt, pct } from '../format.js';
 
+/** The run on screen, one row per step: the people in each state, those reached so far and
+ * how many of them the ads convinced. */
+export function runCsv(sim) {
+  const h = sim.history();
+  const causes = sim.reachByCause();
+  const rows = ['step,not_reached,active,removed,reached,reached_by_ads'];
+  for (let s = 0; 3 * s < h.length; s++) {
+    rows.push([s, h[3 * s], h[3 * s + 1], h[3 * s + 2], causes[2 * s] ?? '', causes[2 * s + 1] ?? ''].join(','));
+  }
+  return rows.join('\n') + '\n';
+}
+
 export class MetricsPanel extends Panel {
   setup() {
     this.chart = new Chart(this.part('chart'));
@@ -18,6 +30,10 @@ export class MetricsPanel extends Panel {
     const png = (canvas, name) => canvas.toBlob((b) => b && download(name, b));
     this.on(this.part('png-net'), 'click', () => png(this.app.$('net-canvas'), 'viralsim-network.png'));
     this.on(this.part('png-chart'), 'click', () => png(this.part('chart'), 'viralsim-chart.png'));
+    this.on(this.part('run-csv'), 'click', () => {
+      const sim = this.app.sim;
+      if (sim) download('viralsim-run.csv', runCsv(sim), 'text/csv');
+    });
     this.on(this.part('tree-json'), 'click', () => {
       const sim = this.app.sim;
       if (!sim) return;
@@ -36,6 +52,17 @@ export class MetricsPanel extends Panel {
     const m = sim.metrics();
     this.part('m-step').textContent = String(sim.stepCount());
     this.part('m-reach').textContent = `${m.reach} (${pct(m.reach_fraction)} %)`;
+    // SIS: people recover and catch it again; "reached" is everyone who ever had it
+    const sis = this.app.running?.model?.kind === 'sis';
+    const label = this.part('m-reach-label');
+    label.textContent = t(sis ? 'm_reach_sis' : 'm_reach');
+    label.title = sis ? t('m_reach_sis_help') : '';
+    // a complex contagion that ended where it started: say why
+    const kind = this.app.running?.model?.kind;
+    const stuck = sim.isFinished() && (kind === 'threshold' || kind === 'lt') && m.reach > 0 && m.reach === sim.seeds().length;
+    const why = this.part('m-why');
+    why.hidden = !stuck;
+    if (stuck) why.textContent = t('why_stuck');
     this.part('m-peak').textContent = m.peak_new ? `${m.peak_new} @ ${m.peak_step}` : '–';
     this.part('m-depth').textContent = String(m.depth);
     this.part('m-virality').textContent = fmt(m.structural_virality);
