@@ -171,6 +171,12 @@ impl NetworkSpec {
                 limits.check_nodes("network", rows.saturating_mul(*cols))?;
                 generate::grid(*rows as usize, *cols as usize).map_err(named)?
             }
+            NetworkSpec::Drawn { xy, edges } => {
+                limits.check_nodes("network", xy.len() as u64)?;
+                limits.check_edges("network", edges.len() as u64)?;
+                let arcs: Vec<(u32, u32)> = edges.iter().copied().filter(|(a, b)| a != b).collect();
+                Network::from_edges(xy.len(), false, &arcs, None)?
+            }
             NetworkSpec::Karate => {
                 limits.check_nodes("network", 34)?;
                 limits.check_edges("network", 78)?;

@@ -474,6 +474,12 @@ pub enum Code {
         /// The text given.
         got: String,
     },
+    /// `'0-9' should be a drawn network: xy=X_Y/X_Y/… (one place per person) and
+    /// edges=A-B/A-B/… (people numbered from 0, fewer than the places)`
+    NotDrawn {
+        /// The part that is not of that form.
+        got: String,
+    },
     /// `file: needs a name, e.g. file:audience.csv`
     FileName,
     /// `file: unknown option 'x' (expected directed or segments=FILE)`
@@ -1009,6 +1015,7 @@ pub const CODES: &[&str] = &[
     "missing_parameter",
     "not_name_value",
     "not_sizes",
+    "not_drawn",
     "file_name",
     "file_option",
     "seeds_form",
@@ -1233,6 +1240,10 @@ impl fmt::Display for Code {
             NotSizes { got } => write!(
                 f,
                 "'{got}' should be segment sizes separated by '/', e.g. 500/300/200"
+            ),
+            NotDrawn { got } => write!(
+                f,
+                "'{got}' should be a drawn network: xy=X_Y/X_Y/… (one place per person) and edges=A-B/A-B/… (people numbered from 0, fewer than the places)"
             ),
             FileName => f.write_str("file: needs a name, e.g. file:audience.csv"),
             FileOption { option } => write!(
@@ -1873,6 +1884,7 @@ mod tests {
             (e("network", NotNameValue { got: s("n1000"), example: Some(s("n=1000")) }), "network: 'n1000' should be name=value, e.g. n=1000"),
             (e("seeds", NotNameValue { got: s("runs"), example: None }), "seeds: 'runs' should be name=value"),
             (e("network.sizes", NotSizes { got: s("5/x") }), "network.sizes: '5/x' should be segment sizes separated by '/', e.g. 500/300/200"),
+            (e("network.edges", NotDrawn { got: s("0-9") }), "network.edges: '0-9' should be a drawn network: xy=X_Y/X_Y/… (one place per person) and edges=A-B/A-B/… (people numbered from 0, fewer than the places)"),
             (e("network", FileName), "network: file: needs a name, e.g. file:audience.csv"),
             (e("network", FileOption { option: s("x") }), "network: file: unknown option 'x' (expected directed or segments=FILE)"),
             (e("seeds", SeedsForm { got: s("x"), forms: s("random:K, none") }), "seeds: 'x' should look like one of: random:K, none"),
@@ -1963,7 +1975,7 @@ mod tests {
             (Error::json("scenario", &two(r#"{"a":1,"a":2}"#)), "scenario: duplicate field `a` at line 1 column 10"),
             (Error::json("scenario", &two(r#"{"a":-3}"#)), "scenario: invalid value: integer `-3`, expected u32 at line 1 column 7"),
             (Error::json("campaign", &json_err("{")), "campaign: EOF while parsing an object at line 1 column 1"),
-            (Error::json("scenario", &serde_json::from_str::<crate::Scenario>(r#"{"network":"lattice"}"#).unwrap_err()), "scenario: network: unknown 'lattice' (expected one of: er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, file) at line 1 column 21"),
+            (Error::json("scenario", &serde_json::from_str::<crate::Scenario>(r#"{"network":"lattice"}"#).unwrap_err()), "scenario: network: unknown 'lattice' (expected one of: er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, drawn, file) at line 1 column 21"),
         ]
     }
 

@@ -153,6 +153,16 @@ pub enum NetworkSpec {
     Karate,
     /// SNAP ego-Facebook.
     Facebook,
+    /// A network drawn by hand in the page: each person's place and the friendships, written
+    /// `drawn:xy=10_20/30_40/50_20,edges=0-1/1-2` (people numbered from 0 in the order of
+    /// `xy`; places in the page's world units, kept so that a shared link shows the same
+    /// drawing). Undirected; duplicates merged and self-loops dropped as in an edge list.
+    Drawn {
+        /// Each person's place (x, y).
+        xy: Vec<(f64, f64)>,
+        /// Friendships between people (indices into `xy`).
+        edges: Vec<(u32, u32)>,
+    },
     /// An edge list whose text the caller supplies, and its optional segments file.
     File {
         /// The edge list's name (the CLI reads it next to the scenario; the page asks for it).
@@ -166,7 +176,7 @@ pub enum NetworkSpec {
 
 /// Generator names, as typed.
 pub const NETWORK_KINDS: &str =
-    "er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, file";
+    "er, gnm, ba, ws, hk, sbm, powerlaw, complete, ring, star, path, grid, karate, facebook, drawn, file";
 
 /// A spec as written: its kind and `key=value` pairs, checked against the kind's keys.
 struct Written<'a> {
@@ -188,6 +198,7 @@ impl Written<'_> {
             "complete" | "star" | "path" => (&["n"], &[]),
             "ring" => (&["n", "k"], &[]),
             "grid" => (&["rows", "cols"], &[]),
+            "drawn" => (&["xy"], &["edges"]),
             _ => (&[], &[]),
         }
     }
@@ -407,9 +418,48 @@ impl FromStr for NetworkSpec {
                 cols: w.count("cols")?,
             },
             "karate" => NetworkSpec::Karate,
+            "drawn" => drawn(w.get("xy").unwrap_or(""), w.get("edges").unwrap_or(""))?,
             _ => NetworkSpec::Facebook,
         })
     }
+}
+
+/// A drawn network from its `xy` and `edges` texts (see [`NetworkSpec::Drawn`]).
+fn drawn(xy: &str, edges: &str) -> Result<NetworkSpec> {
+    let bad = |field: &str, got: &str| {
+        Error::new(
+            FieldPath::name("network").join(field),
+            Code::NotDrawn {
+                got: got.to_string(),
+            },
+        )
+    };
+    let mut places = Vec::new();
+    for part in xy.split('/').filter(|p| !p.trim().is_empty()) {
+        let (x, y) = part.split_once('_').ok_or_else(|| bad("xy", part))?;
+        let (x, y) = (x.trim().parse::<f64>(), y.trim().parse::<f64>());
+        match (x, y) {
+            (Ok(x), Ok(y)) if x.is_finite() && y.is_finite() => places.push((x, y)),
+            _ => return Err(bad("xy", part)),
+        }
+    }
+    if places.is_empty() {
+        return Err(bad("xy", xy));
+    }
+    let mut links = Vec::new();
+    for part in edges.split('/').filter(|p| !p.trim().is_empty()) {
+        let (a, b) = part.split_once('-').ok_or_else(|| bad("edges", part))?;
+        match (a.trim().parse::<u32>(), b.trim().parse::<u32>()) {
+            (Ok(a), Ok(b)) if (a as usize) < places.len() && (b as usize) < places.len() => {
+                links.push((a, b))
+            }
+            _ => return Err(bad("edges", part)),
+        }
+    }
+    Ok(NetworkSpec::Drawn {
+        xy: places,
+        edges: links,
+    })
 }
 
 impl TryFrom<String> for NetworkSpec {
@@ -455,6 +505,15 @@ impl fmt::Display for NetworkSpec {
             Star { n } => write!(f, "star:n={n}"),
             Path { n } => write!(f, "path:n={n}"),
             Grid { rows, cols } => write!(f, "grid:rows={rows},cols={cols}"),
+            Drawn { xy, edges } => {
+                let xy: Vec<String> = xy.iter().map(|(x, y)| format!("{x}_{y}")).collect();
+                write!(f, "drawn:xy={}", xy.join("/"))?;
+                if !edges.is_empty() {
+                    let e: Vec<String> = edges.iter().map(|(a, b)| format!("{a}-{b}")).collect();
+                    write!(f, ",edges={}", e.join("/"))?;
+                }
+                Ok(())
+            }
             Karate => write!(f, "karate"),
             Facebook => write!(f, "facebook"),
             File {

@@ -248,3 +248,50 @@ fn cascade_tree_and_node_info_on_a_path() {
         .starts_with("node: 4 is not a node id"));
     assert_eq!(reach_by_cause(&s), vec![[1, 0], [2, 0], [3, 0]]);
 }
+
+/// A network drawn in the page (`drawn:`): its spec reads back as written, builds the people and
+/// friendships drawn (a duplicate merged, a self-loop dropped), runs like any network, and a
+/// friendship with someone who is not drawn is refused, naming the part.
+#[test]
+fn drawn_network_reads_back_and_builds() {
+    use viralsim::scenario::NetworkSpec;
+    let text = "drawn:xy=0_0/10.5_0/5_8/20_5,edges=0-1/1-2/2-0/2-3/3-2/1-1";
+    let spec: NetworkSpec = text.parse().unwrap();
+    assert_eq!(spec.to_string(), text);
+    let NetworkSpec::Drawn { xy, edges } = &spec else {
+        panic!("{spec:?}")
+    };
+    assert_eq!(xy[1], (10.5, 0.0));
+    assert_eq!(edges.len(), 6);
+    let net = spec
+        .build(1, &viralsim::io::Limits::default(), None)
+        .unwrap();
+    assert_eq!(net.node_count(), 4);
+    assert_eq!(net.edge_count(), 4, "3-2 merged with 2-3, 1-1 dropped");
+    // no friendships: people alone
+    let alone: NetworkSpec = "drawn:xy=1_1/2_2".parse().unwrap();
+    assert_eq!(alone.to_string(), "drawn:xy=1_1/2_2");
+    assert_eq!(
+        alone
+            .build(1, &viralsim::io::Limits::default(), None)
+            .unwrap()
+            .edge_count(),
+        0
+    );
+    for (bad, field, part) in [
+        ("drawn:xy=0_0/1_1,edges=0-2", "network.edges", "0-2"),
+        ("drawn:xy=0_0/1_x", "network.xy", "1_x"),
+        ("drawn:xy=0_0/1,edges=0-1", "network.xy", "1"),
+        ("drawn:edges=0-1", "network.xy", ""),
+        ("drawn:xy=0_0/1_1,edges=0~1", "network.edges", "0~1"),
+    ] {
+        let e = bad.parse::<NetworkSpec>().unwrap_err();
+        assert_eq!(e.field().as_deref(), Some(field), "{bad}: {e}");
+        assert!(
+            e.to_string()
+                .contains(&format!("'{part}' should be a drawn network"))
+                || part.is_empty(),
+            "{bad}: {e}"
+        );
+    }
+}
