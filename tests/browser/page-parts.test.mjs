@@ -282,3 +282,69 @@ test('issue 11 §4: the complex contagion starts from a cluster; a run that dies
   assert.match(await page.locator('#m-reach-label').getAttribute('title'), /catch it again/);
   assert.deepEqual(errors, []);
 });
+
+test('issue 11 §4: a network drawn by clicks and drags round-trips through the address and gives the CLI\'s run on its edge list', { timeout: 90000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.5&seeds=random:1&seed=7`);
+  await idle(page);
+  await page.selectOption('#net-kind', 'drawn');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim?.n === 4);
+  assert.ok(await page.locator('#draw-row').isVisible());
+  const screen = (i) => page.evaluate((i) => {
+    const app = window.viralsim.app;
+    const p = app.input.screenOf(app.sim, i);
+    const r = document.getElementById('net-canvas').getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, i);
+  const canvas = await page.locator('#net-canvas').boundingBox();
+  // two new people by clicks on empty spots
+  for (const [fx, fy] of [[0.2, 0.2], [0.8, 0.8]]) {
+    const n = await page.evaluate(() => window.viralsim.sim.n);
+    await page.mouse.click(canvas.x + canvas.width * fx, canvas.y + canvas.height * fy);
+    await page.waitForFunction((n) => window.viralsim.idle() && window.viralsim.sim?.n === n + 1, n);
+  }
+  // friendships by drags: 3–4, 4–5, 5–0 (every person has a friend)
+  for (const [a, b] of [[3, 4], [4, 5], [5, 0]]) {
+    const m = await page.evaluate(() => window.viralsim.sim.edgeCount);
+    const pa = await screen(a), pb = await screen(b);
+    await page.mouse.move(pa.x, pa.y);
+    await page.mouse.down();
+    await page.mouse.move((pa.x + pb.x) / 2, (pa.y + pb.y) / 2, { steps: 4 });
+    await page.mouse.move(pb.x, pb.y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((m) => window.viralsim.idle() && window.viralsim.sim?.edgeCount === m + 1, m);
+  }
+  // a click on a friendship removes it (the middle of 0–1)
+  const p0 = await screen(0), p1 = await screen(1);
+  await page.mouse.click((p0.x + p1.x) / 2, (p0.y + p1.y) / 2);
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim?.edgeCount === 5);
+  const network = await page.evaluate(() => window.viralsim.app.running.network);
+  assert.match(network, /^drawn:xy=30_60\/50_30\/70_60\/85_25\/[\d.]+_[\d.]+\/[\d.]+_[\d.]+,edges=1-2\/2-0\/3-4\/4-5\/5-0$/);
+  // the address holds the drawing: a fresh tab opens the same people, places and friendships
+  const hash = await page.evaluate(() => location.hash);
+  const counts = await page.evaluate(async () => {
+    const app = window.viralsim.app;
+    app.controller.setSpeed(60); app.controller.play();
+    await new Promise((ok) => { const w = () => (app.sim.isFinished() ? ok() : setTimeout(w, 20)); w(); });
+    return window.viralsim.counts();
+  });
+  const { page: again } = await openPage(browser, `${srv.url}${hash}`);
+  await idle(again);
+  assert.equal(await again.evaluate(() => window.viralsim.app.running.network), network);
+  const places = (p) => p.evaluate(() => Array.from(window.viralsim.sim.positions()).map((v) => Math.round(10 * v) / 10));
+  assert.deepEqual(await places(again), await places(page), 'the same places');
+  // the CLI: the address, and the exported edge list, give the page's run
+  const address = `http://x/${hash}`;
+  const viaAddress = JSON.parse(execFileSync(CLI, ['run', '--address', address, '--runs', '1']));
+  assert.deepEqual(viaAddress.history.counts.flat(), counts);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#draw-export')]);
+  const file = await download.path();
+  assert.equal((await import('node:fs')).readFileSync(file, 'utf8'), '1 2\n2 0\n3 4\n4 5\n5 0\n');
+  const scenario = await page.evaluate(() => window.viralsim.app.running);
+  const viaFile = JSON.parse(execFileSync(CLI, ['run', '--graph', file, '--model', 'ic', '--p', String(scenario.model.p),
+    '--seeds', scenario.seeds, '--seed', String(scenario.seed), '--runs', '1']));
+  assert.deepEqual(viaFile.history.counts.flat(), counts, 'the edge list runs the same');
+  // Clear leaves one person
+  await page.click('#draw-clear');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim?.n === 1);
+  assert.deepEqual(errors, []);
+});

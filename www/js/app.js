@@ -25,6 +25,16 @@ const COMPUTED_SEEDS = /^(celf|budget|imm):/;
 /** Error slots next to the controls (cleared when a build starts). */
 const SLOTS = ['net-error', 'model-error', 'seed-error', 'mc-error', 'campaign-error', 'live-error'];
 
+/** The places of a drawn network's people (x, y pairs), or null for any other network. */
+export function drawnPlaces(spec) {
+  const m = /^drawn:xy=([^,]*)/.exec(String(spec));
+  if (!m) return null;
+  return Float32Array.from(m[1].split('/').filter(Boolean).flatMap((p) => p.split('_').map(Number)));
+}
+
+/** A drawn network's box in world units: the camera shows all of it, so places stay put. */
+const DRAW_BOX = 100;
+
 /** A scenario as the controls write it (same key order: comparable as JSON text). */
 function normalise(s) {
   const c = controlsOf(s);
@@ -59,6 +69,7 @@ export class App extends EventTarget {
       source: (s) => this.textsFor(s),
       prepare: (s, texts) => this.withChosenSeeds(s, texts),
       layoutWorker: new URL('./layout-worker.js', import.meta.url),
+      place: (s) => drawnPlaces(s.network),
     });
   }
 
@@ -92,6 +103,9 @@ export class App extends EventTarget {
       sim: () => this.sim,
       onFocus: (i, x, y) => this.showTip(i, x, y),
       onAct: (i) => this.actOn(i),
+      onEmpty: (x, y) => this.drawAt(x, y),
+      onLink: (a, b) => this.drawLink(a, b),
+      linking: () => this.drawing(),
     });
     this.embed = installEmbed(this);
     // the address is read by the core's parser (the CLI's --address): what it rejects is said
@@ -123,7 +137,7 @@ export class App extends EventTarget {
       this.rebuild();
     });
     this.on(this.$('lang'), 'change', (e) => this.setLanguage(e.target.value));
-    this.on(window, 'resize', () => { this.dirty = true; });
+    this.on(window, 'resize', () => { this.dirty = true; if (this.drawing()) this.fitDrawing(); });
     // a scenario link pasted into this tab (the page itself uses replaceState, which does not fire this)
     this.on(window, 'hashchange', () => this.openAddress(location.hash));
     this.stopTrap = onTrap(() => {
@@ -261,7 +275,8 @@ export class App extends EventTarget {
   onBuilt(kept) {
     const sim = this.sim;
     this.running = this.controller.scenario;
-    if (!kept) {
+    if (this.drawing()) this.fitDrawing();
+    else if (!kept) {
       this.view.resetView();
       this.view.fitTo(sim.positions());
     }
@@ -431,6 +446,59 @@ export class App extends EventTarget {
       y = clientY - rect.top;
     }
     this.tooltip.show(html, x, y, rect.width);
+  }
+
+  /** Is the network on screen one the user draws? */
+  drawing() {
+    return Boolean(this.sim) && String(this.running?.network).startsWith('drawn:');
+  }
+
+  /** Shows the whole drawing box (people stay where they were put as the drawing grows). */
+  fitDrawing() {
+    const pos = this.sim.positions();
+    const box = new Float32Array(pos.length + 4);
+    box.set(pos);
+    box.set([0, 0, DRAW_BOX, DRAW_BOX], pos.length);
+    this.view.fitTo(box, this.view.nodeRadius(this.sim.n) + 4 * this.view.dpr);
+  }
+
+  /** A click on no one while drawing: on a friendship, removes it; elsewhere, adds a person. */
+  drawAt(clientX, clientY) {
+    if (!this.drawing()) return;
+    const sim = this.sim;
+    const rect = this.$('net-canvas').getBoundingClientRect();
+    const px = (clientX - rect.left) * this.view.dpr, py = (clientY - rect.top) * this.view.dpr;
+    const pos = sim.positions();
+    const cam = this.view.camera;
+    const c = controlsOf(this.store.get());
+    const links = String(c.netValues.edges || '').split('/').filter(Boolean);
+    // the friendship under the pointer (within 6 CSS pixels of its line)
+    let hit = -1, best = (6 * this.view.dpr) ** 2;
+    links.forEach((l, k) => {
+      const [a, b] = l.split('-').map(Number);
+      const ax = cam.sx(pos[2 * a]), ay = cam.sy(pos[2 * a + 1]), bx = cam.sx(pos[2 * b]), by = cam.sy(pos[2 * b + 1]);
+      const dx = bx - ax, dy = by - ay;
+      const u = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+      const d = (ax + u * dx - px) ** 2 + (ay + u * dy - py) ** 2;
+      if (d < best) { best = d; hit = k; }
+    });
+    if (hit >= 0) {
+      this.store.set(withControls(this.store.get(), (x) => { x.netValues.edges = links.filter((_, k) => k !== hit).join('/'); }));
+      return;
+    }
+    const w = cam.toWorld(px, py);
+    const clamp = (v) => Math.round(10 * Math.max(0, Math.min(DRAW_BOX, v))) / 10;
+    this.store.set(withControls(this.store.get(), (x) => { x.netValues.xy = `${x.netValues.xy}/${clamp(w.x)}_${clamp(w.y)}`; }));
+  }
+
+  /** A drag from person a to person b while drawing: they become friends. */
+  drawLink(a, b) {
+    if (!this.drawing()) return;
+    this.store.set(withControls(this.store.get(), (x) => {
+      const links = String(x.netValues.edges || '').split('/').filter(Boolean);
+      if (links.includes(`${a}-${b}`) || links.includes(`${b}-${a}`)) return;
+      x.netValues.edges = [...links, `${a}-${b}`].join('/');
+    }));
   }
 
   /** What a click (or Enter on the focused person) does to person `i`: before the run, add a

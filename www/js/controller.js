@@ -24,8 +24,9 @@ export class Controller extends EventTarget {
    * `async (scenario) => ({text, segments})`, the texts a network needs (by default ego-Facebook
    * next to the module, and no uploaded file); `prepare`: `async (scenario, texts) => scenario`
    * (the page chooses computed seeds in a worker); `layoutWorker`: the layout worker's URL. */
-  constructor({ speed = 4, loop = false, loopDelay = 1500, source = null, prepare = null, layoutWorker = null } = {}) {
+  constructor({ speed = 4, loop = false, loopDelay = 1500, source = null, prepare = null, layoutWorker = null, place = null } = {}) {
     super();
+    this.place = place ?? (() => null); // fixed positions for a scenario (a drawn network), or null
     this.source = source ?? (async (scenario) => ({ text: await this.networkText(String(scenario.network)), segments: null }));
     this.prepare = prepare ?? (async (scenario) => scenario);
     this.layout = layoutWorker ? new WorkerClient(layoutWorker) : null;
@@ -74,12 +75,14 @@ export class Controller extends EventTarget {
     const old = this.sim;
     const same = keepLayout && old && this.scenario?.network === scenario.network && old.n === next.n;
     if (same) next.setPositions(old.positions(), SETTLED);
+    const placed = this.place(scenario);
+    if (placed) next.setPositions(placed, 0); // drawn where the user put them: no layout
     old?.free();
     this.sim = next;
     this.scenario = scenario;
     this.finished = false;
-    this.layoutMoving = !same;
-    this.startLayout(same ? null : scenario, texts);
+    this.layoutMoving = !same && !placed;
+    this.startLayout(same || placed ? null : scenario, texts);
     this.emit('built', { sim: next, keptLayout: Boolean(same) });
     return true;
   }

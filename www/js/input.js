@@ -9,12 +9,16 @@ export class CanvasInput {
   /** `view`: the NetworkView (hit testing, camera, `dragged`); `sim()`: the simulation or null;
    * `onFocus(i, clientX?, clientY?)`: person i is pointed at or focused (-1: nobody);
    * `onAct(i)`: a click, Enter or Space on person i. */
-  constructor(canvas, view, { sim, onFocus, onAct }) {
+  constructor(canvas, view, { sim, onFocus, onAct, onEmpty = null, onLink = null, linking = () => true }) {
     this.canvas = canvas;
     this.view = view;
     this.sim = sim;
     this.onFocus = onFocus;
     this.onAct = onAct;
+    this.onEmpty = onEmpty; // (clientX, clientY): a click on no one
+    this.onLink = onLink; // (a, b): a drag from person a to person b (the view does not pan then)
+    this.dragFrom = -1;
+    this.linked = false;
     this.focused = -1;
     this.listeners = new AbortController();
     const opts = { signal: this.listeners.signal };
@@ -26,6 +30,23 @@ export class CanvasInput {
       if (s) this.focus(this.view.hitTest(s, e.clientX, e.clientY), e.clientX, e.clientY);
     }, opts);
     canvas.addEventListener('mouseleave', () => this.focus(-1), opts);
+    if (onLink) {
+      // a drag that starts on a person links them to the person it ends on
+      view.holdPan = (e) => { const s = this.sim(); return Boolean(s) && linking() && this.view.hitTest(s, e.clientX, e.clientY) >= 0; };
+      canvas.addEventListener('pointerdown', (e) => {
+        const s = this.sim();
+        this.dragFrom = s && linking() ? this.view.hitTest(s, e.clientX, e.clientY) : -1;
+        this.linked = false;
+      }, opts);
+      canvas.addEventListener('pointerup', (e) => {
+        const s = this.sim();
+        const from = this.dragFrom;
+        this.dragFrom = -1;
+        if (!s || from < 0) return;
+        const to = this.view.hitTest(s, e.clientX, e.clientY);
+        if (to >= 0 && to !== from) { this.linked = true; this.onLink(from, to); }
+      }, opts);
+    }
   }
 
   focus(i, clientX, clientY) {
@@ -35,9 +56,10 @@ export class CanvasInput {
 
   click(e) {
     const s = this.sim();
-    if (!s || this.view.dragged) return;
+    if (!s || this.view.dragged || this.linked) { this.linked = false; return; }
     const i = this.view.hitTest(s, e.clientX, e.clientY);
     if (i >= 0) this.onAct(i);
+    else this.onEmpty?.(e.clientX, e.clientY);
   }
 
   /** Person i's place on the screen, in CSS pixels from the canvas's corner. */
@@ -79,6 +101,7 @@ export class CanvasInput {
 
   dispose() {
     this.listeners.abort();
+    if (this.onLink) this.view.holdPan = null;
   }
 }
 

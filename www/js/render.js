@@ -223,7 +223,11 @@ export class NetworkView {
       this.camera.zoomAt(Math.exp(-e.deltaY * 0.0015), (e.clientX - rect.left) * this.dpr, (e.clientY - rect.top) * this.dpr);
       moved();
     }, { passive: false, signal });
-    c.addEventListener('pointerdown', (e) => { drag = { x: e.clientX, y: e.clientY, px: this.camera.panX, py: this.camera.panY }; this.dragged = false; }, { signal });
+    c.addEventListener('pointerdown', (e) => {
+      this.dragged = false;
+      if (this.holdPan?.(e)) { drag = null; return; } // the input draws with this drag
+      drag = { x: e.clientX, y: e.clientY, px: this.camera.panX, py: this.camera.panY };
+    }, { signal });
     win.addEventListener('pointerup', () => { drag = null; }, { signal });
     win.addEventListener('pointermove', (e) => {
       if (!drag) return;

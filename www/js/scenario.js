@@ -18,8 +18,13 @@ export const NETWORKS = {
   gnm: { params: [['n', 'p_n', 10, 20000, 1, 300], ['m', 'p_m_gnm', 0, 200000, 1, 600]] },
   powerlaw: { params: [['n', 'p_n', 10, 20000, 1, 1000], ['gamma', 'p_gamma', 1.5, 4, 0.05, 2.5], ['kmin', 'p_kmin', 1, 10, 1, 2]] },
   complete: { params: [['n', 'p_n', 2, 300, 1, 30]] },
+  drawn: { params: [] },
   file: { params: [] },
 };
+
+/** The drawing "Draw your own" starts from: three friends and a fourth person (world units,
+ * the drawing's box is 0–100 on both axes). */
+export const DRAWN_START = { xy: '30_60/50_30/70_60/85_25', edges: '0-1/1-2/2-0' };
 
 /** Models: parameter, label key, slider range, default. */
 export const MODELS = {
@@ -48,6 +53,7 @@ export const PASS_THROUGH = ['weights'];
 /** The network spec string for a kind and its parameter values (`ba:n=300,m=2`). */
 export function networkSpec(kind, values, fileName, segName) {
   if (kind === 'file') return `file:${fileName || 'upload.txt'}${segName ? `,segments=${segName}` : ''}`;
+  if (kind === 'drawn') return `drawn:xy=${values.xy || DRAWN_START.xy}${values.edges ? `,edges=${values.edges}` : ''}`;
   if (kind === 'sbm') {
     // sizes from a URL or file are kept as they are; the sliders make equal groups
     const sizes = values.sizes ?? Array(Number(values.groups)).fill(values.size).join('/');

@@ -1,7 +1,8 @@
 // The network panel: which network (generated, ego-Facebook, an uploaded file with an optional
 // segments file) and its sizes. Writes `network`; says how many people and friendships it has.
 import { Panel, fillSelect, paramRows } from './panel.js';
-import { NETWORKS } from '../scenario.js';
+import { NETWORKS, DRAWN_START } from '../scenario.js';
+import { download } from '../montecarlo.js';
 import { t, language } from '../i18n.js';
 
 export class NetworkPanel extends Panel {
@@ -13,6 +14,8 @@ export class NetworkPanel extends Panel {
     this.on(this.part('seg-file'), 'change', (e) => this.upload(e.target, 'segments'));
     this.on(this.app, 'loading', () => { this.part('net-info').textContent = t('loading'); });
     this.on(this.app, 'built', () => this.sayCounts());
+    this.on(this.part('draw-clear'), 'click', () => this.change((c) => { c.netValues = { xy: '50_50', edges: '' }; c.clicked = []; }));
+    this.on(this.part('draw-export'), 'click', () => this.exportDrawing());
   }
 
   /** A network kind chosen: its sliders at their defaults; segment settings (which belong to
@@ -22,6 +25,7 @@ export class NetworkPanel extends Panel {
     this.change((c) => {
       c.netKind = kind;
       c.netValues = Object.fromEntries(NETWORKS[kind].params.map(([name, , , , , def]) => [name, String(def)]));
+      if (kind === 'drawn') c.netValues = { ...DRAWN_START };
       c.clicked = [];
       c.adSegment = '';
       c.content.seedSegment = '';
@@ -57,6 +61,18 @@ export class NetworkPanel extends Panel {
     if (this.scenario === before || JSON.stringify(this.scenario) === JSON.stringify(before)) this.app.rebuild();
   }
 
+  /** The drawing as an edge list the CLI reads (`--graph FILE`): one friendship per line. */
+  exportDrawing() {
+    const c = this.controls;
+    if (c.netKind !== 'drawn') return;
+    const people = String(c.netValues.xy || '').split('/').filter(Boolean).length;
+    const links = String(c.netValues.edges || '').split('/').filter(Boolean).map((e) => e.split('-').map(Number));
+    const linked = new Set(links.flat());
+    const alone = people - linked.size;
+    this.part('draw-status').textContent = alone > 0 ? t('draw_alone', { k: alone }) : '';
+    download('viralsim-drawing.txt', links.map(([a, b]) => `${a} ${b}`).join('\n') + '\n', 'text/plain');
+  }
+
   sayCounts() {
     const sim = this.app.sim;
     if (!sim) return;
@@ -81,6 +97,7 @@ export class NetworkPanel extends Panel {
       });
     }, this.abort.signal);
     this.part('file-row').hidden = c.netKind !== 'file';
+    this.part('draw-row').hidden = c.netKind !== 'drawn';
     if (!s) return;
   }
 }
