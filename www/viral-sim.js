@@ -272,6 +272,13 @@ export class ViralSimElement extends HTMLElement {
     return { ready: Boolean(c?.sim), ...(c ? c.snapshot() : { step: 0, reach: 0, counts: [0, 0, 0], nodes: 0, finished: false }), playing: Boolean(c?.playing), error: error ? this.errorText(error) : null };
   }
 
+  /** The simulation running (sim.js's SimView: degrees, seeds, history, metrics), or null. For
+   * pages that read more than `state`; read it when you need it and do not keep it (a rebuild
+   * or a disconnect frees it). */
+  get simulation() {
+    return this.parts?.controller.sim ?? null;
+  }
+
   // ---------------------------------------------------------------- attributes → store
 
   queueApply() {

@@ -75,6 +75,19 @@ export declare class ViralSimElement extends HTMLElement {
   get scenario(): Scenario | null;
   set scenario(value: string | Scenario | null);
   readonly state: ViralSimState;
+  /** The simulation running (degrees through `nodeInfo(i)`, `seeds()`, `history()`, `metrics()`,
+   * …), or null. Read it when needed and do not keep it: a rebuild or a disconnect frees it. */
+  readonly simulation: {
+    readonly n: number;
+    readonly edgeCount: number;
+    seeds(): number[];
+    history(): Uint32Array;
+    metrics(): Record<string, unknown>;
+    nodeInfo(i: number): { id: number; label: string; degree: number; state: number; adopted_at: number | null; told_by: string | null; cause: string | null };
+    stepCount(): number;
+    reach(): number;
+    isFinished(): boolean;
+  } | null;
 
   addEventListener<K extends keyof ViralSimEventMap>(type: K, listener: (this: ViralSimElement, ev: ViralSimEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
