@@ -10,6 +10,23 @@ const NONE = 0xffffffff, SEED = 0xfffffffe, AD = 0xfffffffd;
 const MAX_TREE = 5000;
 export const CAUSE_COLORS = { seed: '#111827', advertising: '#e4572e', wom: '#1d5f7a' };
 
+/** Adopters per generation, and the widest, from the records alone (no objects: for a big
+ * cascade, drawn as bars). */
+export function generationCounts(records, n) {
+  const rows = [];
+  let adopters = 0;
+  for (let i = 0; i < n; i++) {
+    if (records[4 * i] === NONE) continue;
+    const g = records[4 * i + 2];
+    while (rows.length <= g) rows.push(0);
+    rows[g]++;
+    adopters++;
+  }
+  let widest = 0;
+  rows.forEach((c, g) => { if (c > rows[widest]) widest = g; });
+  return { adopters, rows, widest };
+}
+
 /** The tree's layout: adopters in generations, each placed under its parent (a tidy layered
  * layout: a generation keeps its parents' order, so branches do not cross). Returns
  * {nodes: [{id, parent, generation, cause, x}], rows: count per generation, widest}. */
@@ -40,6 +57,7 @@ export function treeLayout(records, n) {
 export class TreePanel extends Panel {
   setup() {
     this.layout = null;
+    this.pending = 0;
     this.hover = -1;
     const update = () => this.update();
     this.on(this.app.controller, 'stepped', update);
@@ -56,11 +74,24 @@ export class TreePanel extends Panel {
     this.update();
   }
 
+  detach() {
+    cancelAnimationFrame(this.pending);
+    this.pending = 0;
+    super.detach();
+  }
+
+  /** Redraws at the next frame (several steps between two frames are drawn once). */
   update() {
-    const sim = this.app?.sim;
-    if (!sim) return;
-    this.layout = treeLayout(sim.records(), sim.n);
-    this.draw();
+    if (this.pending || !this.app) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      const sim = this.app?.sim;
+      if (!sim) return;
+      const counts = generationCounts(sim.records(), sim.n);
+      // beyond 5,000 adopters only the counts per generation are drawn: no layout to make
+      this.layout = counts.adopters > MAX_TREE ? { nodes: null, ...counts } : treeLayout(sim.records(), sim.n);
+      this.draw();
+    });
   }
 
   /** Device pixels of the canvas and the place of each generation. */
@@ -85,12 +116,13 @@ export class TreePanel extends Panel {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const { nodes, rows, widest } = this.layout;
+    const adopters = nodes ? nodes.length : this.layout.adopters;
     const note = this.part('tree-note');
-    if (!nodes.length) { note.textContent = t('tree_empty'); return; }
+    if (!adopters) { note.textContent = t('tree_empty'); return; }
     const depth = rows.length - 1;
-    note.textContent = t('tree_note', { adopters: nodes.length.toLocaleString(language()), depth, widest, k: rows[widest].toLocaleString(language()) });
+    note.textContent = t('tree_note', { adopters: adopters.toLocaleString(language()), depth, widest, k: rows[widest].toLocaleString(language()) });
     ctx.font = `${10 * dpr}px system-ui, sans-serif`;
-    if (nodes.length > MAX_TREE) {
+    if (!nodes) {
       // a bar per generation: how many adopted in each
       const max = Math.max(...rows);
       const barH = Math.max(2 * dpr, Math.min(18 * dpr, (h - top) / rows.length - 2 * dpr));
@@ -143,7 +175,7 @@ export class TreePanel extends Panel {
 
   /** The person under the pointer is ringed here and in the network. */
   point(e) {
-    if (!this.layout || this.layout.nodes.length > MAX_TREE) return;
+    if (!this.layout?.nodes) return;
     const { canvas, dpr, X, Y } = this.geometry();
     const rect = canvas.getBoundingClientRect();
     const x = (e.clientX - rect.left) * dpr, y = (e.clientY - rect.top) * dpr;
