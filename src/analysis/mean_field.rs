@@ -32,7 +32,7 @@ pub fn final_size(r0: f64) -> f64 {
 /// recovers with probability γ, so
 /// S' = S (1 − β)^I, I' = (1 − γ) I + (S − S'), R' = R + γ I.
 /// This is the expected step with the counts taken as numbers (the mean-field closure
-/// E[(1 − β)^I] ≈ (1 − β)^{E[I]}), exact in the limit n → ∞ with nβ fixed once the outbreak is
+/// E\[(1 − β)^I\] ≈ (1 − β)^{E\[I\]}), exact in the limit n → ∞ with nβ fixed once the outbreak is
 /// large (a law of large numbers); a run started by a few infected may die out first.
 ///
 /// # Complexity

@@ -92,7 +92,8 @@ pub(crate) fn smallest_fixed_point(g: impl Fn(f64) -> (f64, f64)) -> f64 {
 ///   = 1 + v · Σ w_j τ_j G0'(y_j) / ((1 − P)(1 − Σ w_j τ_j G1'(y_j))), y_j = 1 − τ_j + τ_j v,
 ///   which is 1 + T G0'(1) / (1 − T G1'(1)) below the threshold (Newman 2002).
 ///
-/// Each root is the smallest in [0, 1], found as in [`smallest_fixed_point`]; at or below the
+/// Each root is the smallest in [0, 1], found from 0 by Newton steps that never pass it (the
+/// map is increasing and convex), falling back on the plain iteration; at or below the
 /// threshold (T G1'(1) ≤ 1, for the mean T in both cases) it is 1, and S = P = 0 exactly.
 ///
 /// # Complexity
