@@ -39,6 +39,45 @@ pub struct MeanFieldCurve {
     pub recovered: Vec<f64>,
 }
 
+/// Why a result holds or does not apply: a stable code (the JSON's `notes`, snake_case) for
+/// the page to say in its own language, with its English sentence (the JSON's `note`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Note {
+    /// The outbreak results are configuration-model limits for one random seed.
+    ConfigurationModel,
+    /// SIR's random infectious period makes the outbreak probability lower than the final size.
+    SirPeriod,
+    /// IC on per-arc weights: no single transmissibility.
+    ArcWeights,
+    /// SIS: no final size.
+    Reinfection,
+    /// LT and threshold: adoption needs several neighbours together.
+    SeveralNeighbours,
+    /// The rumour's never-hear fraction is a complete-graph limit.
+    RumourCompleteGraph,
+    /// The Bass curves are a complete-graph limit.
+    BassCompleteGraph,
+    /// A directed network is read through its out-degrees.
+    OutDegrees,
+}
+
+impl Note {
+    /// The English sentence.
+    pub fn text(self) -> &'static str {
+        match self {
+            Note::ConfigurationModel => "Configuration-model limits for one random seed: they hold on large sparse networks with little clustering.",
+            Note::SirPeriod => "SIR: the infectious period varies, so the arcs of one infected are correlated: the outbreak probability is below the final size (Kenah & Robins 2007).",
+            Note::ArcWeights => "IC on per-arc weights: no single transmissibility applies, only the threshold.",
+            Note::Reinfection => "SIS: people are infected again, so there is no final size: no transmissibility applies, only the threshold.",
+            Note::SeveralNeighbours => "An adoption here needs several neighbours together, not one transmission: no transmissibility applies, only the threshold.",
+            Note::RumourCompleteGraph => "never_hear is the Maki–Thompson limit on a large complete graph; on a sparse network more people never hear.",
+            Note::BassCompleteGraph => "The Bass curves are the limit of a large complete graph (everyone sees everyone); on a sparse network word of mouth is slower.",
+            Note::OutDegrees => "Directed network: its out-degrees are taken as the degrees.",
+        }
+    }
+}
+
 /// What theory expects of one network and model. A field that does not apply to the model is
 /// `None` (absent from the JSON), never 0.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -81,8 +120,11 @@ pub struct Theory {
     /// SIR on a complete graph: the mean-field curve from one infected.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mean_field: Option<MeanFieldCurve>,
-    /// What the numbers mean here and what does not apply.
+    /// What the numbers mean here and what does not apply, in English: the sentences of
+    /// `notes`.
     pub note: String,
+    /// The same, as stable codes.
+    pub notes: Vec<Note>,
 }
 
 /// Whether every node links to every other one (n ≥ 2).
@@ -122,23 +164,19 @@ pub fn theory(net: &Network, model: &Model, steps: u32) -> Result<Theory> {
         never_hear: None,
         mean_field: None,
         note: String::new(),
+        notes: Vec::new(),
     };
-    let mut notes: Vec<&str> = Vec::new();
+    let mut notes: Vec<Note> = Vec::new();
     let spread = match model {
         Model::Ic(m) => match m.prob() {
             IcProb::Uniform(p) => Some(transmissibility::ic(p)),
             _ => {
-                notes.push(
-                    "IC on per-arc weights: no single transmissibility applies, only the threshold.",
-                );
+                notes.push(Note::ArcWeights);
                 None
             }
         },
         Model::Sir(m) => {
-            notes.push(
-                "SIR: the infectious period varies, so the arcs of one infected are correlated: \
-                 the outbreak probability is below the final size (Kenah & Robins 2007).",
-            );
+            notes.push(Note::SirPeriod);
             if is_complete(net) {
                 let c = mean_field::sir_complete_graph(n, m.beta(), m.gamma(), 1.0, steps);
                 t.mean_field = Some(MeanFieldCurve {
@@ -150,30 +188,22 @@ pub fn theory(net: &Network, model: &Model, steps: u32) -> Result<Theory> {
             Some(transmissibility::sir(m.beta(), m.gamma()))
         }
         Model::Sis(_) => {
-            notes.push(
-                "SIS: people are infected again, so there is no final size: no transmissibility applies, only the threshold.",
-            );
+            notes.push(Note::Reinfection);
             None
         }
         Model::Lt(_) | Model::Threshold(_) => {
-            notes.push(
-                "An adoption here needs several neighbours together, not one transmission: no transmissibility applies, only the threshold.",
-            );
+            notes.push(Note::SeveralNeighbours);
             None
         }
         Model::Rumor(_) => {
             t.never_hear = Some(rumor::never_hear());
-            notes.push(
-                "never_hear is the Maki–Thompson limit on a large complete graph; on a sparse network more people never hear.",
-            );
+            notes.push(Note::RumourCompleteGraph);
             None
         }
         Model::Bass(m) => {
             t.curve = Some(bass::curve(m.p(), m.q(), steps));
             t.peak = bass::peak(m.p(), m.q());
-            notes.push(
-                "The Bass curves are the limit of a large complete graph (everyone sees everyone); on a sparse network word of mouth is slower.",
-            );
+            notes.push(Note::BassCompleteGraph);
             None
         }
     };
@@ -184,13 +214,12 @@ pub fn theory(net: &Network, model: &Model, steps: u32) -> Result<Theory> {
         t.outbreak_probability = Some(o.outbreak_probability);
         t.small_outbreak_mean = o.small_outbreak_mean;
         t.expected_reach_fraction = Some(o.expected_reach_fraction(n));
-        notes.push(
-            "Configuration-model limits for one random seed: they hold on large sparse networks with little clustering.",
-        );
+        notes.push(Note::ConfigurationModel);
     }
     if net.is_directed() {
-        notes.push("Directed network: its out-degrees are taken as the degrees.");
+        notes.push(Note::OutDegrees);
     }
-    t.note = notes.join(" ");
+    t.note = notes.iter().map(|n| n.text()).collect::<Vec<_>>().join(" ");
+    t.notes = notes;
     Ok(t)
 }

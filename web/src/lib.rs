@@ -306,7 +306,8 @@ impl Simulation {
     /// `mean_degree`, `threshold`, and where the model has them `transmissibility`,
     /// `final_size`, `outbreak_probability`, `small_outbreak_mean`, `expected_reach_fraction`,
     /// Bass's `curve` {`closed_form`, `discrete`} and `peak`, the rumour's `never_hear`, SIR's
-    /// `mean_field` on a complete graph, and a `note`); a field that does not apply is absent.
+    /// `mean_field` on a complete graph, a `note` in English and its stable codes `notes`); a field
+    /// that does not apply is absent.
     /// `steps`: the curves' steps, by default the scenario's `max_steps` (throws, naming
     /// `max_steps`, when 0 or over 1,000,000).
     pub fn theory(&self, steps: Option<u32>) -> Result<JsValue, JsValue> {
