@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod address;
+pub mod analysis;
 pub mod bounds;
 pub mod build;
 pub mod campaign;

@@ -321,6 +321,63 @@ pub fn network_info_table(info: &crate::metrics::NetworkInfo, network: &str) -> 
     o
 }
 
+/// What theory expects ([`Theory`](crate::analysis::Theory)) as pretty JSON, with the
+/// network's spec; a field that does not apply is absent.
+pub fn theory_json(t: &crate::analysis::Theory, network: &str) -> String {
+    let mut v = serde_json::to_value(t).unwrap_or_default();
+    v["network"] = serde_json::Value::String(network.to_string());
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// What theory expects, as the CLI's table (the curves as their last value; the JSON has them
+/// all).
+pub fn theory_table(t: &crate::analysis::Theory, network: &str) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("network                  {network}\n"));
+    o.push_str(&format!("model                    {}\n", t.model));
+    o.push_str(&format!("nodes                    {}\n", t.nodes));
+    o.push_str(&format!("mean degree              {:.4}\n", t.mean_degree));
+    match t.threshold {
+        Some(x) => o.push_str(&format!("epidemic threshold T_c   {x:.4}\n")),
+        None => o.push_str("epidemic threshold T_c   none (every degree 0 or 1)\n"),
+    }
+    let line = |o: &mut String, name: &str, x: Option<f64>| {
+        if let Some(x) = x {
+            o.push_str(&format!("{name:<25}{x:.4}\n"));
+        }
+    };
+    line(&mut o, "transmissibility T", t.transmissibility);
+    line(&mut o, "final size (fraction)", t.final_size);
+    line(&mut o, "outbreak probability", t.outbreak_probability);
+    line(&mut o, "small outbreak mean", t.small_outbreak_mean);
+    line(&mut o, "expected reach fraction", t.expected_reach_fraction);
+    line(&mut o, "never hear (fraction)", t.never_hear);
+    if let Some(c) = &t.curve {
+        let steps = c.discrete.len().saturating_sub(1);
+        o.push_str(&format!(
+            "bass F at step {steps:<10}closed form {:.4}   discrete {:.4}\n",
+            c.closed_form.last().copied().unwrap_or(0.0),
+            c.discrete.last().copied().unwrap_or(0.0)
+        ));
+    }
+    if let Some(p) = &t.peak {
+        o.push_str(&format!(
+            "bass peak                t* = {:.4}, F(t*) = {:.4}\n",
+            p.time, p.fraction
+        ));
+    }
+    if let Some(m) = &t.mean_field {
+        let steps = m.recovered.len().saturating_sub(1);
+        o.push_str(&format!(
+            "mean field at step {steps:<6}recovered {:.4}   infected {:.4}\n",
+            m.recovered.last().copied().unwrap_or(0.0),
+            m.infected.last().copied().unwrap_or(0.0)
+        ));
+    }
+    o.push_str(&format!("note                     {}\n", t.note));
+    o
+}
+
 /// One point of a parameter sweep: the swept parameters' values (as given) and its result.
 pub struct SweepRow {
     /// The values of the swept parameters, in the order of [`Sweep::names`].

@@ -314,7 +314,7 @@ fn help_and_version() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Usage: viralsim <COMMAND>"), "{text}");
-    for cmd in ["run", "info", "compare", "sweep", "completions"] {
+    for cmd in ["run", "info", "compare", "sweep", "theory", "completions"] {
         assert!(text.contains(&format!("\n  {cmd} ")), "{cmd}: {text}");
     }
     // each command's help lists its own flags, from their doc comments, and no other's
@@ -325,6 +325,9 @@ fn help_and_version() {
     assert!(info.contains("--graph <FILE>") && !info.contains("--seeds"));
     let sweep = String::from_utf8(viralsim(&["sweep", "--help"]).stdout).unwrap();
     assert!(sweep.contains("--p <LIST>") && !sweep.contains("--cost-per-seed"));
+    let theory = String::from_utf8(viralsim(&["theory", "--help"]).stdout).unwrap();
+    assert!(theory.contains("--model <MODEL>") && theory.contains("--generate <SPEC>"));
+    assert!(!theory.contains("--seeds") && !theory.contains("--runs"));
     // a typo gets a suggestion
     let out = viralsim(&["run", "--generate", "karate", "--max-step", "3"]);
     assert_eq!(out.status.code(), Some(2));

@@ -301,6 +301,25 @@ impl Simulation {
         to_js(&viralsim::metrics::cascade_metrics(&self.sim))
     }
 
+    /// What theory expects of this simulation's network and model, without simulating: the
+    /// object `viralsim theory --format json` prints for them (`network`, `model`, `nodes`,
+    /// `mean_degree`, `threshold`, and where the model has them `transmissibility`,
+    /// `final_size`, `outbreak_probability`, `small_outbreak_mean`, `expected_reach_fraction`,
+    /// Bass's `curve` {`closed_form`, `discrete`} and `peak`, the rumour's `never_hear`, SIR's
+    /// `mean_field` on a complete graph, a `note` in English and its stable codes `notes`); a field
+    /// that does not apply is absent.
+    /// `steps`: the curves' steps, by default the scenario's `max_steps` (throws, naming
+    /// `max_steps`, when 0 or over 1,000,000).
+    pub fn theory(&self, steps: Option<u32>) -> Result<JsValue, JsValue> {
+        let steps = steps.unwrap_or(self.scenario.max_steps);
+        let t = viralsim::analysis::theory(self.sim.network(), self.sim.model(), steps)
+            .map_err(js_err)?;
+        let mut v =
+            serde_json::to_value(&t).map_err(|e| js_err(viralsim::Error::json("theory", &e)))?;
+        v["network"] = serde_json::Value::String(self.scenario.network.to_string());
+        Ok(to_js(&v))
+    }
+
     /// Everything the tooltip shows about node `id`.
     #[wasm_bindgen(js_name = nodeInfo)]
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsValue> {

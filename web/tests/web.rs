@@ -314,3 +314,43 @@ fn hostile_addresses_and_buttons_never_trap() {
     let a = "#network=ba:n=300,m=2&model=sis&beta=0.2&gamma=0.3&seeds=random:1&seed=1&max_steps=5";
     assert_eq!(scenario_to_address(scenario_of(a).unwrap()).unwrap(), a);
 }
+
+/// `theory()` returns `viralsim theory --format json`'s object for the simulation's network and
+/// model (the CLI's golden output, to 1e-12: the wasm and native `exp` may differ in the last
+/// bit), without the fields that do not apply, and names `max_steps` when it is out of range.
+#[wasm_bindgen_test]
+fn theory_is_the_cli_object() {
+    let golden = include_str!("../../tests/golden/cli/out/theory-ic-karate.txt");
+    let want: serde_json::Value = serde_json::from_str(golden.split_once('\n').unwrap().1).unwrap();
+    let sc = r#"{"network":"karate","model":{"kind":"ic","p":0.2},"seeds":"nodes:0","seed":1}"#;
+    let sim = Simulation::new(js(sc), None, None).unwrap();
+    let got = js_sys::JSON::stringify(&sim.theory(None).unwrap())
+        .map(String::from)
+        .unwrap();
+    let got: serde_json::Value = serde_json::from_str(&got).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&got), keys(&want));
+    for k in keys(&want) {
+        match (got[&k].as_f64(), want[&k].as_f64()) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-12, "{k}: {a} vs {b}"),
+            _ => assert_eq!(got[&k], want[&k], "{k}"),
+        }
+    }
+    assert!(got.get("curve").is_none());
+    let lt = r#"{"network":"karate","model":{"kind":"lt"},"seeds":"nodes:0","seed":1}"#;
+    let sim = Simulation::new(js(lt), None, None).unwrap();
+    let t = sim.theory(Some(10)).unwrap();
+    assert!(js_sys::Reflect::get(&t, &"transmissibility".into())
+        .unwrap()
+        .is_undefined());
+    assert!(js_sys::Reflect::get(&t, &"threshold".into())
+        .unwrap()
+        .as_f64()
+        .is_some());
+    let e = sim.theory(Some(0)).err().unwrap();
+    assert_eq!(prop(&e, "field"), r#""max_steps""#);
+}

@@ -2,7 +2,7 @@
 //! a [`viralsim::Scenario`] and hands that to the core's one build path, the same one the page
 //! uses; the core's report module renders what it prints.
 //!
-//! One module per command (`run`, `info`, `compare`, `sweep`); the argument groups they share
+//! One module per command (`run`, `info`, `compare`, `sweep`, `theory`); the argument groups they share
 //! (network, model, runs, campaign) live in `args`, each flattened into the commands that can
 //! use it, so a flag a command cannot use does not exist for it. Errors: exit code 2, one
 //! message on stderr naming the flag, field or line, nothing on stdout.
@@ -15,6 +15,7 @@ mod info;
 mod progress;
 mod run;
 mod sweep;
+mod theory;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use fail::Fail;
@@ -37,6 +38,7 @@ use std::process::ExitCode;
   viralsim info --generate facebook
   viralsim compare a.json b.json --runs 1000 --threshold 500
   viralsim sweep --generate ba:n=10000,m=3 --model ic --p 0.01:0.05:0.01 --seeds top-degree:5
+  viralsim theory --generate er:n=20000,p=0.00025 --model ic --p 0.4
   viralsim completions bash > /etc/bash_completion.d/viralsim"
 )]
 struct Cli {
@@ -54,6 +56,9 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Run a grid of model parameters (lists `0.01,0.02` or ranges `0.01:0.1:0.01`).
     Sweep(sweep::SweepArgs),
+    /// What theory expects, without simulating: threshold, transmissibility, final size,
+    /// outbreak probability, Bass curves, the rumour's never-hear fraction.
+    Theory(Box<theory::TheoryArgs>),
     /// Print a shell completion script (bash, zsh or fish) on stdout.
     Completions {
         /// The shell.
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
         Command::Info(a) => info::info(a),
         Command::Compare(a) => compare::compare(a),
         Command::Sweep(a) => sweep::sweep(a),
+        Command::Theory(a) => theory::theory(*a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let shell = match shell {
