@@ -348,3 +348,27 @@ test('issue 11 §4: a network drawn by clicks and drags round-trips through the 
   await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim?.n === 1);
   assert.deepEqual(errors, []);
 });
+
+test('issue 11 §2: the chart draws theory (dashed, with its note) for SIR on a random network and not for LT; the slider marks the tipping point', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=er:n=2000,p=0.0025&model=sir&beta=0.3&gamma=0.3&seeds=random:1&seed=3`);
+  await idle(page);
+  const th = await page.evaluate(() => window.viralsim.sim.sim.theory(10));
+  const cli = JSON.parse(execFileSync(CLI, ['theory', '--generate', 'er:n=2000,p=0.0025', '--model', 'sir', '--beta', '0.3', '--gamma', '0.3', '--seed', '3', '--max-steps', '10']));
+  assert.ok(Math.abs(th.final_size - cli.final_size) < 1e-12, 'the page asks the core, as the CLI');
+  const line = await page.evaluate(() => window.viralsim.app.panels.metrics.theoryLine(window.viralsim.sim));
+  assert.ok(Math.abs(line.level - th.final_size * 2000) < 1e-9);
+  assert.ok(await page.locator('#theory-note').isVisible());
+  assert.match(await page.locator('#theory-note').textContent(), /large sparse networks with little clustering/);
+  // the β slider's mark: T(β, γ) = T_c there
+  const mark = await page.evaluate(() => Number(document.querySelector('#model-beta').parentElement.querySelector('.tick-mark')?.dataset.value));
+  const T = (b, g) => 1 - (g * (1 - b)) / (1 - (1 - g) * (1 - b));
+  assert.ok(Math.abs(T(mark, 0.3) - th.threshold) < 1e-9, `β ${mark} gives T_c ${th.threshold}`);
+  assert.equal(await page.locator('.tick-mark span').textContent(), 'tipping point');
+  // LT: no line, no note, no mark
+  await page.selectOption('#model-kind', 'lt');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.model.kind === 'lt');
+  assert.equal(await page.evaluate(() => window.viralsim.app.panels.metrics.theoryLine(window.viralsim.sim)), null);
+  assert.ok(await page.locator('#theory-note').isHidden());
+  assert.equal(await page.locator('.tick-mark').count(), 0);
+  assert.deepEqual(errors, []);
+});

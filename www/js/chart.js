@@ -87,8 +87,10 @@ export class Chart {
 
   /** `history`: [susceptible, active, removed] per step (flat); `n` nodes; `names` of states.
    * `causes` (optional): [reach, of which by ads] per step; when ads convinced anyone, the
-   * reach is drawn as two stacked areas, advertising below and word of mouth above. */
-  draw(history, n, names, labels, causes = null) {
+   * reach is drawn as two stacked areas, advertising below and word of mouth above.
+   * `theory` (optional): {level} (people) or {curve} (people per step), drawn dashed with its
+   * own legend entry `labels.theory`. */
+  draw(history, n, names, labels, causes = null, theory = null) {
     const split = causes && causes.length >= 2 && causes[causes.length - 1] > 0;
     // two legend rows when the ad / word-of-mouth areas join the three states
     const f = frame(this.canvas, history.length / 3 - 1, n, split ? PAD.top + 14 : PAD.top);
@@ -108,9 +110,29 @@ export class Chart {
       for (let t = 0; t * 3 < history.length; t++) ctx.lineTo(X(t), Y(history[3 * t + s]));
       ctx.stroke();
     }
+    if (theory) {
+      ctx.save();
+      ctx.strokeStyle = THEORY;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([5, 4]);
+      ctx.beginPath();
+      if (theory.curve) {
+        const last = f.steps;
+        for (let t = 0; t <= last && t < theory.curve.length; t++) ctx.lineTo(X(t), Y(theory.curve[t]));
+      } else {
+        ctx.moveTo(X(0), Y(theory.level));
+        ctx.lineTo(X(f.steps), Y(theory.level));
+      }
+      ctx.stroke();
+      ctx.restore();
+      items.push([THEORY, labels.theory]);
+    }
     legend(f, names.map((name, s) => [STATE_COLORS[s], name]).concat(items));
   }
 }
+
+/** The theory's dashed line (a dark violet, 3:1 or more on white). */
+export const THEORY = '#6b3fa0';
 
 const WOM_LIGHT = 'rgba(46, 134, 171, 0.25)', AD_LIGHT = 'rgba(228, 87, 46, 0.35)';
 

@@ -46,6 +46,29 @@ export class MetricsPanel extends Panel {
     this.update();
   }
 
+  /** What the core's theory says for the network and model on screen, once per simulation
+   * (null where no line applies: LT, threshold, SIS, per-arc weights). */
+  theoryOf(sim) {
+    if (this.theorySim !== sim) {
+      this.theorySim = sim;
+      try { this.theoryValue = typeof sim.sim.theory === 'function' ? sim.sim.theory(Math.min(1000, this.app.running?.max_steps ?? 1000)) : null; } catch { this.theoryValue = null; }
+    }
+    return this.theoryValue;
+  }
+
+  /** The dashed line on the chart: the size of a large outbreak (IC, SIR), the share that ever
+   * hears a rumour, the Bass adoption curve; with the notes that say when it holds. */
+  theoryLine(sim) {
+    const th = this.theoryOf(sim);
+    if (!th) return null;
+    const n = sim.n;
+    const notes = (th.notes ?? []).filter((c) => c !== 'out_degrees');
+    if (th.curve?.discrete) return { curve: th.curve.discrete.map((x) => x * n), notes };
+    if (th.never_hear !== undefined) return { level: (1 - th.never_hear) * n, notes };
+    if (th.final_size !== undefined && th.final_size > 0) return { level: th.final_size * n, notes };
+    return null;
+  }
+
   update() {
     const sim = this.app?.sim;
     if (!sim) return;
@@ -68,6 +91,11 @@ export class MetricsPanel extends Panel {
     this.part('m-virality').textContent = fmt(m.structural_virality);
     this.part('m-r').textContent = m.offspring_by_generation.length > 1 ? m.offspring_by_generation.slice(0, 5).map((r) => fmt(r, 1)).join(' · ') : '–';
     const names = sim.stateNames.map((s) => t(s.replace(/ /g, '_')));
-    this.chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y'), wom: t('mc_wom'), ad: t('mc_ad') }, sim.reachByCause());
+    const theory = this.theoryLine(sim);
+    this.chart.draw(sim.history(), sim.n, names, { x: t('chart_x'), y: t('chart_y'), wom: t('mc_wom'), ad: t('mc_ad'), theory: t('theory') },
+      sim.reachByCause(), theory);
+    const note = this.part('theory-note');
+    const text = theory ? theory.notes.map((c) => t(`theory_${c}`)).join(' ') : '';
+    if (note.textContent !== text) { note.textContent = text; note.hidden = !text; }
   }
 }
