@@ -29,25 +29,10 @@ function runToEnd(sim) {
 }
 
 /** {tc, k}: the independent cascade's tipping point ⟨k⟩ / (⟨k²⟩ − ⟨k⟩) of the simulation's
- * network, and its mean degree. The core's `theory()` gives it when the bindings have it;
- * otherwise it is computed here from the degrees (the edge list the SimView holds). */
+ * network, and its mean degree, from the core's theory (`viralsim theory`, src/analysis). */
 export function tippingPoint(sim) {
-  const n = sim.n;
-  const deg = new Float64Array(n);
-  for (const i of sim.edges) deg[i]++;
-  let k1 = 0, k2 = 0;
-  for (const d of deg) { k1 += d; k2 += d * d; }
-  k1 /= n; k2 /= n;
-  let tc = k2 > k1 ? k1 / (k2 - k1) : Infinity;
-  if (typeof sim.sim.theory === 'function') {
-    try {
-      const t = sim.sim.theory();
-      const v = [t?.ic_threshold, t?.threshold, t?.tc, t?.t_c, t?.critical_p, t?.epidemic_threshold, t?.ic?.threshold]
-        .find((x) => typeof x === 'number' && Number.isFinite(x));
-      if (v !== undefined) tc = v;
-    } catch { /* the computed value stays */ }
-  }
-  return { tc, k: k1 };
+  const t = sim.sim.theory(1);
+  return { tc: t.threshold ?? Infinity, k: t.mean_degree };
 }
 
 /** A labelled control: `<label><span>text</span> input <output></label>`. */
