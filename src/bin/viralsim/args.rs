@@ -300,7 +300,8 @@ pub struct RunsArgs {
     #[arg(long, value_name = "R",
           value_parser = clap::value_parser!(u32).range(1..=MAX_RUNS as i64), allow_negative_numbers = true)]
     pub runs: Option<u32>,
-    /// The scenario seed: the same seed gives the same numbers [default: 1].
+    /// The random seed (the seeds are the people who start it): the same random seed gives
+    /// the same numbers [default: 1].
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
     /// Steps per run at most [default: 1000].
