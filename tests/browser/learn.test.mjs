@@ -323,7 +323,13 @@ test('Previous, Next, the keyboard and #chapter=N; a chapter left frees its widg
   assert.equal(await page.locator('#learn-where').textContent(), 'Chapter 5 of 8');
   await page.goto(`${srv.url}learn.html#chapter=8`);
   await ready(page);
-  assert.equal(await page.locator('#learn-next').isDisabled(), true);
+  // after the last chapter, Next leads to the lab with that chapter's scenario (no dead end)
+  assert.equal((await page.locator('#learn-next').textContent()).trim(), 'To the lab →');
+  const lab = await page.locator('a.lab-link').getAttribute('href');
+  await Promise.all([page.waitForURL(/index\.html#network=/), page.locator('#learn-next').click()]);
+  assert.ok(page.url().endsWith(lab), `${page.url()} ends with ${lab}`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.viralsim?.sim);
+  assert.match(await page.evaluate(() => window.viralsim.app.running.network), /^hk:/);
   // a chapter out of range opens the first
   await page.goto(`${srv.url}learn.html#chapter=99`);
   await ready(page);

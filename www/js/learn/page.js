@@ -41,7 +41,15 @@ export class LearnPage {
     const { signal } = this.listeners;
     this.win.addEventListener('hashchange', () => this.show(readHash(this.win.location.hash)), { signal });
     this.el.prev.addEventListener('click', () => this.go(this.current.chapter - 1, { focus: true }), { signal });
-    this.el.next.addEventListener('click', () => this.go(this.current.chapter + 1, { focus: true }), { signal });
+    this.el.next.addEventListener('click', () => {
+      // after the last chapter, the lab (the full page) with that chapter's scenario: no dead end
+      if (this.current.chapter >= CHAPTERS.length) {
+        const lab = this.current.view.root.querySelector('a[href^="index.html"]');
+        this.win.location.href = lab ? lab.href : 'index.html';
+        return;
+      }
+      this.go(this.current.chapter + 1, { focus: true });
+    }, { signal });
     this.el.lang.addEventListener('change', () => this.navigate({ chapter: this.current.chapter, lang: this.el.lang.value }), { signal });
     this.el.toc.addEventListener('click', (e) => {
       const a = e.target.closest('a[data-chapter]');
@@ -82,7 +90,8 @@ export class LearnPage {
     mounted.catch((e) => { if (this.current?.view === view) view.note(String(e?.message ?? e)); });
     doc.title = `${view.text.title.replace(/<[^>]+>/g, '')} — ${ui.doc_title}`;
     this.el.prev.disabled = chapter <= 1;
-    this.el.next.disabled = chapter >= CHAPTERS.length;
+    this.el.next.disabled = false;
+    this.el.next.querySelector('.label').textContent = chapter >= CHAPTERS.length ? ui.to_lab : ui.next;
     this.el.where.textContent = fill(ui.chapter_of, { n: chapter, total: CHAPTERS.length });
     this.renderToc();
     if (this.focusNext) {
