@@ -236,6 +236,8 @@ test('issue 11 §3: "Who told whom" draws the run\'s tree with the cascade JSON\
   assert.match(await page.locator('#tree-note').textContent(), new RegExp(`^${check.n} people adopted; ${check.depth} generations deep`));
   // pointing at a person in the tree rings them in the network (the tooltip names them)
   const canvas = page.locator('#tree-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   const box = await canvas.boundingBox();
   const first = await page.evaluate(async () => {
     const { treeLayout } = await import('./js/panels/tree.js');
