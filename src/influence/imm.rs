@@ -33,7 +33,7 @@
 use crate::error::{Code, Error, Result};
 use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
-use crate::rng::{below, rng_from_seed, stream_seed, uniform, RngCore, Skipper};
+use crate::rng::{below, rng_from_seed, stream_seed, uniform, uniform_open0, RngCore, Skipper};
 pub use crate::seeding::{check_epsilon, MIN_EPSILON};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -170,6 +170,10 @@ impl Scratch {
     }
 }
 
+/// In-degrees above which the weighted cascade's in-arcs are sampled by geometric skips rather
+/// than one draw each (the same distribution; below it the draws are cheaper than logarithms).
+const WC_SKIP_FROM: usize = 32;
+
 /// Draws RR sets: set i of collection c from stream (seed, 2i + c).
 struct Drawer<'a> {
     net: &'a Network,
@@ -222,13 +226,37 @@ impl Drawer<'_> {
                                 }
                             }
                         }
-                        IcProb::WeightedCascade => {
+                        IcProb::WeightedCascade if ins.len() <= WC_SKIP_FROM => {
                             let p = 1.0 / ins.len().max(1) as f64;
                             for &u in ins {
                                 if stamp[u as usize] != epoch && uniform(rng) < p {
                                     stamp[u as usize] = epoch;
                                     queue.push(u);
                                 }
+                            }
+                        }
+                        IcProb::WeightedCascade => {
+                            // d trials of probability 1/d: about one success, so geometric
+                            // skips (one draw and one logarithm per success, plus one) instead
+                            // of d draws
+                            let d = ins.len();
+                            let inv_log_q = 1.0 / libm::log1p(-1.0 / d as f64);
+                            let gap = |rng: &mut R| {
+                                let g = libm::log(uniform_open0(rng)) * inv_log_q;
+                                if g < d as f64 {
+                                    g as usize
+                                } else {
+                                    d
+                                }
+                            };
+                            let mut pos = gap(rng);
+                            while pos < d {
+                                let u = ins[pos];
+                                if stamp[u as usize] != epoch {
+                                    stamp[u as usize] = epoch;
+                                    queue.push(u);
+                                }
+                                pos += 1 + gap(rng);
                             }
                         }
                     }
@@ -786,6 +814,60 @@ mod tests {
         let up = ((cov + a / 2.0).sqrt() + (a / 2.0).sqrt()).powi(2);
         assert!((up - (2.0 * a * up).sqrt() - cov).abs() < 1e-6);
         assert_eq!(p.ratio(0.0, 10.0), 0.0);
+    }
+
+    /// The weighted cascade's two samplers (one draw per arc up to [`WC_SKIP_FROM`] in-arcs,
+    /// geometric skips above) keep each in-arc of a node with in-degree d with probability
+    /// 1/d, independently.
+    #[test]
+    fn weighted_cascade_keeps_each_in_arc_with_probability_one_over_the_in_degree() {
+        for d in [5usize, 32, 33, 200] {
+            // node 0 hears from 1..=d, who hear from nobody
+            let arcs: Vec<(u32, u32)> = (1..=d as u32).map(|u| (u, 0)).collect();
+            let net = Network::from_edges(d + 1, true, &arcs, None).unwrap();
+            let drawer = Drawer {
+                net: &net,
+                sampler: Sampler::Ic {
+                    prob: IcProb::WeightedCascade,
+                    skip: Skipper::new(0.0),
+                },
+                seed: 0,
+            };
+            let mut sc = Scratch::new(d + 1);
+            let mut rng = rng_from_seed(d as u64);
+            let (mut rooted, mut kept, mut pairs) = (0u64, vec![0u64; d + 1], 0u64);
+            while rooted < 40_000 {
+                drawer.sample(&mut rng, &mut sc);
+                if sc.queue[0] != 0 {
+                    assert_eq!(sc.queue.len(), 1);
+                    continue;
+                }
+                rooted += 1;
+                for &u in &sc.queue[1..] {
+                    kept[u as usize] += 1;
+                }
+                // independence: both 1 and 2 kept, probability 1/d²
+                pairs += (sc.queue.contains(&1) && sc.queue.contains(&2)) as u64;
+            }
+            let p = 1.0 / d as f64;
+            let total: u64 = kept.iter().sum();
+            // the mean count kept is d·p = 1 (sd of the mean ≈ √((1 − p)/40,000))
+            let mean = total as f64 / rooted as f64;
+            assert!(
+                (mean - 1.0).abs() < 5.0 * ((1.0 - p) / 40_000f64).sqrt(),
+                "d {d}: {mean}"
+            );
+            // each in-neighbour alike: chi-square over the d cells, d − 1 dof, 5 sd above
+            let e = rooted as f64 * p;
+            let chi: f64 = kept[1..].iter().map(|&c| (c as f64 - e).powi(2) / e).sum();
+            let dof = (d - 1) as f64;
+            assert!(chi < dof + 5.0 * (2.0 * dof).sqrt(), "d {d}: chi² {chi}");
+            let pe = rooted as f64 * p * p;
+            assert!(
+                (pairs as f64 - pe).abs() < 5.0 * pe.sqrt() + 1.0,
+                "d {d}: {pairs} vs {pe}"
+            );
+        }
     }
 
     #[test]
