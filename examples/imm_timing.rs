@@ -1,18 +1,23 @@
 //! Times IMM seed selection on an edge-list file, apart from reading it; prints one JSON line
 //! (read and IMM seconds, RR sets, the certified ratio, the seeds by their labels in the file).
+//! IMM draws from scenario seed S's seeding stream (default 1), so its seeds are those of
+//! `viralsim run --graph GRAPH --seeds imm:K --epsilon E --seed S`.
 //! Used by `benches/imm.sh` to put viralsim beside SUBSIM in one script.
 //!
-//! `cargo run --release --example imm_timing -- GRAPH MODEL_JSON K EPSILON [THREADS] [REPEATS] [directed]`
+//! `cargo run --release --example imm_timing -- GRAPH MODEL_JSON K EPSILON [THREADS] [REPEATS] [directed] [seed=S]`
 //! e.g. `... dblp_like.edges '{"kind":"ic","weights":"in_degree"}' 50 0.1 1 3 directed`
 use std::time::Instant;
 use viralsim::influence::imm::{imm_with, ImmOptions};
 use viralsim::io::{parse_edge_list, EdgeListOptions};
+use viralsim::rng::{stream_seed, STREAM_SEEDING};
 use viralsim::{Model, ModelSpec};
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     if a.len() < 5 {
-        eprintln!("usage: imm_timing GRAPH MODEL_JSON K EPSILON [THREADS] [REPEATS] [directed]");
+        eprintln!(
+            "usage: imm_timing GRAPH MODEL_JSON K EPSILON [THREADS] [REPEATS] [directed] [seed=S]"
+        );
         std::process::exit(2);
     }
     let t = Instant::now();
@@ -33,11 +38,16 @@ fn main() {
         threads,
         ..ImmOptions::default()
     };
+    let scenario_seed: u64 = a
+        .iter()
+        .find_map(|x| x.strip_prefix("seed="))
+        .map_or(1, |s| s.parse().expect("seed"));
+    let stream = stream_seed(scenario_seed, STREAM_SEEDING);
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..repeats {
         let t = Instant::now();
-        let r = imm_with(&net, &model, k, epsilon, 1, &opts).expect("imm");
+        let r = imm_with(&net, &model, k, epsilon, stream, &opts).expect("imm");
         times.push(t.elapsed().as_secs_f64());
         last = Some(r);
     }
