@@ -807,8 +807,8 @@ mod tests {
                     }
                 }
                 seeds.push(best.1);
-                for s in 0..r.len() {
-                    covered[s] |= r.set(s).contains(&best.1);
+                for (s, c) in covered.iter_mut().enumerate() {
+                    *c |= r.set(s).contains(&best.1);
                 }
             }
             let c = max_coverage(n, &r, k);
