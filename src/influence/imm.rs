@@ -936,6 +936,15 @@ mod tests {
         let r = imm(&star, &m, 1, 0.3, 1).unwrap();
         assert_eq!(r.seeds, vec![0]);
         assert!(r.certified >= 1.0 - (-1f64).exp() - 0.3, "{r:?}");
+        // the sizes: θ₀ doubled, both collections; far below θ_max when the bounds meet
+        let plan = Plan::new(50, 1, 0.3);
+        let per = r.rr_sets / 2;
+        assert_eq!(r.rr_sets % 2, 0);
+        assert!(
+            per % plan.theta0 == 0 && (per / plan.theta0).is_power_of_two(),
+            "{r:?}"
+        );
+        assert!((per as f64) < plan.theta_max / 4.0, "{r:?} {plan:?}");
         // spread of the hub: 1 + 49 × 0.5, estimated on R₂ (half the sets) within 4 sd
         let (theta, share) = ((r.rr_sets / 2) as f64, 25.5 / 50.0);
         let sd = 50.0 * (share * (1.0 - share) / theta).sqrt();
