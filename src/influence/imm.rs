@@ -326,14 +326,16 @@ impl Drawer<'_> {
     }
 }
 
-/// Doublings past the first size where the bounds certify the greedy's seeds. The guarantee
-/// needs none (every size's check is in the union bound, so the seeds of any certified size
-/// have it); one more halves the sampling noise the greedy fits, for twice the sets. On the
-/// SUBSIM benchmark graph (k = 50, ε = 0.1, where the first certified size is 52,096 or
-/// 104,192 sets per collection), the greedy's seeds on 104,192 sets spread to 4,959 on
-/// average and on 208,384 sets to 5,098 (12 draws each, sd 70 and 30, measured on a million
-/// independent RR sets).
-const EXTRA_DOUBLINGS: u32 = 1;
+/// RR sets the greedy's last seed must add to the cover before certified seeds are returned
+/// (when the memory allows the next doubling and before θ_max). The guarantee needs no such
+/// floor (every size's check is in the union bound, so the seeds of any certified size have
+/// it); without it, a loose ε certifies a handful of sets, where the greedy's last picks rest
+/// on one or two sets each, or on none once all are covered: `imm:50` at ε = 0.5 on the
+/// peers' BA(100,000, 5), IC p = 0.01, reached 255 people where top-degree reaches 334. With
+/// 32 the last pick's count has a relative noise of about 1/√32 ≈ 18 %: 329 there, and on the
+/// SUBSIM benchmark graph (k = 50, ε = 0.1) 5,045–5,117 where the first certified size gave
+/// 4,760–5,050.
+const MIN_LAST_GAIN: u64 = 32;
 
 /// Sets a thread draws at least, so that small batches are not split.
 const MIN_SETS_PER_THREAD: usize = 2048;
@@ -410,6 +412,8 @@ struct Cover {
     covered: u64,
     /// An upper bound on the sets any k nodes cover.
     upper: f64,
+    /// Sets the last seed added to the cover (0 when it added none).
+    last_gain: u64,
 }
 
 /// Greedy maximum coverage of the RR sets (ties to the lower id; once every set is covered,
@@ -449,6 +453,7 @@ fn max_coverage(n: usize, sets: &RrSets, k: usize) -> Cover {
     let mut seeds = Vec::with_capacity(k);
     let mut covered = 0u64;
     let mut upper = f64::INFINITY;
+    let mut last_gain = 0u64;
     let mut top: Vec<u32> = Vec::with_capacity(k);
     let k = k.min(n);
     for step in 0..=k {
@@ -487,6 +492,7 @@ fn max_coverage(n: usize, sets: &RrSets, k: usize) -> Cover {
         };
         picked[best as usize] = true;
         seeds.push(best);
+        last_gain = count[best as usize] as u64;
         for &s in &inc[start[best as usize]..start[best as usize + 1]] {
             let s = s as usize;
             if covered_set[s] {
@@ -507,6 +513,7 @@ fn max_coverage(n: usize, sets: &RrSets, k: usize) -> Cover {
         seeds,
         covered,
         upper,
+        last_gain,
     }
 }
 
@@ -632,7 +639,9 @@ pub fn imm_with(
     let nf = n as f64;
     let mut size = plan.theta0;
     let mut i = 1;
-    let mut passed = 0;
+    // the seeds of the last certified size, returned if the memory runs out before the greedy's
+    // last pick rests on MIN_LAST_GAIN sets
+    let mut certified: Option<Imm> = None;
     loop {
         // refuse before drawing what cannot fit, at the mean size so far (at least the root)
         let (sets, entries) = (
@@ -647,7 +656,7 @@ pub fn imm_with(
         let want = 2 * size as u64;
         let want_entries = (want as f64 * mean).ceil() as u64;
         if rr_bytes(want, want_entries) > opts.budget {
-            return Err(too_many(want, want_entries, opts.budget));
+            return certified.ok_or_else(|| too_many(want, want_entries, opts.budget));
         }
         let workers = threads.min(size / MIN_SETS_PER_THREAD).max(1);
         while scratch.len() < workers {
@@ -662,27 +671,26 @@ pub fn imm_with(
             let r = if c == 0 { &mut r1 } else { &mut r2 };
             if !grow(&drawer, c, r, size, &mut scratch, cap) {
                 // more than the budget: the projection fell short of the real sizes
-                return Err(too_many(
-                    want,
-                    want_entries.max(opts.budget / 8 + 1),
-                    opts.budget,
-                ));
+                return certified.ok_or_else(|| {
+                    too_many(want, want_entries.max(opts.budget / 8 + 1), opts.budget)
+                });
             }
         }
         let cover = max_coverage(n, &r1, k);
         let cov2 = coverage(n, &r2, &cover.seeds);
         let ratio = plan.ratio(cov2 as f64, cover.upper);
-        if ratio >= plan.target {
-            passed += 1;
+        let result = Imm {
+            seeds: cover.seeds,
+            estimated_spread: nf * cov2 as f64 / size as f64,
+            rr_sets: r1.len() + r2.len(),
+            epsilon,
+            certified: ratio,
+        };
+        if i >= plan.i_max || (ratio >= plan.target && cover.last_gain >= MIN_LAST_GAIN) {
+            return Ok(result);
         }
-        if passed > EXTRA_DOUBLINGS || i >= plan.i_max {
-            return Ok(Imm {
-                seeds: cover.seeds,
-                estimated_spread: nf * cov2 as f64 / size as f64,
-                rr_sets: r1.len() + r2.len(),
-                epsilon,
-                certified: ratio,
-            });
+        if ratio >= plan.target {
+            certified = Some(result);
         }
         size = size.saturating_mul(2);
         i += 1;
@@ -762,7 +770,7 @@ mod tests {
         // sets: {0,1}, {1}, {1,2}, {3}: greedy picks 1 (3 sets) then 3
         let r = sets(&[&[0, 1], &[1], &[1, 2], &[3]]);
         let c = max_coverage(4, &r, 2);
-        assert_eq!((c.seeds, c.covered), (vec![1, 3], 4));
+        assert_eq!((c.seeds, c.covered, c.last_gain), (vec![1, 3], 4, 1));
         // nothing beats covering every set, and here the greedy is optimal
         assert_eq!(c.upper, 4.0);
         assert_eq!(coverage(4, &r, &[0, 2]), 2);
