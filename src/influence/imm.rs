@@ -19,8 +19,11 @@
 //!
 //! each failing with probability at most e^(−a), a = ln(3·i_max/δ), where Λ₁ᵘ bounds the best
 //! coverage of k nodes on R₁: the smallest, over the greedy's prefixes Sᵢ (i = 0..k), of
-//! Λ₁(Sᵢ) plus the k largest marginal coverages given Sᵢ, and Λ₁(S_k)/(1 − (1 − 1/k)^k). It
-//! stops as soon as σˡ/σᵘ ≥ 1 − 1/e − ε. Otherwise it stops at the i_max-th size, the first
+//! Λ₁(Sᵢ) plus the k largest marginal coverages given Sᵢ, and Λ₁(S_k)/(1 − (1 − 1/k)^k). The
+//! seeds are certified when σˡ/σᵘ ≥ 1 − 1/e − ε, and returned once, besides, the greedy's last
+//! seed adds at least [`MIN_LAST_GAIN`] sets (a floor for the seeds' quality, not needed by
+//! the guarantee; when the memory would not allow another doubling, the last certified seeds
+//! are returned). At the latest it stops at the i_max-th size, the first
 //! θ ≥ θ_max = 2n·((1 − 1/e)·√(ln(6/δ)) + √((1 − 1/e)·(ln C(n, k) + ln(6/δ))))² / (ε²·k),
 //! where IMM's theorem (Tang, Shi & Xiao 2015, with OPT ≥ k) alone gives the guarantee with
 //! failure probability δ/3; θ₀ = θ_max·ε²·k/n. The union of the 2·i_max bounds and that last
@@ -335,7 +338,7 @@ impl Drawer<'_> {
 /// 32 the last pick's count has a relative noise of about 1/√32 ≈ 18 %: 329 there, and on the
 /// SUBSIM benchmark graph (k = 50, ε = 0.1) 5,045–5,117 where the first certified size gave
 /// 4,760–5,050.
-const MIN_LAST_GAIN: u64 = 32;
+pub const MIN_LAST_GAIN: u64 = 32;
 
 /// Sets a thread draws at least, so that small batches are not split.
 const MIN_SETS_PER_THREAD: usize = 2048;
