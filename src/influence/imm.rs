@@ -22,8 +22,8 @@
 //! Λ₁(Sᵢ) plus the k largest marginal coverages given Sᵢ, and Λ₁(S_k)/(1 − (1 − 1/k)^k). The
 //! seeds are certified when σˡ/σᵘ ≥ 1 − 1/e − ε, and returned once, besides, the greedy's last
 //! seed adds at least [`MIN_LAST_GAIN`] sets (a floor for the seeds' quality, not needed by
-//! the guarantee; when the memory would not allow another doubling, the last certified seeds
-//! are returned). At the latest it stops at the i_max-th size, the first
+//! the guarantee, and pursued only up to [`FLOOR_ENTRIES_PER_NODE`]·n drawn entries; when the
+//! memory would not allow another doubling, the last certified seeds are returned). At the latest it stops at the i_max-th size, the first
 //! θ ≥ θ_max = 2n·((1 − 1/e)·√(ln(6/δ)) + √((1 − 1/e)·(ln C(n, k) + ln(6/δ))))² / (ε²·k),
 //! where IMM's theorem (Tang, Shi & Xiao 2015, with OPT ≥ k) alone gives the guarantee with
 //! failure probability δ/3; θ₀ = θ_max·ε²·k/n. The union of the 2·i_max bounds and that last
@@ -339,6 +339,13 @@ impl Drawer<'_> {
 /// SUBSIM benchmark graph (k = 50, ε = 0.1) 5,045–5,117 where the first certified size gave
 /// 4,760–5,050.
 pub const MIN_LAST_GAIN: u64 = 32;
+
+/// RR-set entries per node (both collections) past which [`MIN_LAST_GAIN`] is no longer
+/// pursued. Where cascades are large (IC p = 0.1 on BA(100,000, 5): RR sets of half the nodes),
+/// the last of k seeds adds almost nothing to the first one's cover, and the floor would draw
+/// RR sets until the memory ran out (16 s and 964 MB there, where the old IMM took 6.9 s); the
+/// graphs above reach the floor at 9 (SUBSIM's) and 34 (the peers' BA) entries per node.
+pub const FLOOR_ENTRIES_PER_NODE: u64 = 64;
 
 /// Sets a thread draws at least, so that small batches are not split.
 const MIN_SETS_PER_THREAD: usize = 2048;
@@ -689,7 +696,11 @@ pub fn imm_with(
             epsilon,
             certified: ratio,
         };
-        if i >= plan.i_max || (ratio >= plan.target && cover.last_gain >= MIN_LAST_GAIN) {
+        // the floor costs at most FLOOR_ENTRIES_PER_NODE·n drawn entries
+        let entries = (r1.nodes.len() + r2.nodes.len()) as u64;
+        let floor_met = cover.last_gain >= MIN_LAST_GAIN
+            || entries >= FLOOR_ENTRIES_PER_NODE.saturating_mul(n as u64);
+        if i >= plan.i_max || (ratio >= plan.target && floor_met) {
             return Ok(result);
         }
         if ratio >= plan.target {
@@ -996,6 +1007,22 @@ mod tests {
             assert_eq!(one, run(2));
             assert_eq!(one, run(3));
         }
+    }
+
+    /// Where RR sets hold a large share of the nodes, the last of k seeds adds little to the
+    /// first one's cover: the floor on its gain gives way after FLOOR_ENTRIES_PER_NODE·n
+    /// drawn entries instead of drawing until the memory runs out.
+    #[test]
+    fn the_floor_gives_way_when_cascades_are_large() {
+        let net = crate::generate::barabasi_albert(3000, 5, &mut rng_from_seed(6)).unwrap();
+        let m = Model::Ic(crate::model::IndependentCascade::uniform(0.2).unwrap());
+        let r = imm(&net, &m, 10, 0.5, 2).unwrap();
+        // each set holds most of the graph: θ₀ sets already pass the cap, so it stops at the
+        // first or second size (θ₀ or 2θ₀ per collection), not at the floor
+        let plan = Plan::new(3000, 10, 0.5);
+        assert!(r.rr_sets <= 4 * plan.theta0, "{r:?} {plan:?}");
+        assert!(r.estimated_spread > 0.5 * 3000.0, "{r:?}");
+        assert!(r.certified >= 1.0 - (-1f64).exp() - 0.5, "{r:?}");
     }
 
     #[test]
