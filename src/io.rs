@@ -107,6 +107,26 @@ const HEADER_WORDS: &[&str] = &[
     "source", "target", "from", "to", "src", "dst", "node1", "node2", "id1", "id2", "weight",
 ];
 
+/// No node yet for this id (in the table of [`small_id`]s).
+const NO_ID: u32 = u32::MAX;
+
+/// The value of an id written as a whole number without sign or leading zero, if below
+/// `cap`: two such ids are the same text exactly when they are the same number.
+fn small_id(s: &str, cap: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 9 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let mut x = 0usize;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        x = x * 10 + (c - b'0') as usize;
+    }
+    (x < cap).then_some(x)
+}
+
 /// Parses an edge list.
 ///
 /// # Format
@@ -145,6 +165,10 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
     let mut weighted: Option<bool> = None;
     let mut first_data = true;
     let mut fields: Vec<&'t str> = Vec::with_capacity(4);
+    // node index by id value for ids written as plain whole numbers below `dense_cap` (most
+    // files number their nodes 0..n): hashing every id took most of the reading time
+    let dense_cap = (text.len() / 4).max(1024);
+    let mut dense: Vec<u32> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim();
@@ -217,16 +241,33 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
             weights.push(w);
         }
         let mut id = |name: &'t str| -> Result<u32> {
-            Ok(match ids.get(name) {
-                Some(&k) => k,
-                None => {
-                    let k = names.len() as u32;
-                    over_at_line(line_no, Unit::Nodes, opts.limits.max_nodes, k as u64 + 1)?;
-                    ids.insert(name, k);
-                    names.push(name);
-                    k
+            // a small whole number written plainly is looked up by its value, the rest hashed
+            let slot = small_id(name, dense_cap);
+            match slot {
+                Some(x) => {
+                    if x >= dense.len() {
+                        dense.resize((x + 1).max(2 * dense.len()).min(dense_cap), NO_ID);
+                    }
+                    if dense[x] != NO_ID {
+                        return Ok(dense[x]);
+                    }
                 }
-            })
+                None => {
+                    if let Some(&k) = ids.get(name) {
+                        return Ok(k);
+                    }
+                }
+            }
+            let k = names.len() as u32;
+            over_at_line(line_no, Unit::Nodes, opts.limits.max_nodes, k as u64 + 1)?;
+            match slot {
+                Some(x) => dense[x] = k,
+                None => {
+                    ids.insert(name, k);
+                }
+            }
+            names.push(name);
+            Ok(k)
         };
         let u = id(fields[0])?;
         let v = id(fields[1])?;
@@ -398,6 +439,14 @@ mod tests {
         assert_eq!(net.node_by_label("2"), None);
         let net = parse("b a\na c\n").unwrap();
         assert_eq!(net.labels().unwrap(), &["b", "a", "c"]);
+        // ids looked up by value (plain whole numbers) and by text (the rest) stay apart
+        let net = parse("7 007\n7 8\n0 x\n00 7\n").unwrap();
+        assert_eq!(net.labels().unwrap(), &["7", "007", "8", "0", "x", "00"]);
+        assert_eq!(net.node_count(), 6);
+        assert_eq!(net.neighbors(0), &[1, 2, 5]);
+        let net = parse("5 1000000000\n1000000000 5\n").unwrap();
+        assert_eq!(net.labels().unwrap(), &["5", "1000000000"]);
+        assert_eq!(net.edge_count(), 1);
     }
 
     #[test]

@@ -40,6 +40,18 @@ pub struct Network {
     report: BuildReport,
 }
 
+/// The value of `s` if it is a whole number written plainly (digits only, no leading zero),
+/// small enough to be a node index.
+fn plain_index(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 10 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    b.iter().try_fold(0usize, |x, &c| {
+        c.is_ascii_digit().then(|| x * 10 + (c - b'0') as usize)
+    })
+}
+
 /// Upper bound on nodes and arcs the CSR can hold (`u32` offsets).
 pub const MAX_ARCS: usize = u32::MAX as usize - 1;
 
@@ -333,6 +345,17 @@ impl Network {
                 },
             ));
         }
+        // labels "0", "1", … in node order (most files number their nodes so) are unique and
+        // found by their value: no index to hash them into
+        if labels
+            .iter()
+            .enumerate()
+            .all(|(i, l)| plain_index(l) == Some(i))
+        {
+            self.labels = Some(labels);
+            self.label_index = None;
+            return Ok(self);
+        }
         let mut index = HashMap::with_capacity(labels.len());
         for (i, l) in labels.iter().enumerate() {
             if index.insert(l.clone(), i as u32).is_some() {
@@ -483,6 +506,10 @@ impl Network {
     pub fn node_by_label(&self, id: &str) -> Option<u32> {
         match &self.label_index {
             Some(ix) => ix.get(id).copied(),
+            // labels that are the indices, written plainly
+            None if self.labels.is_some() => plain_index(id)
+                .filter(|&u| u < self.node_count())
+                .map(|u| u as u32),
             None => id
                 .parse::<u32>()
                 .ok()
@@ -567,5 +594,23 @@ mod tests {
         let net = net.with_labels(vec!["alice".into(), "bob".into()]).unwrap();
         assert_eq!(net.node_by_label("bob"), Some(1));
         assert_eq!(net.label(0), "alice");
+        // labels that are the indices need no index, and only their own text finds a node
+        let net = Network::from_edges(3, false, &[(0, 1)], None).unwrap();
+        let net = net
+            .with_labels(vec!["0".into(), "1".into(), "2".into()])
+            .unwrap();
+        assert!(net.label_index.is_none());
+        assert_eq!(net.node_by_label("2"), Some(2));
+        for other in ["02", "+2", "3", " 2", "", "99999999999"] {
+            assert_eq!(net.node_by_label(other), None, "{other:?}");
+        }
+        // one label out of place: hashed as before
+        let net = Network::from_edges(3, false, &[(0, 1)], None).unwrap();
+        let net = net
+            .with_labels(vec!["0".into(), "2".into(), "1".into()])
+            .unwrap();
+        assert_eq!(net.node_by_label("2"), Some(1));
+        assert_eq!(plain_index("0"), Some(0));
+        assert_eq!(plain_index("00"), None);
     }
 }

@@ -326,6 +326,12 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 }
 
 impl RunsArgs {
+    /// Gives IMM seeding (`imm:K`) the threads of --threads (all cores without it): its RR
+    /// sets are drawn in parallel, with the same seeds for any count.
+    pub fn use_threads_for_seeding(&self) {
+        viralsim::influence::imm::set_default_threads(self.threads.map_or(0, |t| t as usize));
+    }
+
     /// The Monte Carlo these flags ask for, with the command's own runs and steps (its
     /// defaults differ) and with or without the cascade metrics.
     pub fn config(&self, runs: u32, max_steps: u32, metrics: bool) -> MonteCarloConfig {

@@ -87,6 +87,7 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
     // the network is built once, from the first scenario with this network and seed
     let net = std::sync::Arc::new(source.build(seed, &limits)?);
     let cfg = a.runs.config(runs, max_steps, true);
+    a.runs.use_threads_for_seeding();
     let mut names: Vec<String> = Vec::new();
     let mut set = Vec::new();
     let mut sims = Vec::new();

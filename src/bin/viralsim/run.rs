@@ -145,6 +145,7 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         runs,
         campaign,
     };
+    a.runs.use_threads_for_seeding();
     let flags = intervention_flags(&scenario.campaign);
     let sim = scenario
         .build_with(

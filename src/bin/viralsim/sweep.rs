@@ -164,6 +164,7 @@ pub fn sweep(a: SweepArgs) -> Result<Output, Fail> {
     let source = files::network(&a.network, None)?;
     let net = Arc::new(source.build(seed, &a.network.limits.limits())?);
     let cfg = a.runs.config(runs, max_steps, false);
+    a.runs.use_threads_for_seeding();
     let bars = Bars::new();
     let bar = bars.bar("points", combos as u64, "points");
     let mut rows = Vec::new();
