@@ -344,6 +344,7 @@ pub fn edge_list(data: &[u8]) {
     let opts = EdgeListOptions {
         directed: flags & 1 == 1,
         limits: lim,
+        ..Default::default()
     };
     match parse_edge_list(t, &opts) {
         Ok(net) => {
@@ -379,6 +380,7 @@ pub fn segments(data: &[u8]) {
     let opts = EdgeListOptions {
         directed: flags & 1 == 1,
         limits: lim,
+        ..Default::default()
     };
     let Ok(net) = parse_edge_list(el, &opts) else {
         return;

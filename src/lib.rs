@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod address;
+pub mod attributes;
 pub mod bounds;
 pub mod build;
 pub mod campaign;
@@ -24,6 +25,7 @@ pub mod compare;
 pub mod costs;
 pub mod datasets;
 pub mod error;
+pub mod formats;
 pub mod generate;
 mod hook;
 pub mod influence;
