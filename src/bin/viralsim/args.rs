@@ -16,14 +16,42 @@ use viralsim::{NetworkSpec, Seeding};
 #[derive(Args, Clone, Debug, Default)]
 #[command(next_help_heading = "Network")]
 pub struct NetworkArgs {
-    /// Edge list: 'source target [weight]' per line; spaces, tabs or commas; '#' and '%'
-    /// comments; an optional header; .gz accepted.
+    /// A network file: an edge list ('source target [weight]' per line; spaces, tabs or
+    /// commas; '#' and '%' comments; an optional header), Gephi CSV, GML, GraphML, GEXF, Pajek
+    /// .net or node-link JSON, told from its content; .gz accepted.
     #[arg(long, value_name = "FILE", conflicts_with = "generate")]
     pub graph: Option<PathBuf>,
 
-    /// Read --graph as directed (default: undirected).
+    /// Read every edge of --graph as an arc source → target (default: as the file says; an
+    /// edge list is undirected).
     #[arg(long, requires = "graph")]
     pub directed: bool,
+
+    /// The format of --graph, instead of telling it from the content: edge-list, gephi-csv,
+    /// gml, graphml, gexf, pajek, json.
+    #[arg(long, value_name = "FORMAT", requires = "graph",
+          value_parser = |s: &str| s.parse::<viralsim::formats::Format>().map_err(|e| e.to_string()))]
+    pub format_in: Option<viralsim::formats::Format>,
+
+    /// Whether an edge list's first line is a header: yes, no, or auto (decided from the
+    /// lines below it; `info` says what it decided) [default: auto].
+    #[arg(long, value_name = "yes|no|auto", requires = "graph",
+          value_parser = |s: &str| s.parse::<viralsim::io::HeaderMode>().map_err(|e| e.to_string()))]
+    pub header: Option<viralsim::io::HeaderMode>,
+
+    /// The audience segments from a node attribute of --graph: each value a segment (named by
+    /// it), or ATTR:B1/B2/… for numbers cut into bands at those values.
+    #[arg(
+        long,
+        value_name = "ATTR",
+        requires = "graph",
+        conflicts_with = "segments"
+    )]
+    pub segment_by: Option<String>,
+
+    /// Gephi's node table (Id, Label, attribute columns) for a Gephi CSV edge table.
+    #[arg(long, value_name = "FILE", requires = "graph")]
+    pub nodes: Option<PathBuf>,
 
     /// A generated network: er:n=1000,p=0.01  gnm:n=1000,m=5000  ba:n=100000,m=5
     /// ws:n=1000,k=10,p=0.1  hk:n=1000,m=3,pt=0.5  sbm:sizes=500/300/200,pin=0.05,pout=0.002

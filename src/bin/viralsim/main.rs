@@ -9,6 +9,7 @@
 
 mod args;
 mod compare;
+mod convert;
 mod fail;
 mod files;
 mod info;
@@ -54,6 +55,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// Run a grid of model parameters (lists `0.01,0.02` or ranges `0.01:0.1:0.01`).
     Sweep(sweep::SweepArgs),
+    /// Convert a network file: edge list, Gephi CSV, GML, GraphML, GEXF, Pajek, node-link JSON.
+    Convert(convert::ConvertArgs),
     /// Print a shell completion script (bash, zsh or fish) on stdout.
     Completions {
         /// The shell.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Info(a) => info::info(a),
         Command::Compare(a) => compare::compare(a),
         Command::Sweep(a) => sweep::sweep(a),
+        Command::Convert(a) => convert::convert(a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let shell = match shell {
