@@ -374,8 +374,12 @@ impl NetworkSpec {
                     },
                 )
             })?;
-            let segs = crate::io::parse_segments(text, &net).map_err(|e| e.in_file("segments"))?;
+            let (segs, names) =
+                crate::io::parse_segments_named(text, &net).map_err(|e| e.in_file("segments"))?;
             net = net.with_segments(segs)?;
+            if let Some(names) = names {
+                net = net.with_segment_names(names)?;
+            }
         }
         Ok(net)
     }

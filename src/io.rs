@@ -505,6 +505,87 @@ pub fn parse_edge_list_with<'t>(
 /// assert_eq!(err.to_string(), "segments: node 'carol' has no segment (every node must be listed)");
 /// ```
 pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
+    parse_segments_with(text, net, &|v: &str| v.parse::<u16>().ok(), false)
+}
+
+/// Words a named segments file's header row has as its second column.
+const SEGMENT_HEADER_WORDS: &[&str] = &[
+    "segment",
+    "segments",
+    "group",
+    "community",
+    "class",
+    "cluster",
+    "audience",
+];
+
+/// Parses a segments file whose segments are numbers (as [`parse_segments`]) or names: when
+/// any segment is not a whole number 0–65535, every segment is a name, numbered in the order
+/// of the names, and the names are returned too.
+///
+/// # Errors
+/// As [`parse_segments`]; more than 1000 names.
+///
+/// # Examples
+/// ```
+/// use viralsim::io::{parse_edge_list, parse_segments_named, EdgeListOptions};
+/// let net = parse_edge_list("alice,bob\nbob,carol\n", &EdgeListOptions::default()).unwrap();
+/// let (segs, names) = parse_segments_named("node,country\nalice,France\nbob,Spain\ncarol,France\n", &net).unwrap();
+/// assert_eq!(segs, vec![0, 1, 0]);
+/// assert_eq!(names.unwrap(), vec!["France", "Spain"]);
+/// let (segs, names) = parse_segments_named("alice 0\nbob 1\ncarol 1\n", &net).unwrap();
+/// assert_eq!((segs, names), (vec![0, 1, 1], None));
+/// ```
+pub fn parse_segments_named(text: &str, net: &Network) -> Result<(Vec<u16>, Option<Vec<String>>)> {
+    let body = without_bom(text);
+    let mut values: Vec<&str> = Vec::new();
+    let mut first = true;
+    let mut fields = Vec::with_capacity(3);
+    for raw in body.lines() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            continue;
+        }
+        split_fields(line, &mut fields);
+        if first {
+            first = false;
+            if fields.len() == 2
+                && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
+                && fields[1].parse::<u16>().is_err()
+            {
+                continue;
+            }
+        }
+        if fields.len() == 2 {
+            values.push(fields[1]);
+        }
+    }
+    if values.iter().all(|v| v.parse::<u16>().is_ok()) {
+        return parse_segments(text, net).map(|s| (s, None));
+    }
+    let mut names: Vec<&str> = values;
+    names.sort_unstable();
+    names.dedup();
+    let max = crate::generate::MAX_SBM_SEGMENTS;
+    if names.len() > max {
+        return Err(Error::over_limit(
+            "segments",
+            Some(Unit::Segments),
+            max as u64,
+            names.len() as u64,
+        ));
+    }
+    let find = |v: &str| names.binary_search(&v).ok().map(|i| i as u16);
+    let segs = parse_segments_with(text, net, &find, true)?;
+    Ok((segs, Some(names.iter().map(|s| s.to_string()).collect())))
+}
+
+fn parse_segments_with(
+    text: &str,
+    net: &Network,
+    value: &dyn Fn(&str) -> Option<u16>,
+    named: bool,
+) -> Result<Vec<u16>> {
     let text = without_bom(text);
     const NONE: u32 = u32::MAX;
     let n = net.node_count();
@@ -525,8 +606,11 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
         if first_data {
             first_data = false;
             if fields.len() == 2
-                && fields[1].parse::<u16>().is_err()
+                && (fields[1].parse::<u16>().is_err() || named)
                 && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
+                && (!named
+                    || SEGMENT_HEADER_WORDS.contains(&fields[1].to_ascii_lowercase().as_str())
+                    || net.node_by_label(fields[0]).is_none())
             {
                 continue;
             }
@@ -545,7 +629,7 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
                 },
             )
         })?;
-        let s: u16 = fields[1].parse().map_err(|_| {
+        let s: u16 = value(fields[1]).ok_or_else(|| {
             Error::at_line(
                 line_no,
                 Code::SegmentNotANumber {

@@ -216,7 +216,7 @@ pub fn monte_carlo_table(ctx: &RunContext, r: &MonteCarloResult) -> String {
         for s in segs {
             o.push_str(&format!(
                 "segment {:<4} {:.1} of {} reached ({:.1} %)\n",
-                s.segment,
+                s.name.clone().unwrap_or_else(|| s.segment.to_string()),
                 s.reached.mean,
                 s.size,
                 100.0 * s.fraction

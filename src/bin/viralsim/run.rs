@@ -134,13 +134,20 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         }
         (Some(_), _) => return Err(Fail::flag("epsilon", "only used with --seeds imm:K")),
     };
-    let campaign = a
-        .campaign
-        .apply(from.map(|s| s.campaign.clone()).unwrap_or_default())?;
     let source = files::network(
         &a.network,
         base.as_ref()
             .map(|(s, dir, name)| (s, dir.as_path(), name.as_str())),
+    )?;
+    // segments given by name: their numbers are the network's
+    let named = if a.campaign.names_segments() {
+        Some(source.build(seed, &a.network.limits.limits())?)
+    } else {
+        None
+    };
+    let campaign = a.campaign.apply(
+        from.map(|s| s.campaign.clone()).unwrap_or_default(),
+        named.as_ref(),
     )?;
     let scenario = Scenario {
         network: source.spec.clone(),
