@@ -170,6 +170,95 @@ pub struct ReadNetwork {
     pub notes: Vec<String>,
 }
 
+/// One attribute as a preview shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AttributePreview {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: AttrKind,
+    /// How many nodes have a value.
+    pub values: usize,
+    /// Up to 5 distinct values, in node order.
+    pub examples: Vec<String>,
+}
+
+/// What a network file holds, for a page to show before it is used.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Preview {
+    /// The format it was read as.
+    pub format: Format,
+    /// People (nodes).
+    pub people: usize,
+    /// Friendships (edges; arcs of a directed network).
+    pub friendships: usize,
+    /// Whether the friendships are one-way.
+    pub directed: bool,
+    /// Whether they carry weights.
+    pub weighted: bool,
+    /// Duplicates merged and self-loops dropped.
+    pub duplicates_merged: u64,
+    /// Self-loops dropped.
+    pub self_loops_dropped: u64,
+    /// The node attributes, each with a few values.
+    pub attributes: Vec<AttributePreview>,
+    /// For an edge list: whether its first line was read as a header, and why.
+    pub header: Option<HeaderDecision>,
+    /// What the reader skipped.
+    pub notes: Vec<String>,
+}
+
+/// Reads `text` and describes it (see [`Preview`]). `format_hint` is a file name or a format
+/// name (`graph.gexf`, `gml`), or empty.
+///
+/// # Errors
+/// As [`read_network`].
+///
+/// ```
+/// let p = viralsim::formats::preview("follower,followee\na,b\nb,c\n", "", &Default::default()).unwrap();
+/// assert_eq!((p.people, p.friendships, p.header.unwrap().header), (3, 2, true));
+/// ```
+pub fn preview(text: &str, format_hint: &str, limits: &Limits) -> Result<Preview> {
+    let hint = format_hint.trim();
+    let format = if hint.is_empty() || hint.contains('.') {
+        None
+    } else {
+        Some(hint.parse::<Format>()?)
+    };
+    let r = read_network(
+        text,
+        &ReadOptions {
+            format,
+            name: (hint.contains('.')).then(|| hint.to_string()),
+            limits: *limits,
+            ..Default::default()
+        },
+    )?;
+    let net = &r.network;
+    Ok(Preview {
+        format: r.format,
+        people: net.node_count(),
+        friendships: net.edge_count(),
+        directed: net.is_directed(),
+        weighted: net.is_weighted(),
+        duplicates_merged: net.report().duplicates_merged,
+        self_loops_dropped: net.report().self_loops_dropped,
+        attributes: net
+            .attributes()
+            .iter()
+            .map(|a| AttributePreview {
+                name: a.name.clone(),
+                kind: a.kind,
+                values: a.values.iter().filter(|v| v.is_some()).count(),
+                examples: a.sample(5),
+            })
+            .collect(),
+        header: r.header,
+        notes: r.notes,
+    })
+}
+
 /// The first `n` characters of the text after blanks and a byte order mark.
 fn head(text: &str) -> &str {
     let t = text.trim_start_matches('\u{feff}').trim_start();
