@@ -432,3 +432,53 @@ fn segments_from_an_attribute_keep_their_names() {
         "network.segment_by: no node attribute 'town' (the network has: country, age, followers, vip, label)"
     );
 }
+
+#[test]
+fn segments_files_of_names_and_prices_from_an_attribute() {
+    let edges = "alice bob\nbob carol\ncarol dan\n";
+    let segs = "node,country\nalice,France\nbob,Spain\ncarol,France\ndan,Germany\n";
+    let sc = viralsim::Scenario::from_json(
+        r#"{"network": "file:a.txt,segments=s.csv", "model": {"kind": "ic", "p": 0.5}, "seeds": "nodes:alice", "seed": 1}"#,
+    )
+    .unwrap();
+    let sim = sc
+        .build_with(Some(edges), Some(segs), &Default::default())
+        .unwrap();
+    let net = sim.network();
+    assert_eq!(net.segment_names().unwrap(), ["France", "Germany", "Spain"]);
+    assert_eq!(net.segments().unwrap(), [0, 2, 0, 1]);
+    assert_eq!(net.segment_name(2), "Spain");
+    // a Monte Carlo's reach per segment carries the names
+    let cfg = viralsim::montecarlo::MonteCarloConfig {
+        runs: 10,
+        ..Default::default()
+    };
+    let r = viralsim::montecarlo::monte_carlo(&sim, 1, &cfg, &mut |_, _| {}).unwrap();
+    let names: Vec<_> = r
+        .segments
+        .unwrap()
+        .iter()
+        .map(|s| s.name.clone().unwrap())
+        .collect();
+    assert_eq!(names, ["France", "Germany", "Spain"]);
+
+    // a price per person: 1 per seed plus its followers attribute
+    let gexf = text("nx_audience.gexf");
+    let sc = viralsim::Scenario::from_json(
+        r#"{"network": "file:a.gexf", "model": {"kind": "ic", "p": 0.5}, "seeds": "nodes:alice,carol", "seed": 1,
+            "campaign": {"costs": {"per_seed": 1, "per_seed_attribute": "followers"}}}"#,
+    )
+    .unwrap();
+    let sim = sc.build(Some(&gexf)).unwrap();
+    let c = viralsim::costs::campaign_metrics(&sim);
+    assert_eq!(c.seed_cost, 1.0 + 1200.5 + 1.0 + 45.25);
+    let sc = viralsim::Scenario::from_json(
+        r#"{"network": "file:a.gexf", "model": {"kind": "ic", "p": 0.5}, "seeds": "nodes:alice", "seed": 1,
+            "campaign": {"costs": {"per_seed_attribute": "country"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        sc.build(Some(&gexf)).unwrap_err().to_string(),
+        "campaign.costs.per_seed_attribute: node 'alice' has country = 'France', not a number ≥ 0"
+    );
+}
