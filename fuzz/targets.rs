@@ -475,6 +475,9 @@ pub fn address(data: &[u8]) {
     }
 }
 
+/// Networks written back and read again by [`network_file`] have at most this many nodes.
+pub const MAX_ROUND_TRIP_NODES: usize = 300;
+
 /// `[flags byte][network file]` read as `format` (`None`: told from the text). Flags: bit 0
 /// directed, bits 1–2 the header mode (auto, yes, no). What reads must be a well-formed network
 /// whose attributes have one value per node and whose edges fit the limits; it is then written
@@ -517,6 +520,10 @@ pub fn network_file(format: Option<Format>, data: &[u8]) {
         assert_eq!(a.values.len(), net.node_count(), "attribute {}", a.name);
     }
     // write it back, in its own format and in GEXF: no panic, and GEXF keeps the structure
+    // (small networks only: a `*Vertices 2000` costs milliseconds to write and read twice)
+    if net.node_count() > MAX_ROUND_TRIP_NODES {
+        return;
+    }
     let own = write_network(net, r.format, &[]);
     let again = ReadOptions {
         format: Some(r.format),
@@ -527,8 +534,12 @@ pub fn network_file(format: Option<Format>, data: &[u8]) {
     let _ = read_network(&own, &again);
     let gexf = write_network(net, Format::Gexf, &[]);
     let labels_plain = net.labels().is_some_and(|l| {
-        l.iter()
-            .all(|x| !x.is_empty() && !x.chars().any(|c| (c as u32) < 0x20))
+        l.iter().all(|x| {
+            !x.is_empty()
+                && !x
+                    .chars()
+                    .any(|c| (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
     });
     match read_network(
         &gexf,

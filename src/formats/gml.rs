@@ -145,7 +145,10 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // a ';' within 12 bytes (a byte search: the cut may fall inside a character)
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {
@@ -450,6 +453,15 @@ mod tests {
         ] {
             assert_eq!(read(t).unwrap_err(), msg, "{t:?}");
         }
+    }
+
+    #[test]
+    fn entities_near_multibyte_characters() {
+        assert_eq!(super::unescape("&éééééé;"), "&éééééé;");
+        assert_eq!(
+            super::unescape("a&amp;b&#233;&#xE9;&bogus;&"),
+            "a&béé&bogus;&"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::{expected, over_at, weight_at, Builder, Format};
 use crate::error::{Result, Unit};
+use std::collections::HashMap;
 
 /// Splits a line at blanks, keeping `"quoted words"` whole (without their quotes).
 fn tokens(line: &str) -> Vec<&str> {
@@ -48,6 +49,7 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
     let mut n: usize = 0;
     let mut saw_vertices = false;
     let mut labels: Vec<Option<String>> = Vec::new();
+    let mut by_label: Option<HashMap<String, u32>> = None;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim();
@@ -104,15 +106,26 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
             continue;
         }
         let t = tokens(line);
-        let vertex = |s: &str, labels: &[Option<String>], b: &Builder| -> Result<u32> {
+        // a vertex by number, or by label (looked up in an index built the first time)
+        let mut vertex = |s: &str, labels: &[Option<String>], _: &Builder| -> Result<u32> {
             if let Ok(k) = s.parse::<usize>() {
                 if (1..=n).contains(&k) {
                     return Ok(k as u32 - 1);
                 }
-            } else if let Some(k) = labels.iter().position(|l| l.as_deref() == Some(s)) {
-                return Ok(k as u32);
+            } else {
+                let index = by_label.get_or_insert_with(|| {
+                    let mut m = HashMap::new();
+                    for (k, l) in labels.iter().enumerate() {
+                        if let Some(l) = l {
+                            m.entry(l.clone()).or_insert(k as u32);
+                        }
+                    }
+                    m
+                });
+                if let Some(&k) = index.get(s) {
+                    return Ok(k);
+                }
             }
-            let _ = b;
             Err(expected(
                 Format::Pajek,
                 line_no,
@@ -126,7 +139,17 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
             }
             Section::Other => {}
             Section::Vertices => {
-                let v = vertex(t[0], &[], b)?;
+                let v = match t[0].parse::<usize>() {
+                    Ok(k) if (1..=n).contains(&k) => k as u32 - 1,
+                    _ => {
+                        return Err(expected(
+                            Format::Pajek,
+                            line_no,
+                            &format!("a vertex from 1 to {n}"),
+                            t[0],
+                        ))
+                    }
+                };
                 if let Some(l) = t.get(1) {
                     labels[v as usize] = Some(l.to_string());
                 }
