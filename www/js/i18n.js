@@ -465,6 +465,11 @@ export const WORDS = {
     u8: 'un entier de 0 à 255', u16: 'un entier de 0 à 65 535', u32: 'un entier de 0 à 4 294 967 295', u64: 'un entier ≥ 0',
     f64: 'un nombre', f32: 'un nombre', 'a string': 'un texte', 'a sequence': 'une liste', 'a boolean': 'un booléen',
     null: 'rien (null)', map: 'un objet', sequence: 'une liste',
+    'a DOT (Graphviz) file': 'un fichier DOT (Graphviz)', 'a GDF (GUESS) file': 'un fichier GDF (GUESS)',
+    'a Matrix Market file': 'un fichier Matrix Market', 'a UCINET DL file': 'un fichier UCINET DL',
+    'a GXL file': 'un fichier GXL', 'an HTML page': 'une page HTML', 'an XML file': 'un fichier XML',
+    'a JSON file without "nodes"': 'un fichier JSON sans « nodes »',
+    'a spreadsheet (zip) file: export it as CSV': 'un classeur (zip) : exportez-le en CSV',
   },
 };
 
