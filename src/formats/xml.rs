@@ -33,6 +33,39 @@ fn line(text: &str, n: Node) -> usize {
     )
 }
 
+/// Lines of elements met in document order, counted on from the last one: O(text) in all,
+/// where [`line`] for each element would be quadratic. (Every node and edge needs its line: a
+/// size over the limit names it.)
+struct Lines<'t> {
+    text: &'t [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            text: text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn of(&mut self, n: Node) -> usize {
+        let to = n.range().start.min(self.text.len());
+        if to < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.pos..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = to;
+        self.line
+    }
+}
+
 /// The child elements of `n` called `name`.
 fn kids<'a, 'i>(n: Node<'a, 'i>, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
     n.children()
@@ -140,11 +173,12 @@ pub(super) fn read_graphml(text: &str, b: &mut Builder) -> Result<()> {
         Some(v) => direction(f, text, graph, "edgedefault", v)?,
         None => false,
     };
+    let mut lines = Lines::new(text);
     for n in graph.children().filter(|c| c.is_element()) {
         match n.tag_name().name() {
             "node" => {
                 let id = required(f, text, n, "id")?;
-                let ln = line(text, n);
+                let ln = lines.of(n);
                 if b.find(id).is_some() {
                     return Err(expected(f, ln, "a node id not used before", id));
                 }
@@ -179,7 +213,7 @@ pub(super) fn read_graphml(text: &str, b: &mut Builder) -> Result<()> {
                 }
             }
             "edge" => {
-                let ln = line(text, n);
+                let ln = lines.of(n);
                 let s = required(f, text, n, "source")?;
                 let t = required(f, text, n, "target")?;
                 let directed = match n.attribute("directed") {
@@ -192,7 +226,7 @@ pub(super) fn read_graphml(text: &str, b: &mut Builder) -> Result<()> {
                         .as_ref()
                         .is_some_and(|k| d.attribute("key") == Some(&k.0))
                     {
-                        w = Some(weight_at(d.text().unwrap_or(""), line(text, d))?);
+                        w = Some(weight_at(d.text().unwrap_or(""), lines.of(d))?);
                     }
                 }
                 let u = end(b, s, ln)?;
@@ -258,10 +292,11 @@ pub(super) fn read_gexf(text: &str, b: &mut Builder) -> Result<()> {
         }
     }
     let mut label_index = None;
+    let mut lines = Lines::new(text);
     for nodes in kids(graph, "nodes") {
         for n in kids(nodes, "node") {
             let id = required(f, text, n, "id")?;
-            let ln = line(text, n);
+            let ln = lines.of(n);
             if b.find(id).is_some() {
                 return Err(expected(f, ln, "a node id not used before", id));
             }
@@ -305,7 +340,7 @@ pub(super) fn read_gexf(text: &str, b: &mut Builder) -> Result<()> {
     }
     for edges in kids(graph, "edges") {
         for e in kids(edges, "edge") {
-            let ln = line(text, e);
+            let ln = lines.of(e);
             let s = required(f, text, e, "source")?;
             let t = required(f, text, e, "target")?;
             let directed = match e.attribute("type") {
