@@ -520,8 +520,9 @@ const SEGMENT_HEADER_WORDS: &[&str] = &[
 ];
 
 /// Parses a segments file whose segments are numbers (as [`parse_segments`]) or names: when
-/// any segment is not a whole number 0–65535, every segment is a name, numbered in the order
-/// of the names, and the names are returned too.
+/// no segment is a whole number 0–65535, every segment is a name, numbered in the order of the
+/// names, and the names are returned too. A file that mixes both is read as numbers, so that a
+/// typo among numbers is an error naming its line.
 ///
 /// # Errors
 /// As [`parse_segments`]; more than 1000 names.
@@ -535,6 +536,8 @@ const SEGMENT_HEADER_WORDS: &[&str] = &[
 /// assert_eq!(names.unwrap(), vec!["France", "Spain"]);
 /// let (segs, names) = parse_segments_named("alice 0\nbob 1\ncarol 1\n", &net).unwrap();
 /// assert_eq!((segs, names), (vec![0, 1, 1], None));
+/// let e = parse_segments_named("alice 0\nbob 1\ncarol x\n", &net).unwrap_err();
+/// assert_eq!(e.to_string(), "line 3: segment 'x' is not a whole number 0–65535");
 /// ```
 pub fn parse_segments_named(text: &str, net: &Network) -> Result<(Vec<u16>, Option<Vec<String>>)> {
     let body = without_bom(text);
@@ -560,7 +563,9 @@ pub fn parse_segments_named(text: &str, net: &Network) -> Result<(Vec<u16>, Opti
             values.push(fields[1]);
         }
     }
-    if values.iter().all(|v| v.parse::<u16>().is_ok()) {
+    // numbers, or names: a file that mixes them (a typo among numbers) gets the numbers'
+    // error, naming the line of the first that is not one
+    if values.iter().any(|v| v.parse::<u16>().is_ok()) {
         return parse_segments(text, net).map(|s| (s, None));
     }
     let mut names: Vec<&str> = values;
