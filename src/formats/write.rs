@@ -242,10 +242,16 @@ fn gml_key(s: &str) -> String {
 
 fn gml(net: &Network, extra: &[Attribute]) -> String {
     let attrs = all_attributes(net, extra);
+    let has_label = attrs.iter().any(|a| a.name == "label");
     let mut o = String::from("graph [\n");
     let _ = writeln!(o, "  directed {}", u8::from(net.is_directed()));
     for u in 0..net.node_count() {
-        let _ = writeln!(o, "  node [\n    id {}", gml_string(&net.label(u as u32)));
+        let id = gml_string(&net.label(u as u32));
+        let _ = writeln!(o, "  node [\n    id {id}");
+        // networkx's read_gml names nodes by their label: without a label attribute, the id
+        if !has_label {
+            let _ = writeln!(o, "    label {id}");
+        }
         for a in &attrs {
             if let Some(v) = &a.values[u] {
                 let value = match a.kind {
