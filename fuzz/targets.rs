@@ -9,7 +9,9 @@
 
 use viralsim::address::{parse_address, scenario_to_address, MAX_ADDRESS_SEED};
 use viralsim::formats::{read_network, write::write_network, Format, ReadOptions};
-use viralsim::io::{parse_edge_list, parse_segments, EdgeListOptions, HeaderMode, Limits};
+use viralsim::io::{
+    parse_edge_list, parse_segments, parse_segments_named, EdgeListOptions, HeaderMode, Limits,
+};
 use viralsim::state::NONE;
 use viralsim::{ModelSpec, Network, NetworkSpec, Scenario, Seeding, Simulation};
 
@@ -386,6 +388,22 @@ pub fn segments(data: &[u8]) {
     let Ok(net) = parse_edge_list(el, &opts) else {
         return;
     };
+    // numbers or names: one segment per node, every segment named when names are given
+    if let Ok((segs, names)) = parse_segments_named(seg, &net) {
+        assert_eq!(segs.len(), net.node_count());
+        if let Some(names) = &names {
+            let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+            assert!(names.len() >= k, "{} names for {k} segments", names.len());
+            let named = net
+                .clone()
+                .with_segments(segs.clone())
+                .and_then(|n| n.with_segment_names(names.clone()))
+                .expect("the names of parse_segments_named are refused");
+            for (i, name) in names.iter().enumerate() {
+                assert_eq!(named.segment_by_name(name), Some(i as u16), "{name}");
+            }
+        }
+    }
     match parse_segments(seg, &net) {
         Ok(segs) => {
             assert_eq!(segs.len(), net.node_count());
