@@ -8,7 +8,10 @@
 #![allow(dead_code)]
 
 use viralsim::address::{parse_address, scenario_to_address, MAX_ADDRESS_SEED};
-use viralsim::io::{parse_edge_list, parse_segments, EdgeListOptions, Limits};
+use viralsim::formats::{read_network, write::write_network, Format, ReadOptions};
+use viralsim::io::{
+    parse_edge_list, parse_segments, parse_segments_named, EdgeListOptions, HeaderMode, Limits,
+};
 use viralsim::state::NONE;
 use viralsim::{ModelSpec, Network, NetworkSpec, Scenario, Seeding, Simulation};
 
@@ -344,6 +347,7 @@ pub fn edge_list(data: &[u8]) {
     let opts = EdgeListOptions {
         directed: flags & 1 == 1,
         limits: lim,
+        ..Default::default()
     };
     match parse_edge_list(t, &opts) {
         Ok(net) => {
@@ -379,10 +383,27 @@ pub fn segments(data: &[u8]) {
     let opts = EdgeListOptions {
         directed: flags & 1 == 1,
         limits: lim,
+        ..Default::default()
     };
     let Ok(net) = parse_edge_list(el, &opts) else {
         return;
     };
+    // numbers or names: one segment per node, every segment named when names are given
+    if let Ok((segs, names)) = parse_segments_named(seg, &net) {
+        assert_eq!(segs.len(), net.node_count());
+        if let Some(names) = &names {
+            let k = segs.iter().map(|&s| s as usize + 1).max().unwrap_or(0);
+            assert!(names.len() >= k, "{} names for {k} segments", names.len());
+            let named = net
+                .clone()
+                .with_segments(segs.clone())
+                .and_then(|n| n.with_segment_names(names.clone()))
+                .expect("the names of parse_segments_named are refused");
+            for (i, name) in names.iter().enumerate() {
+                assert_eq!(named.segment_by_name(name), Some(i as u16), "{name}");
+            }
+        }
+    }
     match parse_segments(seg, &net) {
         Ok(segs) => {
             assert_eq!(segs.len(), net.node_count());
@@ -470,4 +491,120 @@ pub fn address(data: &[u8]) {
         check_address_round_trip(s);
         build_and_run(s, None, None);
     }
+}
+
+/// Networks written back and read again by [`network_file`] have at most this many nodes.
+pub const MAX_ROUND_TRIP_NODES: usize = 300;
+
+/// `[flags byte][network file]` read as `format` (`None`: told from the text). Flags: bit 0
+/// directed, bits 1–2 the header mode (auto, yes, no). What reads must be a well-formed network
+/// whose attributes have one value per node and whose edges fit the limits; it is then written
+/// in its own format and in GEXF, and those texts read again without a panic (a GEXF written by
+/// viralsim keeps the nodes and edges).
+pub fn network_file(format: Option<Format>, data: &[u8]) {
+    let Some((&flags, rest)) = data.split_first() else {
+        return;
+    };
+    let Some(t) = text(rest) else { return };
+    let lim = limits();
+    let opts = ReadOptions {
+        format,
+        directed: flags & 1 == 1,
+        header: match (flags >> 1) & 3 {
+            1 => HeaderMode::Yes,
+            2 => HeaderMode::No,
+            _ => HeaderMode::Auto,
+        },
+        limits: lim,
+        ..Default::default()
+    };
+    let r = match read_network(t, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            debug("error", &e);
+            return;
+        }
+    };
+    let net = &r.network;
+    check_network(net, &lim);
+    assert!(net.edge_count() <= lim.max_edges);
+    if let Some(f) = format {
+        assert_eq!(r.format, f, "read as another format than asked");
+    }
+    if opts.directed {
+        assert!(net.is_directed(), "--directed not applied");
+    }
+    for a in net.attributes() {
+        assert_eq!(a.values.len(), net.node_count(), "attribute {}", a.name);
+    }
+    // write it back, in its own format and in GEXF: no panic, and GEXF keeps the structure
+    // (small networks only: a `*Vertices 2000` costs milliseconds to write and read twice)
+    if net.node_count() > MAX_ROUND_TRIP_NODES {
+        return;
+    }
+    let own = write_network(net, r.format, &[]);
+    let again = ReadOptions {
+        format: Some(r.format),
+        directed: net.is_directed(),
+        header: HeaderMode::Auto,
+        ..opts
+    };
+    let _ = read_network(&own, &again);
+    let gexf = write_network(net, Format::Gexf, &[]);
+    let labels_plain = net.labels().is_some_and(|l| {
+        l.iter().all(|x| {
+            !x.is_empty()
+                && !x
+                    .chars()
+                    .any(|c| (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
+    });
+    match read_network(
+        &gexf,
+        &ReadOptions {
+            limits: Limits::default(),
+            ..Default::default()
+        },
+    ) {
+        Ok(back) if labels_plain => {
+            assert_eq!(
+                back.network.node_count(),
+                net.node_count(),
+                "GEXF node count"
+            );
+            assert_eq!(back.network.targets(), net.targets(), "GEXF edges");
+        }
+        Ok(_) => {}
+        Err(e) if labels_plain => panic!("a GEXF viralsim wrote does not read back: {e}\n{gexf}"),
+        Err(_) => {}
+    }
+}
+
+/// A network file, its format told from the text.
+pub fn network_file_any(data: &[u8]) {
+    network_file(None, data)
+}
+/// A GML file.
+pub fn gml(data: &[u8]) {
+    network_file(Some(Format::Gml), data)
+}
+/// A GraphML file.
+pub fn graphml(data: &[u8]) {
+    network_file(Some(Format::Graphml), data)
+}
+/// A GEXF file.
+pub fn gexf(data: &[u8]) {
+    network_file(Some(Format::Gexf), data)
+}
+/// A Pajek file.
+pub fn pajek(data: &[u8]) {
+    network_file(Some(Format::Pajek), data)
+}
+/// A node-link JSON file.
+pub fn node_link(data: &[u8]) {
+    network_file(Some(Format::Json), data)
+}
+/// A Gephi CSV edge table.
+pub fn gephi_csv(data: &[u8]) {
+    network_file(Some(Format::GephiCsv), data)
 }

@@ -3,6 +3,7 @@
 # fuzz/replay/TARGET.bin, which tests/fuzz_replay.rs replays on stable.
 #
 #   scripts/fuzz.sh TARGET [MINUTES]      TARGET: edge_list segments scenario network_spec address
+#                                          network_file gml graphml gexf pajek node_link gephi_csv
 #
 # Works from any checkout (the main one or a git worktree): everything is relative to the
 # checkout holding this script. The corpus lives in fuzz/corpus/TARGET (not committed); it is
@@ -15,7 +16,7 @@
 # -jobs=1 only moves the output into fuzz-0.log). CARGO_BUILD_JOBS defaults to 1.
 set -uo pipefail
 
-TARGETS="edge_list segments scenario network_spec address"
+TARGETS="edge_list segments scenario network_spec address network_file gml graphml gexf pajek node_link gephi_csv"
 target=${1:-}
 minutes=${2:-10}
 if [[ -z "$target" || " $TARGETS " != *" $target "* ]]; then

@@ -13,6 +13,7 @@
 
 use crate::campaign::Campaign;
 use crate::error::{Code, Error, FieldPath, Result, Unit};
+use crate::formats::{read_network, ReadNetwork, ReadOptions};
 use crate::generate;
 use crate::influence;
 use crate::io::{parse_edge_list, EdgeListOptions, Limits};
@@ -188,25 +189,27 @@ impl NetworkSpec {
                     &EdgeListOptions {
                         directed: false,
                         limits: *limits,
+                        ..Default::default()
                     },
                 )?,
                 None => crate::datasets::facebook(limits)?,
             },
-            NetworkSpec::File { name, directed, .. } => {
-                let text = file_text.ok_or_else(|| {
-                    Error::new("network", Code::FileTextMissing { name: name.clone() })
-                })?;
-                parse_edge_list(
-                    text,
-                    &EdgeListOptions {
-                        directed: *directed,
-                        limits: *limits,
-                    },
-                )?
-            }
+            NetworkSpec::File { .. } => self.read_file(limits, file_text, None)?.network,
         };
         Ok(net)
     }
+}
+
+/// The texts a `file:` network names: the file's, its segments file's and its Gephi node
+/// table's.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileTexts<'t> {
+    /// The network file's text.
+    pub file: Option<&'t str>,
+    /// The segments file's text (`segments=NAME`).
+    pub segments: Option<&'t str>,
+    /// The Gephi node table's text (`nodes=NAME`).
+    pub nodes: Option<&'t str>,
 }
 
 impl Scenario {
@@ -231,10 +234,23 @@ impl Scenario {
         segments_text: Option<&str>,
         limits: &Limits,
     ) -> Result<Simulation> {
+        self.build_texts(
+            &FileTexts {
+                file: file_text,
+                segments: segments_text,
+                nodes: None,
+            },
+            limits,
+        )
+    }
+
+    /// Builds as [`Scenario::build_with`], with every text a `file:` network names.
+    ///
+    /// # Errors
+    /// As [`Scenario::build_with`].
+    pub fn build_texts(&self, texts: &FileTexts<'_>, limits: &Limits) -> Result<Simulation> {
         let model = self.validated_model()?;
-        let net = self
-            .network
-            .build_with_segments(self.seed, limits, file_text, segments_text)?;
+        let (net, _) = self.network.build_read(self.seed, limits, texts)?;
         self.build_model_on(Arc::new(net), model)
     }
 
@@ -262,6 +278,72 @@ impl Scenario {
 }
 
 impl NetworkSpec {
+    /// Reads the file of a `file:` spec (any format [`crate::formats`] reads), with its Gephi
+    /// node table when the spec names one (`nodes_text`).
+    ///
+    /// # Errors
+    /// A spec that is not `file:`, its text not given, or the reader's error.
+    pub fn read_file(
+        &self,
+        limits: &Limits,
+        file_text: Option<&str>,
+        nodes_text: Option<&str>,
+    ) -> Result<ReadNetwork> {
+        let NetworkSpec::File {
+            name,
+            directed,
+            format,
+            header,
+            nodes,
+            ..
+        } = self
+        else {
+            return Err(Error::new("network", Code::FileName));
+        };
+        let text = file_text
+            .ok_or_else(|| Error::new("network", Code::FileTextMissing { name: name.clone() }))?;
+        if let (Some(n), None) = (nodes, nodes_text) {
+            return Err(Error::new(
+                "network.nodes",
+                Code::FileTextMissing { name: n.clone() },
+            ));
+        }
+        read_network(
+            text,
+            &ReadOptions {
+                format: *format,
+                name: Some(name.clone()),
+                directed: *directed,
+                header: *header,
+                limits: *limits,
+                nodes_table: nodes_text.map(str::to_string),
+            },
+        )
+    }
+
+    /// Builds the network with its segments (from a segments file or `segment_by`), and for a
+    /// `file:` spec what the reader decided (format, header, notes).
+    ///
+    /// # Errors
+    /// As [`NetworkSpec::build_with_segments`].
+    pub fn build_read(
+        &self,
+        seed: u64,
+        limits: &Limits,
+        texts: &FileTexts<'_>,
+    ) -> Result<(Network, Option<ReadNetwork>)> {
+        let (net, read) = match self {
+            NetworkSpec::File { .. } => {
+                let mut r = self.read_file(limits, texts.file, texts.nodes)?;
+                let net =
+                    std::mem::replace(&mut r.network, Network::from_edges(0, false, &[], None)?);
+                (net, Some(r))
+            }
+            _ => (self.build(seed, limits, texts.file)?, None),
+        };
+        Ok((self.add_segments(net, texts.segments)?, read))
+    }
+
     /// Builds the network as [`NetworkSpec::build`] does, then gives its nodes the segments
     /// of `segments_text` when the spec names a segments file (`file:…,segments=NAME`; see
     /// [`crate::io::parse_segments`]).
@@ -276,7 +358,19 @@ impl NetworkSpec {
         file_text: Option<&str>,
         segments_text: Option<&str>,
     ) -> Result<Network> {
-        let mut net = self.build(seed, limits, file_text)?;
+        let net = self.build(seed, limits, file_text)?;
+        self.add_segments(net, segments_text)
+    }
+
+    /// The network with the segments the spec names: a segments file's, or a node attribute's.
+    fn add_segments(&self, mut net: Network, segments_text: Option<&str>) -> Result<Network> {
+        if let NetworkSpec::File {
+            segment_by: Some(by),
+            ..
+        } = self
+        {
+            return crate::formats::segments::segment_by(net, by, "network.segment_by");
+        }
         if let Some(name) = self.segments_file() {
             let text = segments_text.ok_or_else(|| {
                 Error::new(
@@ -286,8 +380,12 @@ impl NetworkSpec {
                     },
                 )
             })?;
-            let segs = crate::io::parse_segments(text, &net).map_err(|e| e.in_file("segments"))?;
+            let (segs, names) =
+                crate::io::parse_segments_named(text, &net).map_err(|e| e.in_file("segments"))?;
             net = net.with_segments(segs)?;
+            if let Some(names) = names {
+                net = net.with_segment_names(names)?;
+            }
         }
         Ok(net)
     }

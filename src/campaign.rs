@@ -83,6 +83,26 @@ pub struct Costs {
     /// Price of one ad impression.
     #[serde(default)]
     pub per_impression: f64,
+    /// A node attribute (read from the network file) added to each seed's price: a
+    /// per-person fee, such as an influencer's follower count or quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_seed_attribute: Option<String>,
+}
+
+impl Costs {
+    /// Price of node `v` as a seed: `per_seed + per_seed_degree × out-degree`, plus its value of
+    /// `per_seed_attribute` (0 where it has none; [`Campaign::check`] refuses that).
+    pub fn price(&self, net: &Network, v: u32) -> f64 {
+        let mut p = self.per_seed + self.per_seed_degree * net.out_degree(v) as f64;
+        if let Some(a) = self
+            .per_seed_attribute
+            .as_deref()
+            .and_then(|name| net.attribute(name))
+        {
+            p += a.number(v as usize).unwrap_or(0.0);
+        }
+        p
+    }
 }
 
 /// How the content ages and how people tire of it (see the module documentation).
@@ -238,6 +258,22 @@ impl Campaign {
                 ));
             }
         }
+        if let Some(name) = &self.costs.per_seed_attribute {
+            let field = "campaign.costs.per_seed_attribute";
+            let a = crate::formats::segments::find_attribute(net, name, field)?;
+            for v in 0..net.node_count() {
+                if !a.number(v).is_some_and(|x| x >= 0.0) {
+                    return Err(Error::new(
+                        field,
+                        Code::AttributeNotANumber {
+                            node: crate::io::echo(&net.label(v as u32)),
+                            name: crate::io::echo(name),
+                            got: crate::io::echo(a.values[v].as_deref().unwrap_or("")),
+                        },
+                    ));
+                }
+            }
+        }
         if let Some(a) = &self.ads {
             check_prob("campaign.ads.conversion", a.conversion)?;
             // each impression is a draw in the step that shows it: at most one per person and
@@ -379,11 +415,11 @@ impl Campaign {
     }
 }
 
-/// Cost of a set of seeds under these costs: `per_seed + per_seed_degree × out-degree`, summed.
+/// Cost of a set of seeds under these costs: each one's [`Costs::price`], summed.
 pub fn seed_cost(net: &Network, costs: &Costs, seeds: &[u32]) -> f64 {
     // fold from +0.0: an empty f64 sum is −0.0, which would print as "-0"
     seeds
         .iter()
-        .map(|&s| costs.per_seed + costs.per_seed_degree * net.out_degree(s) as f64)
+        .map(|&s| costs.price(net, s))
         .fold(0.0, |a, b| a + b)
 }

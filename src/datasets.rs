@@ -25,6 +25,7 @@ pub fn facebook(limits: &Limits) -> Result<Network> {
             &EdgeListOptions {
                 directed: false,
                 limits: *limits,
+                ..Default::default()
             },
         )
     }

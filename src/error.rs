@@ -482,7 +482,7 @@ pub enum Code {
     },
     /// `file: needs a name, e.g. file:audience.csv`
     FileName,
-    /// `file: unknown option 'x' (expected directed or segments=FILE)`
+    /// `file: unknown option 'x' (expected directed, segments=FILE, …)`
     FileOption {
         /// The option given.
         option: String,
@@ -840,6 +840,57 @@ pub enum Code {
         node: String,
     },
 
+    // ---------------------------------------------------------------- network file formats
+    /// `this looks like a DOT (Graphviz) file; viralsim reads edge lists, …`
+    UnsupportedFormat {
+        /// What the text looks like (`a DOT (Graphviz) file`).
+        looks_like: String,
+        /// The formats viralsim reads.
+        reads: String,
+    },
+    /// `GML: expected ']', found end of file` (the line is the error's)
+    FormatExpected {
+        /// The format being read (`GML`, `GraphML`).
+        format: String,
+        /// What was expected there.
+        expected: String,
+        /// What was found (as written, clipped).
+        found: String,
+    },
+    /// `GraphML: the file has no nodes`
+    NoNodes {
+        /// The format read.
+        format: String,
+    },
+    /// `XML: unexpected end of stream` (the XML parser's words, in English)
+    Xml {
+        /// The parser's description.
+        detail: String,
+    },
+    /// `no node attribute 'country' (the network has: age, label)`
+    NoSuchAttribute {
+        /// The attribute asked for.
+        name: String,
+        /// The attributes there are, comma-separated (`none`).
+        attributes: String,
+    },
+    /// `node 'a' has followers = 'x', not a number ≥ 0`
+    AttributeNotANumber {
+        /// The node's label.
+        node: String,
+        /// The attribute.
+        name: String,
+        /// The value as written (empty: none).
+        got: String,
+    },
+    /// `segment 'Spain' is not in the network (it has: France, Germany)`
+    NoSuchSegment {
+        /// The segment asked for.
+        name: String,
+        /// The segments there are, comma-separated.
+        segments: String,
+    },
+
     // ---------------------------------------------------------------- Monte Carlo, comparison
     /// `holds at most 4 scenarios, got 5`
     CompareAtMost {
@@ -1080,6 +1131,13 @@ pub const CODES: &[&str] = &[
     "segment_not_a_number",
     "segment_twice",
     "no_segment",
+    "unsupported_format",
+    "format_expected",
+    "no_nodes",
+    "xml",
+    "no_such_attribute",
+    "attribute_not_a_number",
+    "no_such_segment",
     "compare_at_most",
     "compare_count",
     "compare_network",
@@ -1248,7 +1306,7 @@ impl fmt::Display for Code {
             FileName => f.write_str("file: needs a name, e.g. file:audience.csv"),
             FileOption { option } => write!(
                 f,
-                "file: unknown option '{option}' (expected directed or segments=FILE)"
+                "file: unknown option '{option}' (expected directed, segments=FILE, format=F, header=yes|no, segment_by=ATTR or nodes=FILE)"
             ),
             SeedsForm { got, forms } => write!(f, "'{got}' should look like one of: {forms}"),
             EmptyNodeId { got } => write!(f, "'{got}' has an empty node id"),
@@ -1438,6 +1496,31 @@ impl fmt::Display for Code {
             NoSegment { node } => write!(
                 f,
                 "node '{node}' has no segment (every node must be listed)"
+            ),
+            UnsupportedFormat { looks_like, reads } => {
+                write!(f, "this looks like {looks_like}; viralsim reads {reads}")
+            }
+            FormatExpected {
+                format,
+                expected,
+                found,
+            } => write!(f, "{format}: expected {expected}, found {found}"),
+            NoNodes { format } => write!(f, "{format}: the file has no nodes"),
+            Xml { detail } => write!(f, "XML: {detail}"),
+            NoSuchAttribute { name, attributes } => write!(
+                f,
+                "no node attribute '{name}' (the network has: {attributes})"
+            ),
+            AttributeNotANumber { node, name, got } => {
+                if got.is_empty() {
+                    write!(f, "node '{node}' has no {name}, and a number ≥ 0 is needed")
+                } else {
+                    write!(f, "node '{node}' has {name} = '{got}', not a number ≥ 0")
+                }
+            }
+            NoSuchSegment { name, segments } => write!(
+                f,
+                "segment '{name}' is not in the network (it has: {segments})"
             ),
             CompareAtMost { max, got } => write!(f, "holds at most {max} scenarios, got {got}"),
             CompareCount { min, max, got } => {
@@ -1886,7 +1969,7 @@ mod tests {
             (e("network.sizes", NotSizes { got: s("5/x") }), "network.sizes: '5/x' should be segment sizes separated by '/', e.g. 500/300/200"),
             (e("network.edges", NotDrawn { got: s("0-9") }), "network.edges: '0-9' should be a drawn network: xy=X_Y/X_Y/… (one place per person) and edges=A-B/A-B/… (people numbered from 0, fewer than the places)"),
             (e("network", FileName), "network: file: needs a name, e.g. file:audience.csv"),
-            (e("network", FileOption { option: s("x") }), "network: file: unknown option 'x' (expected directed or segments=FILE)"),
+            (e("network", FileOption { option: s("x") }), "network: file: unknown option 'x' (expected directed, segments=FILE, format=F, header=yes|no, segment_by=ATTR or nodes=FILE)"),
             (e("seeds", SeedsForm { got: s("x"), forms: s("random:K, none") }), "seeds: 'x' should look like one of: random:K, none"),
             (e("seeds", EmptyNodeId { got: s("1,,2") }), "seeds: '1,,2' has an empty node id"),
             (e("seeds", NoSuchOption { strategy: s("celf"), option: s("x"), options: s("celf: runs, imm: epsilon") }), "seeds: celf has no option 'x' (celf: runs, imm: epsilon)"),
@@ -1958,6 +2041,14 @@ mod tests {
             (Error::at_line(7, SegmentNotANumber { got: s("x") }).in_file("segments"), "segments: line 7: segment 'x' is not a whole number 0–65535"),
             (Error::at_line(4, SegmentTwice { node: s("a"), line: 2 }), "line 4: node 'a' already has a segment (line 2)"),
             (e("segments", NoSegment { node: s("carol") }), "segments: node 'carol' has no segment (every node must be listed)"),
+            (Error::at_line(1, UnsupportedFormat { looks_like: s("a DOT (Graphviz) file"), reads: s("GML") }), "line 1: this looks like a DOT (Graphviz) file; viralsim reads GML"),
+            (Error::at_line(4, FormatExpected { format: s("GML"), expected: s("']'"), found: s("end of file") }), "line 4: GML: expected ']', found end of file"),
+            (e("network", NoNodes { format: s("GraphML") }), "network: GraphML: the file has no nodes"),
+            (Error::at_line(2, Xml { detail: s("unexpected end of stream") }), "line 2: XML: unexpected end of stream"),
+            (e("segment_by", NoSuchAttribute { name: s("country"), attributes: s("age, label") }), "segment_by: no node attribute 'country' (the network has: age, label)"),
+            (e("cost_attribute", AttributeNotANumber { node: s("a"), name: s("followers"), got: s("x") }), "cost_attribute: node 'a' has followers = 'x', not a number ≥ 0"),
+            (e("cost_attribute", AttributeNotANumber { node: s("a"), name: s("followers"), got: s("") }), "cost_attribute: node 'a' has no followers, and a number ≥ 0 is needed"),
+            (e("campaign.ads.segment", NoSuchSegment { name: s("Spain"), segments: s("France, Germany") }), "campaign.ads.segment: segment 'Spain' is not in the network (it has: France, Germany)"),
             (e("compare", CompareAtMost { max: 4, got: 5 }), "compare: holds at most 4 scenarios, got 5"),
             (e("scenarios", CompareCount { min: 2, max: 4, got: 1 }), "scenarios: compare takes 2 to 4 scenarios, got 1"),
             (e("scenarios", CompareNetwork { name: s("B") }), "scenarios: B runs on another network: compare needs the same network for all"),

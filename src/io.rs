@@ -84,6 +84,84 @@ pub struct EdgeListOptions {
     pub directed: bool,
     /// The sizes the text and the network may not exceed.
     pub limits: Limits,
+    /// Whether the first line is a header (default: decided from the text).
+    pub header: HeaderMode,
+}
+
+/// Whether an edge list's first line is a header row (`--header yes|no|auto`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderMode {
+    /// Decided from the text (see [`parse_edge_list`]).
+    #[default]
+    Auto,
+    /// The first line is a header: skipped.
+    Yes,
+    /// The first line is data.
+    No,
+}
+
+impl std::str::FromStr for HeaderMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<HeaderMode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(HeaderMode::Auto),
+            "yes" | "true" | "1" => Ok(HeaderMode::Yes),
+            "no" | "false" | "0" => Ok(HeaderMode::No),
+            _ => Err(Error::unknown("header", s, "auto, yes, no")),
+        }
+    }
+}
+
+/// Why an edge list's first line was, or was not, read as a header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderReason {
+    /// `--header yes` or `--header no` said so.
+    Given,
+    /// Its first two fields are known column names (`source,target`, `follower,followee`).
+    KnownNames,
+    /// It has words where every line below has numbers.
+    UnlikeData,
+    /// It looks like the lines below it.
+    LikeData,
+}
+
+/// What was decided about an edge list's first data line.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct HeaderDecision {
+    /// Whether it was read as a header (and skipped).
+    pub header: bool,
+    /// Its line number (from 1; 0 when the text has no data line).
+    pub line: usize,
+    /// The line as written (clipped).
+    pub text: String,
+    /// Why.
+    pub reason: HeaderReason,
+}
+
+impl std::fmt::Display for HeaderDecision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let why = match self.reason {
+            HeaderReason::Given => "as --header says",
+            HeaderReason::KnownNames => "known column names",
+            HeaderReason::UnlikeData => "words where the lines below have numbers",
+            HeaderReason::LikeData => "it looks like the lines below it",
+        };
+        if self.header {
+            write!(
+                f,
+                "line {} '{}' read as a header ({why}; --header no reads it as an edge)",
+                self.line, self.text
+            )
+        } else {
+            write!(
+                f,
+                "line {} '{}' read as data ({why}; --header yes skips it)",
+                self.line, self.text
+            )
+        }
+    }
 }
 
 /// Longest piece of the user's text an error message repeats.
@@ -104,7 +182,52 @@ fn without_bom(text: &str) -> &str {
 
 /// Words that mark the first line as a header row (compared case-insensitively).
 const HEADER_WORDS: &[&str] = &[
-    "source", "target", "from", "to", "src", "dst", "node1", "node2", "id1", "id2", "weight",
+    "source",
+    "target",
+    "from",
+    "to",
+    "src",
+    "dst",
+    "node1",
+    "node2",
+    "id1",
+    "id2",
+    "weight",
+    "follower",
+    "followee",
+    "followers",
+    "following",
+    "followed",
+    "user",
+    "user1",
+    "user2",
+    "friend",
+    "friend1",
+    "friend2",
+    "person",
+    "person1",
+    "person2",
+    "node",
+    "node_1",
+    "node_2",
+    "source_id",
+    "target_id",
+    "from_id",
+    "to_id",
+    "src_id",
+    "dst_id",
+    "id_1",
+    "id_2",
+    "u",
+    "v",
+    "sender",
+    "receiver",
+    "origin",
+    "destination",
+    "head",
+    "tail",
+    "ego",
+    "alter",
 ];
 
 /// No node yet for this id (in the table of [`small_id`]s).
@@ -127,13 +250,66 @@ fn small_id(s: &str, cap: usize) -> Option<usize> {
     (x < cap).then_some(x)
 }
 
+/// How many data lines below the first one the header check compares it with.
+const HEADER_SAMPLE: usize = 100;
+
+/// A line's fields: split at commas when it has one, else at tabs and spaces.
+fn split_fields<'t>(line: &'t str, fields: &mut Vec<&'t str>) {
+    fields.clear();
+    if line.contains(',') {
+        fields.extend(line.split(',').map(str::trim));
+    } else {
+        fields.extend(line.split_whitespace());
+    }
+}
+
+fn is_num(s: &str) -> bool {
+    s.parse::<f64>().is_ok()
+}
+
+/// Whether the first data line (`first`) is a header, from the lines below it.
+fn decide_header(text: &str, first_line: usize, first: &[&str]) -> (bool, HeaderReason) {
+    if first.len() >= 2
+        && HEADER_WORDS.contains(&first[0].to_ascii_lowercase().as_str())
+        && HEADER_WORDS.contains(&first[1].to_ascii_lowercase().as_str())
+    {
+        return (true, HeaderReason::KnownNames);
+    }
+    // every column: does each line below have a number there?
+    let mut numeric = [true; 3];
+    let mut seen = [0usize; 3];
+    let mut fields = Vec::with_capacity(4);
+    for raw in text.lines().skip(first_line).take(HEADER_SAMPLE * 2) {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            continue;
+        }
+        split_fields(line, &mut fields);
+        for j in 0..3.min(fields.len()) {
+            seen[j] += 1;
+            numeric[j] &= is_num(fields[j]);
+        }
+        if seen[0] >= HEADER_SAMPLE {
+            break;
+        }
+    }
+    let words_over_numbers =
+        |j: usize| first.len() > j && seen[j] > 0 && numeric[j] && !is_num(first[j]);
+    if (words_over_numbers(0) && words_over_numbers(1)) || words_over_numbers(2) {
+        return (true, HeaderReason::UnlikeData);
+    }
+    (false, HeaderReason::LikeData)
+}
+
 /// Parses an edge list.
 ///
 /// # Format
 /// One edge per line: `source target [weight]`, separated by commas (when the line has one),
 /// else by tabs or spaces. Blank lines and lines starting with `#` or `%` are skipped. The
-/// first data line is a header if its first two fields are column names such as
-/// `source,target` or `from to`. Node ids are kept as written: if every id is a whole number
+/// first data line is a header when it does not look like the lines below it: its first two
+/// fields are known column names (`source,target`, `from to`, `follower,followee`…), or it has
+/// words where the next 100 data lines all have numbers (in both id columns, or in the weight
+/// column). [`EdgeListOptions::header`] overrides that. Node ids are kept as written: if every id is a whole number
 /// ≥ 0, nodes are numbered in increasing id order (so `0..n` files keep their numbers);
 /// otherwise in order of first appearance. Either way [`Network::node_by_label`] finds a node
 /// by the id written in the file. A third column is a weight (a number ≥ 0) and must then be
@@ -155,7 +331,30 @@ fn small_id(s: &str, cap: usize) -> Option<usize> {
 /// let err = parse_edge_list("1 2\n3\n", &EdgeListOptions::default()).unwrap_err();
 /// assert_eq!(err.to_string(), "line 2: expected 'source target [weight]', found 1 field");
 /// ```
-pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Network> {
+pub fn parse_edge_list(text: &str, opts: &EdgeListOptions) -> Result<Network> {
+    parse_edge_list_with(text, opts).map(|(net, _)| net)
+}
+
+/// Parses an edge list as [`parse_edge_list`] does, and says what it decided about the first
+/// line (a header or data, and why).
+///
+/// # Errors
+/// As [`parse_edge_list`].
+///
+/// # Examples
+/// ```
+/// use viralsim::io::{parse_edge_list_with, EdgeListOptions, HeaderReason};
+/// let (net, h) = parse_edge_list_with("follower,followee\nalice,bob\n", &EdgeListOptions::default()).unwrap();
+/// assert_eq!(net.node_count(), 2);
+/// assert!(h.header);
+/// assert_eq!(h.reason, HeaderReason::KnownNames);
+/// let (net, h) = parse_edge_list_with("a b\n1 2\n2 3\n", &EdgeListOptions::default()).unwrap();
+/// assert_eq!((net.node_count(), h.header, h.reason), (3, true, HeaderReason::UnlikeData));
+/// ```
+pub fn parse_edge_list_with<'t>(
+    text: &'t str,
+    opts: &EdgeListOptions,
+) -> Result<(Network, HeaderDecision)> {
     opts.limits.check_bytes("edge list", text.len() as u64)?;
     let text = without_bom(text);
     let mut ids: HashMap<&'t str, u32> = HashMap::new();
@@ -164,6 +363,12 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
     let mut weights: Vec<f32> = Vec::new();
     let mut weighted: Option<bool> = None;
     let mut first_data = true;
+    let mut decision = HeaderDecision {
+        header: false,
+        line: 0,
+        text: String::new(),
+        reason: HeaderReason::LikeData,
+    };
     let mut fields: Vec<&'t str> = Vec::with_capacity(4);
     // node index by id value for ids written as plain whole numbers below `dense_cap` (most
     // files number their nodes 0..n): hashing every id took most of the reading time
@@ -175,18 +380,21 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
         if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
             continue;
         }
-        fields.clear();
-        if line.contains(',') {
-            fields.extend(line.split(',').map(str::trim));
-        } else {
-            fields.extend(line.split_whitespace());
-        }
+        split_fields(line, &mut fields);
         if first_data {
             first_data = false;
-            if fields.len() >= 2
-                && HEADER_WORDS.contains(&fields[0].to_ascii_lowercase().as_str())
-                && HEADER_WORDS.contains(&fields[1].to_ascii_lowercase().as_str())
-            {
+            let (header, reason) = match opts.header {
+                HeaderMode::Yes => (true, HeaderReason::Given),
+                HeaderMode::No => (false, HeaderReason::Given),
+                HeaderMode::Auto => decide_header(text, line_no, &fields),
+            };
+            decision = HeaderDecision {
+                header,
+                line: line_no,
+                text: echo(line),
+                reason,
+            };
+            if header {
                 continue;
             }
         }
@@ -311,7 +519,8 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
     } else {
         None
     };
-    Network::from_edges(n, opts.directed, &edges, w)?.with_labels(labels)
+    let net = Network::from_edges(n, opts.directed, &edges, w)?.with_labels(labels)?;
+    Ok((net, decision))
 }
 
 /// Parses a segments file: one `node segment` pair per line (the node id as written in the edge
@@ -337,6 +546,92 @@ pub fn parse_edge_list<'t>(text: &'t str, opts: &EdgeListOptions) -> Result<Netw
 /// assert_eq!(err.to_string(), "segments: node 'carol' has no segment (every node must be listed)");
 /// ```
 pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
+    parse_segments_with(text, net, &|v: &str| v.parse::<u16>().ok(), false)
+}
+
+/// Words a named segments file's header row has as its second column.
+const SEGMENT_HEADER_WORDS: &[&str] = &[
+    "segment",
+    "segments",
+    "group",
+    "community",
+    "class",
+    "cluster",
+    "audience",
+];
+
+/// Parses a segments file whose segments are numbers (as [`parse_segments`]) or names: when
+/// no segment is a whole number 0–65535, every segment is a name, numbered in the order of the
+/// names, and the names are returned too. A file that mixes both is read as numbers, so that a
+/// typo among numbers is an error naming its line.
+///
+/// # Errors
+/// As [`parse_segments`]; more than 1000 names.
+///
+/// # Examples
+/// ```
+/// use viralsim::io::{parse_edge_list, parse_segments_named, EdgeListOptions};
+/// let net = parse_edge_list("alice,bob\nbob,carol\n", &EdgeListOptions::default()).unwrap();
+/// let (segs, names) = parse_segments_named("node,country\nalice,France\nbob,Spain\ncarol,France\n", &net).unwrap();
+/// assert_eq!(segs, vec![0, 1, 0]);
+/// assert_eq!(names.unwrap(), vec!["France", "Spain"]);
+/// let (segs, names) = parse_segments_named("alice 0\nbob 1\ncarol 1\n", &net).unwrap();
+/// assert_eq!((segs, names), (vec![0, 1, 1], None));
+/// let e = parse_segments_named("alice 0\nbob 1\ncarol x\n", &net).unwrap_err();
+/// assert_eq!(e.to_string(), "line 3: segment 'x' is not a whole number 0–65535");
+/// ```
+pub fn parse_segments_named(text: &str, net: &Network) -> Result<(Vec<u16>, Option<Vec<String>>)> {
+    let body = without_bom(text);
+    let mut values: Vec<&str> = Vec::new();
+    let mut first = true;
+    let mut fields = Vec::with_capacity(3);
+    for raw in body.lines() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            continue;
+        }
+        split_fields(line, &mut fields);
+        if first {
+            first = false;
+            if fields.len() == 2
+                && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
+                && fields[1].parse::<u16>().is_err()
+            {
+                continue;
+            }
+        }
+        if fields.len() == 2 {
+            values.push(fields[1]);
+        }
+    }
+    // numbers, or names: a file that mixes them (a typo among numbers) gets the numbers'
+    // error, naming the line of the first that is not one
+    if values.iter().any(|v| v.parse::<u16>().is_ok()) {
+        return parse_segments(text, net).map(|s| (s, None));
+    }
+    let mut names: Vec<&str> = values;
+    names.sort_unstable();
+    names.dedup();
+    let max = crate::generate::MAX_SBM_SEGMENTS;
+    if names.len() > max {
+        return Err(Error::over_limit(
+            "segments",
+            Some(Unit::Segments),
+            max as u64,
+            names.len() as u64,
+        ));
+    }
+    let find = |v: &str| names.binary_search(&v).ok().map(|i| i as u16);
+    let segs = parse_segments_with(text, net, &find, true)?;
+    Ok((segs, Some(names.iter().map(|s| s.to_string()).collect())))
+}
+
+fn parse_segments_with(
+    text: &str,
+    net: &Network,
+    value: &dyn Fn(&str) -> Option<u16>,
+    named: bool,
+) -> Result<Vec<u16>> {
     let text = without_bom(text);
     const NONE: u32 = u32::MAX;
     let n = net.node_count();
@@ -357,8 +652,11 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
         if first_data {
             first_data = false;
             if fields.len() == 2
-                && fields[1].parse::<u16>().is_err()
+                && (fields[1].parse::<u16>().is_err() || named)
                 && ["id", "node", "name"].contains(&fields[0].to_ascii_lowercase().as_str())
+                && (!named
+                    || SEGMENT_HEADER_WORDS.contains(&fields[1].to_ascii_lowercase().as_str())
+                    || net.node_by_label(fields[0]).is_none())
             {
                 continue;
             }
@@ -377,7 +675,7 @@ pub fn parse_segments(text: &str, net: &Network) -> Result<Vec<u16>> {
                 },
             )
         })?;
-        let s: u16 = fields[1].parse().map_err(|_| {
+        let s: u16 = value(fields[1]).ok_or_else(|| {
             Error::at_line(
                 line_no,
                 Code::SegmentNotANumber {

@@ -18,6 +18,7 @@
 
 pub mod address;
 pub mod analysis;
+pub mod attributes;
 pub mod bounds;
 pub mod build;
 pub mod campaign;
@@ -25,6 +26,7 @@ pub mod compare;
 pub mod costs;
 pub mod datasets;
 pub mod error;
+pub mod formats;
 pub mod generate;
 mod hook;
 pub mod influence;

@@ -188,6 +188,10 @@ pub struct CampaignSummary {
 pub struct SegmentSummary {
     /// The segment's number.
     pub segment: u16,
+    /// The segment's name, when the network names its segments (from a node attribute or a
+    /// segments file of names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Nodes in the segment.
     pub size: u32,
     /// People of the segment reached, over runs.
@@ -742,6 +746,11 @@ pub fn summarise(
                 let reached = m.summary();
                 SegmentSummary {
                     segment: s as u16,
+                    name: base
+                        .network()
+                        .segment_names()
+                        .and_then(|n| n.get(s))
+                        .cloned(),
                     size: size[s],
                     fraction: if size[s] > 0 {
                         reached.mean / size[s] as f64

@@ -9,6 +9,7 @@
 //! counted in [`BuildReport`]. petgraph is the construction and analysis layer: see
 //! [`Network::from_petgraph`] and [`Network::to_petgraph`].
 
+use crate::attributes::Attribute;
 use crate::error::{Code, Error, Noun, Result};
 use petgraph::graph::Graph;
 use petgraph::EdgeType;
@@ -37,6 +38,10 @@ pub struct Network {
     labels: Option<Vec<String>>,
     label_index: Option<HashMap<String, u32>>,
     segments: Option<Vec<u16>>,
+    /// Names of the segments (index = segment), when they come from a named attribute or file.
+    segment_names: Option<Vec<String>>,
+    /// Node attributes read from a file (GraphML, GEXF, GML, a node table…).
+    attributes: Option<std::sync::Arc<Vec<Attribute>>>,
     report: BuildReport,
 }
 
@@ -225,6 +230,8 @@ impl Network {
             labels: None,
             label_index: None,
             segments: None,
+            segment_names: None,
+            attributes: None,
             report,
         };
         if directed {
@@ -388,6 +395,94 @@ impl Network {
         }
         self.segments = Some(segments);
         Ok(self)
+    }
+
+    /// Same network with names for its segments (index = segment number): reach per segment,
+    /// ad targeting and stickiness then name them.
+    ///
+    /// # Errors
+    /// `segments`: fewer names than segments, or a name used twice.
+    pub fn with_segment_names(mut self, names: Vec<String>) -> Result<Self> {
+        if names.len() < self.segment_count() {
+            return Err(Error::new(
+                "segments",
+                Code::CountMismatch {
+                    got: names.len() as u64,
+                    what: Noun::Labels,
+                    expected: self.segment_count() as u64,
+                    of: Noun::Segments,
+                },
+            ));
+        }
+        for (i, n) in names.iter().enumerate() {
+            if names[..i].contains(n) {
+                return Err(Error::new(
+                    "segments",
+                    Code::DuplicateLabel { label: n.clone() },
+                ));
+            }
+        }
+        self.segment_names = Some(names);
+        Ok(self)
+    }
+
+    /// Same network with node attributes (one value per node in each).
+    ///
+    /// # Errors
+    /// `attributes`: an attribute without one value per node.
+    pub fn with_attributes(mut self, attributes: Vec<Attribute>) -> Result<Self> {
+        for a in &attributes {
+            if a.values.len() != self.node_count() {
+                return Err(Error::new(
+                    "attributes",
+                    Code::CountMismatch {
+                        got: a.values.len() as u64,
+                        what: Noun::Values,
+                        expected: self.node_count() as u64,
+                        of: Noun::Nodes,
+                    },
+                ));
+            }
+        }
+        self.attributes = if attributes.is_empty() {
+            None
+        } else {
+            Some(std::sync::Arc::new(attributes))
+        };
+        Ok(self)
+    }
+
+    /// The node attributes read from a file (empty when there are none).
+    pub fn attributes(&self) -> &[Attribute] {
+        self.attributes.as_deref().map_or(&[], |a| &a[..])
+    }
+
+    /// The attribute called `name`, if the network has one.
+    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+        self.attributes().iter().find(|a| a.name == name)
+    }
+
+    /// The names of the segments, when they have names.
+    pub fn segment_names(&self) -> Option<&[String]> {
+        self.segment_names.as_deref()
+    }
+
+    /// Segment `s` as messages and tables name it: its name, or its number.
+    pub fn segment_name(&self, s: u16) -> String {
+        match self.segment_names.as_ref().and_then(|n| n.get(s as usize)) {
+            Some(n) => n.clone(),
+            None => s.to_string(),
+        }
+    }
+
+    /// The segment a user means by `text`: its name, or else its number.
+    pub fn segment_by_name(&self, text: &str) -> Option<u16> {
+        if let Some(names) = &self.segment_names {
+            if let Some(i) = names.iter().position(|n| n == text) {
+                return Some(i as u16);
+            }
+        }
+        text.parse::<u16>().ok()
     }
 
     /// Number of nodes `n` (ids are `0..n`).

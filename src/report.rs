@@ -216,7 +216,7 @@ pub fn monte_carlo_table(ctx: &RunContext, r: &MonteCarloResult) -> String {
         for s in segs {
             o.push_str(&format!(
                 "segment {:<4} {:.1} of {} reached ({:.1} %)\n",
-                s.segment,
+                s.name.clone().unwrap_or_else(|| s.segment.to_string()),
                 s.reached.mean,
                 s.size,
                 100.0 * s.fraction
@@ -278,6 +278,77 @@ pub fn network_info_json(info: &crate::metrics::NetworkInfo, network: &str) -> S
     let mut v = serde_json::to_value(info).unwrap_or_default();
     v["network"] = serde_json::Value::String(network.to_string());
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// What a network file adds to a network's description: its format and node attributes.
+pub struct FileInfo<'a> {
+    /// The format it was read as.
+    pub format: crate::formats::Format,
+    /// The network read (its attributes are described).
+    pub network: &'a crate::network::Network,
+}
+
+/// A network's attributes as JSON: name, type, values (how many nodes have one) and up to 5
+/// distinct values.
+fn attributes_json(net: &crate::network::Network) -> serde_json::Value {
+    serde_json::Value::Array(
+        net.attributes()
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "name": a.name,
+                    "type": a.kind.name(),
+                    "values": a.values.iter().filter(|v| v.is_some()).count(),
+                    "examples": a.sample(5),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// [`network_info_json`] with, for a file that is not an edge list, its `format`, `attributes`
+/// and, with segments from an attribute, `segment_names`.
+pub fn network_info_json_file(
+    info: &crate::metrics::NetworkInfo,
+    network: &str,
+    file: Option<&FileInfo>,
+) -> String {
+    let mut v = serde_json::to_value(info).unwrap_or_default();
+    v["network"] = serde_json::Value::String(network.to_string());
+    if let Some(f) = file {
+        v["format"] = serde_json::Value::String(f.format.name().into());
+        v["attributes"] = attributes_json(f.network);
+        if let Some(names) = f.network.segment_names() {
+            v["segment_names"] = serde_json::json!(names);
+        }
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// [`network_info_table`] with, for a file that is not an edge list, its format and
+/// attributes (name, type and a few values).
+pub fn network_info_table_file(
+    info: &crate::metrics::NetworkInfo,
+    network: &str,
+    file: Option<&FileInfo>,
+) -> String {
+    let mut o = network_info_table(info, network);
+    if let Some(f) = file {
+        o.push_str(&format!("format              {}\n", f.format.name()));
+        if let Some(names) = f.network.segment_names() {
+            o.push_str(&format!("segment names       {}\n", names.join(", ")));
+        }
+        for a in f.network.attributes() {
+            let have = a.values.iter().filter(|v| v.is_some()).count();
+            o.push_str(&format!(
+                "attribute           {} ({}, {have} nodes): {}\n",
+                a.name,
+                a.kind.name(),
+                a.sample(5).join(", ")
+            ));
+        }
+    }
+    o
 }
 
 /// A network's description as the CLI's table.

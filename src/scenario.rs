@@ -37,7 +37,7 @@ use std::str::FromStr;
 /// | `complete:n=50`, `ring:n=100,k=4`, `star:n=20`, `path:n=10`, `grid:rows=20,cols=30` | teaching graphs |
 /// | `karate` | Zachary's karate club (built in) |
 /// | `facebook` | SNAP ego-Facebook (built in natively; the page loads it as a file) |
-/// | `file:NAME`, `file:NAME,directed`, `file:NAME,segments=SEGS` | an edge list whose text the caller supplies (and its segments file) |
+/// | `file:NAME`, `file:NAME,directed`, `file:NAME,segments=SEGS` | a network file whose text the caller supplies (and its segments file); also `,format=gml`, `,header=yes`/`no`, `,segment_by=ATTR` (or `ATTR:18/30/50`), `,nodes=NODES.csv` |
 ///
 /// Generated networks draw from the scenario seed's network stream, so a scenario always
 /// runs on the same network. Parsing checks the keys and the types of the values (errors name
@@ -171,6 +171,15 @@ pub enum NetworkSpec {
         directed: bool,
         /// The name of its segments file, `node segment` per line (written `,segments=NAME`).
         segments: Option<String>,
+        /// The file's format (written `,format=gml`); `None`: told from its text.
+        format: Option<crate::formats::Format>,
+        /// Whether an edge list's first line is a header (written `,header=yes` or `no`).
+        header: crate::io::HeaderMode,
+        /// The node attribute that gives the segments (written `,segment_by=country`, or
+        /// `,segment_by=age:18/30/50` for numbers cut into bands at those values).
+        segment_by: Option<String>,
+        /// The name of a Gephi node table for a Gephi CSV edge table (written `,nodes=NAME`).
+        nodes: Option<String>,
     },
 }
 
@@ -308,33 +317,76 @@ impl FromStr for NetworkSpec {
                 return Err(Error::new("network", Code::FileName));
             }
             let (mut directed, mut segments) = (false, None);
+            let (mut format, mut header, mut segment_by, mut nodes) =
+                (None, crate::io::HeaderMode::Auto, None, None);
+            let mut header_given = false;
             for p in parts {
-                match p.trim() {
-                    "directed" if directed => {
+                let p = p.trim();
+                let (key, value) = p.split_once('=').unwrap_or((p, ""));
+                let value = value.trim();
+                match (key.trim(), value) {
+                    ("directed", "") if directed => {
                         return Err(Error::new("network.directed", Code::GivenTwice))
                     }
-                    "directed" => directed = true,
-                    "undirected" => {}
-                    other if other.starts_with("segments=") && other.len() > 9 => {
+                    ("directed", "") => directed = true,
+                    ("undirected", "") => {}
+                    ("segments", v) if !v.is_empty() => {
                         if segments.is_some() {
                             return Err(Error::new("network.segments", Code::GivenTwice));
                         }
-                        segments = Some(other[9..].trim().to_string());
+                        segments = Some(v.to_string());
                     }
-                    other => {
+                    ("format", v) if !v.is_empty() => {
+                        if format.is_some() {
+                            return Err(Error::new("network.format", Code::GivenTwice));
+                        }
+                        format = Some(
+                            v.parse::<crate::formats::Format>()
+                                .map_err(|e| e.within("network"))?,
+                        );
+                    }
+                    ("header", v) if !v.is_empty() => {
+                        if header_given {
+                            return Err(Error::new("network.header", Code::GivenTwice));
+                        }
+                        header_given = true;
+                        header = v
+                            .parse::<crate::io::HeaderMode>()
+                            .map_err(|e| e.within("network"))?;
+                    }
+                    ("segment_by", v) if !v.is_empty() => {
+                        if segment_by.is_some() {
+                            return Err(Error::new("network.segment_by", Code::GivenTwice));
+                        }
+                        segment_by = Some(v.to_string());
+                    }
+                    ("nodes", v) if !v.is_empty() => {
+                        if nodes.is_some() {
+                            return Err(Error::new("network.nodes", Code::GivenTwice));
+                        }
+                        nodes = Some(v.to_string());
+                    }
+                    _ => {
                         return Err(Error::new(
                             "network",
                             Code::FileOption {
-                                option: other.to_string(),
+                                option: p.to_string(),
                             },
                         ))
                     }
                 }
             }
+            if segments.is_some() && segment_by.is_some() {
+                return Err(Error::new("network.segment_by", Code::GivenTwice));
+            }
             return Ok(NetworkSpec::File {
                 name: name.to_string(),
                 directed,
                 segments,
+                format,
+                header,
+                segment_by,
+                nodes,
             });
         }
         let mut params = Vec::new();
@@ -520,6 +572,10 @@ impl fmt::Display for NetworkSpec {
                 name,
                 directed,
                 segments,
+                format,
+                header,
+                segment_by,
+                nodes,
             } => {
                 write!(f, "file:{name}")?;
                 if *directed {
@@ -527,6 +583,20 @@ impl fmt::Display for NetworkSpec {
                 }
                 if let Some(seg) = segments {
                     write!(f, ",segments={seg}")?;
+                }
+                if let Some(fmt) = format {
+                    write!(f, ",format={fmt}")?;
+                }
+                match header {
+                    crate::io::HeaderMode::Auto => {}
+                    crate::io::HeaderMode::Yes => write!(f, ",header=yes")?,
+                    crate::io::HeaderMode::No => write!(f, ",header=no")?,
+                }
+                if let Some(a) = segment_by {
+                    write!(f, ",segment_by={a}")?;
+                }
+                if let Some(n) = nodes {
+                    write!(f, ",nodes={n}")?;
                 }
                 Ok(())
             }
@@ -545,6 +615,14 @@ impl NetworkSpec {
     pub fn segments_file(&self) -> Option<&str> {
         match self {
             NetworkSpec::File { segments, .. } => segments.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The name of the Gephi node table a `file:…,nodes=NAME` spec refers to.
+    pub fn nodes_file(&self) -> Option<&str> {
+        match self {
+            NetworkSpec::File { nodes, .. } => nodes.as_deref(),
             _ => None,
         }
     }

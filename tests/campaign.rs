@@ -45,6 +45,7 @@ fn costs_are_exact_on_a_star() {
             per_seed: 10.0,
             per_seed_degree: 2.0,
             per_impression: 0.5,
+            ..Default::default()
         },
     ))
     .unwrap();
@@ -234,6 +235,7 @@ fn priced(per_seed: f64, per_seed_degree: f64) -> Campaign {
             per_seed,
             per_seed_degree,
             per_impression: 0.0,
+            ..Default::default()
         },
         ..Default::default()
     }

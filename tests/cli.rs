@@ -817,3 +817,60 @@ fn imm_seeds_do_not_depend_on_the_threads() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("3"));
 }
+
+/// `run --export-network FILE` writes the network with each person's result of the single run;
+/// with Monte Carlo runs it is refused, naming the flag; the header decision goes to stderr.
+#[test]
+fn export_network_and_the_header_note() {
+    let gml = tmp(
+        "chain.gml",
+        b"graph [ directed 1 node [ id 1 ] node [ id 2 ] node [ id 3 ] edge [ source 1 target 2 ] edge [ source 2 target 3 ] ]\n",
+    );
+    let out_file = tmp("result.graphml", b"");
+    let o = viralsim(&[
+        "run",
+        "--graph",
+        &gml,
+        "--model",
+        "ic",
+        "--p",
+        "1",
+        "--seeds",
+        "nodes:1",
+        "--export-network",
+        &out_file,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    let back = viralsim::formats::read_network(&text, &Default::default()).unwrap();
+    assert_eq!(back.format, viralsim::formats::Format::Graphml);
+    let net = back.network;
+    let told = &net.attribute("told_by").unwrap().values;
+    assert_eq!(told, &[None, Some("1".to_string()), Some("2".to_string())]);
+    let cause = &net.attribute("cause").unwrap().values;
+    assert_eq!(cause[0].as_deref(), Some("seed"));
+    let o = viralsim(&[
+        "run",
+        "--graph",
+        &gml,
+        "--model",
+        "ic",
+        "--p",
+        "1",
+        "--seeds",
+        "nodes:1",
+        "--runs",
+        "5",
+        "--export-network",
+        &out_file,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: --export-network: "));
+    let csv = tmp("follows.csv", b"follower,followee\nalice,bob\n");
+    let o = viralsim(&["info", "--graph", &csv]);
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "note: line 1 'follower,followee' read as a header (known column names; --header no reads it as an edge)\n"
+    );
+}

@@ -80,6 +80,69 @@ fn replay_address() {
 
 /// Seconds a crash input may run before it counts as still hanging (a fixed one takes
 /// milliseconds).
+#[test]
+fn replay_network_file() {
+    replay(
+        "network_file",
+        include_bytes!("../fuzz/replay/network_file.bin"),
+        targets::network_file_any,
+    );
+}
+
+#[test]
+fn replay_gml() {
+    replay(
+        "gml",
+        include_bytes!("../fuzz/replay/gml.bin"),
+        targets::gml,
+    );
+}
+
+#[test]
+fn replay_graphml() {
+    replay(
+        "graphml",
+        include_bytes!("../fuzz/replay/graphml.bin"),
+        targets::graphml,
+    );
+}
+
+#[test]
+fn replay_gexf() {
+    replay(
+        "gexf",
+        include_bytes!("../fuzz/replay/gexf.bin"),
+        targets::gexf,
+    );
+}
+
+#[test]
+fn replay_pajek() {
+    replay(
+        "pajek",
+        include_bytes!("../fuzz/replay/pajek.bin"),
+        targets::pajek,
+    );
+}
+
+#[test]
+fn replay_node_link() {
+    replay(
+        "node_link",
+        include_bytes!("../fuzz/replay/node_link.bin"),
+        targets::node_link,
+    );
+}
+
+#[test]
+fn replay_gephi_csv() {
+    replay(
+        "gephi_csv",
+        include_bytes!("../fuzz/replay/gephi_csv.bin"),
+        targets::gephi_csv,
+    );
+}
+
 const CRASH_TIME_LIMIT_S: u64 = 5;
 
 /// Replays `data` with `f` in strict mode (no known bug tolerated or skipped, see
@@ -108,7 +171,14 @@ type Target = (&'static str, fn(&[u8]));
 #[test]
 fn replay_crash_files() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/crashes");
-    let all: [Target; 5] = [
+    let all: [Target; 12] = [
+        ("network_file", targets::network_file_any),
+        ("gml", targets::gml),
+        ("graphml", targets::graphml),
+        ("gexf", targets::gexf),
+        ("pajek", targets::pajek),
+        ("node_link", targets::node_link),
+        ("gephi_csv", targets::gephi_csv),
         ("edge_list", targets::edge_list),
         ("segments", targets::segments),
         ("scenario", targets::scenario),

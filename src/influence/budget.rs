@@ -13,7 +13,7 @@ use crate::simulation::Simulation;
 
 /// Price of node `v` as a seed.
 pub fn price(base: &Simulation, costs: &Costs, v: u32) -> f64 {
-    costs.per_seed + costs.per_seed_degree * base.network().out_degree(v) as f64
+    costs.price(base.network(), v)
 }
 
 /// Seeds that maximise estimated spread for at most `budget` in seed costs.
@@ -37,7 +37,12 @@ pub fn budgeted(
             },
         ));
     }
-    if costs.per_seed.is_nan() || costs.per_seed <= 0.0 {
+    // every price > 0: a flat fee, or a per-person price that no seed gets for free
+    let priced = match &costs.per_seed_attribute {
+        None => !(costs.per_seed.is_nan() || costs.per_seed <= 0.0),
+        Some(_) => (0..n as u32).all(|v| price(base, costs, v) > 0.0),
+    };
+    if !priced {
         return Err(Error::new("seeds", Code::BudgetPrice));
     }
     check_greedy_work("budget seeding", base, runs)?;

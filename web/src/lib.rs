@@ -321,6 +321,18 @@ impl Simulation {
     }
 
     /// Everything the tooltip shows about node `id`.
+    /// The network with each person's result at this point of the run as node attributes
+    /// (`state`, `step_adopted`, `told_by`, `generation`, `cause`, `segment`), in `format`:
+    /// `gexf` or `graphml` (or `gml`, `json`, `pajek`, `gephi-csv`, `edge-list`).
+    #[wasm_bindgen(js_name = exportNetwork)]
+    pub fn export_network(&self, format: &str) -> Result<String, JsValue> {
+        let f: viralsim::formats::Format = format.parse().map_err(js_err)?;
+        let net = self.sim.network();
+        let results =
+            viralsim::formats::write::result_attributes(net, self.sim.states(), self.sim.records());
+        Ok(viralsim::formats::write::write_network(net, f, &results))
+    }
+
     #[wasm_bindgen(js_name = nodeInfo)]
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsValue> {
         viralsim::metrics::node_info(&self.sim, id)
@@ -562,6 +574,17 @@ fn mc_out(res: &viralsim::montecarlo::MonteCarloResult) -> JsValue {
 /// Reads a page address (`#network=…&model=…`, or a whole link) with the core's parser, the
 /// one `viralsim run --address` uses: `{scenario, lang, compare}` (`scenario` is null when the
 /// address names no network and no model). Throws an `Error` naming the field at fault.
+/// What a network file holds, before it is used: `{format, people, friendships, directed,
+/// weighted, duplicates_merged, self_loops_dropped, attributes: [{name, type, values,
+/// examples}], header: {header, line, text, reason} | null, notes}`. `formatHint` is the file's
+/// name (its extension helps when the content cannot tell), a format name, or empty.
+#[wasm_bindgen(js_name = readNetworkPreview)]
+pub fn read_network_preview(text: &str, format_hint: Option<String>) -> Result<JsValue, JsValue> {
+    let p = viralsim::formats::preview(text, format_hint.as_deref().unwrap_or(""), &PAGE_LIMITS)
+        .map_err(js_err)?;
+    Ok(to_js(&p))
+}
+
 #[wasm_bindgen(js_name = parseAddress)]
 pub fn parse_address(address: &str) -> Result<JsValue, JsValue> {
     viralsim::address::parse_address(address)

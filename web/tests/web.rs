@@ -1,7 +1,7 @@
 //! Binding tests, in headless Chromium (`cargo test --target wasm32-unknown-unknown -p viralsim-web`).
 #![cfg(target_arch = "wasm32")]
 
-use viralsim_web::{parse_address, scenario_to_address, Simulation};
+use viralsim_web::{parse_address, read_network_preview, scenario_to_address, Simulation};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -353,4 +353,38 @@ fn theory_is_the_cli_object() {
         .is_some());
     let e = sim.theory(Some(0)).err().unwrap();
     assert_eq!(prop(&e, "field"), r#""max_steps""#);
+}
+
+/// A network file's preview: people, friendships, direction, weights, attributes with a few
+/// values, and the header decision of an edge list; a DOT file is named as unsupported.
+#[wasm_bindgen_test]
+fn network_preview_and_export() {
+    let gml = "graph [\n directed 1\n node [ id 1 country \"FR\" ]\n node [ id 2 country \"DE\" ]\n node [ id 3 country \"FR\" ]\n edge [ source 1 target 2 weight 0.5 ]\n edge [ source 2 target 3 weight 0.5 ]\n]\n";
+    let p = read_network_preview(gml, Some("a.gml".into())).unwrap();
+    let text = js_sys::JSON::stringify(&p).map(String::from).unwrap();
+    assert_eq!(
+        text,
+        r#"{"format":"gml","people":3,"friendships":2,"directed":true,"weighted":true,"duplicates_merged":0,"self_loops_dropped":0,"attributes":[{"name":"country","type":"text","values":3,"examples":["FR","DE"]}],"header":null,"notes":[]}"#
+    );
+    let p = read_network_preview("follower,followee\na,b\n", None).unwrap();
+    let text = js_sys::JSON::stringify(&p).map(String::from).unwrap();
+    assert!(
+        text.contains(
+            r#""header":{"header":true,"line":1,"text":"follower,followee","reason":"known_names"}"#
+        ),
+        "{text}"
+    );
+    let e = read_network_preview("digraph { a -> b }", None)
+        .err()
+        .unwrap();
+    assert_eq!(prop(&e, "code"), r#""unsupported_format""#);
+    // the simulation's network with each person's result
+    let s = r#"{"network":"file:a.gml","model":{"kind":"ic","p":1},"seeds":"nodes:1","seed":1}"#;
+    let mut sim = Simulation::new(js(s), Some(gml.into()), None).unwrap();
+    sim.run(10);
+    let gexf = sim.export_network("gexf").unwrap();
+    assert!(gexf.contains(r#"<node id="3"><attvalues><attvalue for="0" value="FR"/><attvalue for="1" value="removed"/><attvalue for="2" value="2"/><attvalue for="3" value="2"/><attvalue for="4" value="2"/><attvalue for="5" value="word of mouth"/></attvalues></node>"#), "{gexf}");
+    assert!(sim.export_network("graphml").unwrap().starts_with("<?xml"));
+    let e = sim.export_network("dot").err().unwrap();
+    assert_eq!(prop(&e, "code"), r#""unknown_name""#);
 }

@@ -400,7 +400,7 @@ export const ERRORS = {
     not_sizes: '{got:q} doit donner les tailles des segments séparées par « / », par ex. 500/300/200',
     not_drawn: '{got:q} doit décrire un réseau dessiné : xy=X_Y/X_Y/… (une place par personne) et edges=A-B/A-B/… (personnes numérotées à partir de 0, moins que les places)',
     file_name: 'file: a besoin d’un nom, par ex. file:audience.csv',
-    file_option: 'file: option {option:q} inconnue (attendu directed ou segments=FICHIER)',
+    file_option: 'file: option {option:q} inconnue (attendu directed, segments=FICHIER, format=F, header=yes|no, segment_by=ATTRIBUT ou nodes=FICHIER)',
     seeds_form: '{got:q} doit avoir l’une de ces formes : {forms}',
     empty_node_id: '{got:q} contient un identifiant de nœud vide',
     no_such_option: '{strategy} n’a pas d’option {option:q} ({options})',
@@ -465,6 +465,15 @@ export const ERRORS = {
     segment_not_a_number: 'le segment {got:q} n’est pas un nombre entier de 0 à 65535',
     segment_twice: 'le nœud {node:q} a déjà un segment (ligne {line})',
     no_segment: 'le nœud {node:q} n’a pas de segment (chaque nœud doit être listé)',
+    unsupported_format: 'ce fichier ressemble à {looks_like:w} ; viralsim lit les listes d’arêtes, le CSV de Gephi, GML, GraphML, GEXF, Pajek .net et le JSON nœuds-liens',
+    format_expected: '{format} : attendu {expected}, trouvé {found}',
+    no_nodes: '{format} : le fichier n’a aucun nœud',
+    xml: 'XML invalide : {detail}',
+    no_such_attribute: 'aucun attribut de nœud {name:q} (le réseau a : {attributes})',
+    attribute_not_a_number: (v, { q }) => (v.got === ''
+      ? `le nœud ${q(v.node)} n’a pas de ${v.name}, alors qu’il faut un nombre ≥ 0`
+      : `le nœud ${q(v.node)} a ${v.name} = ${q(v.got)}, pas un nombre ≥ 0`),
+    no_such_segment: 'le segment {name:q} n’est pas dans le réseau (il a : {segments})',
     compare_at_most: 'contient au plus {max} scénarios, reçu {got}',
     compare_count: 'la comparaison prend de {min} à {max} scénarios, reçu {got}',
     compare_network: '{name} tourne sur un autre réseau : la comparaison demande le même réseau pour tous',
@@ -497,6 +506,11 @@ export const WORDS = {
     u8: 'un entier de 0 à 255', u16: 'un entier de 0 à 65 535', u32: 'un entier de 0 à 4 294 967 295', u64: 'un entier ≥ 0',
     f64: 'un nombre', f32: 'un nombre', 'a string': 'un texte', 'a sequence': 'une liste', 'a boolean': 'un booléen',
     null: 'rien (null)', map: 'un objet', sequence: 'une liste',
+    'a DOT (Graphviz) file': 'un fichier DOT (Graphviz)', 'a GDF (GUESS) file': 'un fichier GDF (GUESS)',
+    'a Matrix Market file': 'un fichier Matrix Market', 'a UCINET DL file': 'un fichier UCINET DL',
+    'a GXL file': 'un fichier GXL', 'an HTML page': 'une page HTML', 'an XML file': 'un fichier XML',
+    'a JSON file without "nodes"': 'un fichier JSON sans « nodes »',
+    'a spreadsheet (zip) file: export it as CSV': 'un classeur (zip) : exportez-le en CSV',
   },
 };
 

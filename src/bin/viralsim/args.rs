@@ -16,14 +16,42 @@ use viralsim::{NetworkSpec, Seeding};
 #[derive(Args, Clone, Debug, Default)]
 #[command(next_help_heading = "Network")]
 pub struct NetworkArgs {
-    /// Edge list: 'source target [weight]' per line; spaces, tabs or commas; '#' and '%'
-    /// comments; an optional header; .gz accepted.
+    /// A network file: an edge list ('source target [weight]' per line; spaces, tabs or
+    /// commas; '#' and '%' comments; an optional header), Gephi CSV, GML, GraphML, GEXF, Pajek
+    /// .net or node-link JSON, told from its content; .gz accepted.
     #[arg(long, value_name = "FILE", conflicts_with = "generate")]
     pub graph: Option<PathBuf>,
 
-    /// Read --graph as directed (default: undirected).
+    /// Read every edge of --graph as an arc source → target (default: as the file says; an
+    /// edge list is undirected).
     #[arg(long, requires = "graph")]
     pub directed: bool,
+
+    /// The format of --graph, instead of telling it from the content: edge-list, gephi-csv,
+    /// gml, graphml, gexf, pajek, json.
+    #[arg(long, value_name = "FORMAT", requires = "graph",
+          value_parser = |s: &str| s.parse::<viralsim::formats::Format>().map_err(|e| e.to_string()))]
+    pub format_in: Option<viralsim::formats::Format>,
+
+    /// Whether an edge list's first line is a header: yes, no, or auto (decided from the
+    /// lines below it; `info` says what it decided) [default: auto].
+    #[arg(long, value_name = "yes|no|auto", requires = "graph",
+          value_parser = |s: &str| s.parse::<viralsim::io::HeaderMode>().map_err(|e| e.to_string()))]
+    pub header: Option<viralsim::io::HeaderMode>,
+
+    /// The audience segments from a node attribute of --graph: each value a segment (named by
+    /// it), or ATTR:B1/B2/… for numbers cut into bands at those values.
+    #[arg(
+        long,
+        value_name = "ATTR",
+        requires = "graph",
+        conflicts_with = "segments"
+    )]
+    pub segment_by: Option<String>,
+
+    /// Gephi's node table (Id, Label, attribute columns) for a Gephi CSV edge table.
+    #[arg(long, value_name = "FILE", requires = "graph")]
+    pub nodes: Option<PathBuf>,
 
     /// A generated network: er:n=1000,p=0.01  gnm:n=1000,m=5000  ba:n=100000,m=5
     /// ws:n=1000,k=10,p=0.1  hk:n=1000,m=3,pt=0.5  sbm:sizes=500/300/200,pin=0.05,pout=0.002
@@ -362,6 +390,67 @@ fn parse_timed(raw: &str) -> Result<Timed, String> {
     Ok(Timed { step, nodes })
 }
 
+/// A segment given by number, or by name (found in the network's segment names).
+fn segment(text: &str, net: Option<&viralsim::Network>, flag: &str) -> Result<u16, crate::Fail> {
+    let t = text.trim();
+    if let Ok(k) = t.parse::<u16>() {
+        return Ok(k);
+    }
+    let net =
+        net.ok_or_else(|| crate::Fail::flag(flag, format!("'{t}' is not a segment number")))?;
+    net.segment_by_name(t).ok_or_else(|| {
+        let names = net
+            .segment_names()
+            .map_or_else(|| "numbers only".to_string(), |n| n.join(", "));
+        let field = match flag {
+            "ad-segment" => "campaign.ads.segment",
+            "seed-segment" => "campaign.seed_segment",
+            _ => "campaign.stickiness",
+        };
+        crate::Fail::core(
+            viralsim::Error::new(
+                field,
+                viralsim::error::Code::NoSuchSegment {
+                    name: t.to_string(),
+                    segments: names,
+                },
+            ),
+            "",
+            &[],
+        )
+    })
+}
+
+/// `--stickiness`: `1/0.5/2` (one value per segment), or `France=1.5,Germany=0.8` (by name;
+/// the segments not named keep 1).
+fn stickiness(text: &str, net: Option<&viralsim::Network>) -> Result<Vec<f64>, crate::Fail> {
+    let number = |x: &str| {
+        x.trim()
+            .parse::<f64>()
+            .map_err(|_| crate::Fail::flag("stickiness", format!("'{}' is not a number", x.trim())))
+    };
+    if !text.contains('=') {
+        return text.split('/').map(number).collect();
+    }
+    let net =
+        net.ok_or_else(|| crate::Fail::flag("stickiness", "segments by name need a network"))?;
+    let mut out = vec![1.0; net.segment_count()];
+    for part in text.split(',') {
+        let (name, x) = part.split_once('=').ok_or_else(|| {
+            crate::Fail::flag(
+                "stickiness",
+                format!("'{}' should be NAME=VALUE, e.g. France=1.5", part.trim()),
+            )
+        })?;
+        let k = segment(name, Some(net), "stickiness")? as usize;
+        if k >= out.len() {
+            out.resize(k + 1, 1.0);
+        }
+        out[k] = number(x)?;
+    }
+    Ok(out)
+}
+
 /// Paid reach, costs, content decay and interventions, over a scenario's campaign.
 #[derive(Args, Clone, Debug, Default)]
 #[command(next_help_heading = "Campaign (paid reach and costs; any model)")]
@@ -375,9 +464,9 @@ pub struct CampaignArgs {
     /// The ads run during the first T steps.
     #[arg(long, value_name = "T")]
     pub ad_steps: Option<u32>,
-    /// Show the ads only in this segment.
+    /// Show the ads only in this segment (its number, or its name: --ad-segment France).
     #[arg(long, value_name = "S")]
-    pub ad_segment: Option<u16>,
+    pub ad_segment: Option<String>,
     /// Cost of each seed.
     #[arg(long, allow_negative_numbers = true, value_name = "X")]
     pub cost_per_seed: Option<f64>,
@@ -387,6 +476,9 @@ pub struct CampaignArgs {
     /// Cost of each ad impression.
     #[arg(long, allow_negative_numbers = true, value_name = "Z")]
     pub cost_per_impression: Option<f64>,
+    /// A node attribute of --graph added to each seed's price (e.g. followers, or a quote).
+    #[arg(long, value_name = "ATTR")]
+    pub cost_attribute: Option<String>,
     /// Content: the share probability halves every H steps after a post (ic, sir, sis).
     #[arg(
         long,
@@ -403,15 +495,15 @@ pub struct CampaignArgs {
         help_heading = "Content and interventions"
     )]
     pub fatigue: Option<f64>,
-    /// Content: share probability multiplier per segment, e.g. 1/0.5/2.
+    /// Content: share probability multiplier per segment, e.g. 1/0.5/2, or by name,
+    /// France=1.5,Germany=0.8 (the segments not named keep 1).
     #[arg(
         long,
         value_name = "A/B/...",
-        value_delimiter = '/',
         allow_negative_numbers = true,
         help_heading = "Content and interventions"
     )]
-    pub stickiness: Option<Vec<f64>>,
+    pub stickiness: Option<String>,
     /// Each seed actually posts with probability Q (all are paid).
     #[arg(
         long,
@@ -422,7 +514,7 @@ pub struct CampaignArgs {
     pub post_probability: Option<f64>,
     /// Choose the seeds (random, top-degree, pagerank, kcore) in this segment.
     #[arg(long, value_name = "S", help_heading = "Content and interventions")]
-    pub seed_segment: Option<u16>,
+    pub seed_segment: Option<String>,
     /// The brand posts again at these steps (ic, sir, sis, rumor), e.g. 5,10.
     #[arg(
         long,
@@ -442,9 +534,22 @@ pub struct CampaignArgs {
 impl CampaignArgs {
     /// The campaign: these flags over `c` (a scenario's campaign, or none). Ads need their
     /// three flags unless the scenario has ads.
+    /// Whether a segment is named (not numbered) by these flags: the network is then needed to
+    /// find its number.
+    pub fn names_segments(&self) -> bool {
+        let named =
+            |s: &Option<String>| s.as_ref().is_some_and(|x| x.trim().parse::<u16>().is_err());
+        named(&self.ad_segment)
+            || named(&self.seed_segment)
+            || self.stickiness.as_ref().is_some_and(|x| x.contains('='))
+    }
+
+    /// The campaign: these flags over `c` (a scenario's campaign, or none). Ads need their
+    /// three flags unless the scenario has ads. `net` finds segments given by name.
     pub fn apply(
         &self,
         mut c: viralsim::campaign::Campaign,
+        net: Option<&viralsim::Network>,
     ) -> Result<viralsim::campaign::Campaign, crate::Fail> {
         let any_ad = self.ad_impressions.is_some()
             || self.ad_conversion.is_some()
@@ -480,8 +585,8 @@ impl CampaignArgs {
             if let Some(t) = self.ad_steps {
                 ads.steps = t;
             }
-            if let Some(s) = self.ad_segment {
-                ads.segment = Some(s);
+            if let Some(s) = &self.ad_segment {
+                ads.segment = Some(segment(s, net, "ad-segment")?);
             }
             c.ads = Some(ads);
         }
@@ -495,13 +600,16 @@ impl CampaignArgs {
             }
         }
         if let Some(s) = &self.stickiness {
-            c.stickiness = Some(s.clone());
+            c.stickiness = Some(stickiness(s, net)?);
+        }
+        if let Some(a) = &self.cost_attribute {
+            c.costs.per_seed_attribute = Some(a.clone());
         }
         if let Some(q) = self.post_probability {
             c.post_probability = Some(q);
         }
-        if let Some(s) = self.seed_segment {
-            c.seed_segment = Some(s);
+        if let Some(s) = &self.seed_segment {
+            c.seed_segment = Some(segment(s, net, "seed-segment")?);
         }
         for &step in &self.boost_at {
             c.interventions.push(Intervention {

@@ -40,6 +40,11 @@ pub const FLAGS: &[(&str, &str)] = &[
     ("campaign.post_probability", "post-probability"),
     ("campaign.seed_segment", "seed-segment"),
     ("segments", "segments"),
+    ("campaign.costs.per_seed_attribute", "cost-attribute"),
+    ("network.segment_by", "segment-by"),
+    ("network.format", "format-in"),
+    ("network.header", "header"),
+    ("network.nodes", "nodes"),
 ];
 
 /// The flag that sets the field at `path`, by exact lookup of its pattern (indices blanked:

@@ -75,11 +75,22 @@ pub struct Source {
     pub text: Option<String>,
     /// The segments file's text, when the spec names one.
     pub segments: Option<String>,
+    /// The Gephi node table's text, when the spec names one.
+    pub nodes: Option<String>,
     /// How errors about the network name where it came from (`--graph FILE`, `--generate`).
     pub context: String,
 }
 
 impl Source {
+    /// The texts the spec names, as the core takes them.
+    pub fn texts(&self) -> viralsim::build::FileTexts<'_> {
+        viralsim::build::FileTexts {
+            file: self.text.as_deref(),
+            segments: self.segments.as_deref(),
+            nodes: self.nodes.as_deref(),
+        }
+    }
+
     /// Builds the network (with its segments) by the core's build path; an error is named by
     /// where the network came from.
     pub fn build(
@@ -87,8 +98,17 @@ impl Source {
         seed: u64,
         limits: &viralsim::io::Limits,
     ) -> Result<viralsim::Network, Fail> {
+        self.build_read(seed, limits).map(|(net, _)| net)
+    }
+
+    /// Builds the network as [`Source::build`] does, with what the reader of a file decided.
+    pub fn build_read(
+        &self,
+        seed: u64,
+        limits: &viralsim::io::Limits,
+    ) -> Result<(viralsim::Network, Option<viralsim::formats::ReadNetwork>), Fail> {
         self.spec
-            .build_with_segments(seed, limits, self.text.as_deref(), self.segments.as_deref())
+            .build_read(seed, limits, &self.texts())
             .map_err(|e| Fail::core(e, &self.context, &[]))
     }
 }
@@ -114,8 +134,33 @@ pub fn network(
             ),
             None => (None, String::new()),
         };
+        let (nodes, nodes_opt) = match &a.nodes {
+            Some(np) => (
+                Some(read_text(np, max_bytes, "nodes")?),
+                format!(",nodes={}", base(np)),
+            ),
+            None => (None, String::new()),
+        };
+        let mut extra = String::new();
+        if let Some(f) = a.format_in {
+            extra.push_str(&format!(",format={f}"));
+        }
+        match a.header {
+            Some(viralsim::io::HeaderMode::Yes) => extra.push_str(",header=yes"),
+            Some(viralsim::io::HeaderMode::No) => extra.push_str(",header=no"),
+            _ => {}
+        }
+        if let Some(by) = &a.segment_by {
+            if by.contains(',') {
+                return Err(Fail::flag(
+                    "segment-by",
+                    format!("'{by}' has a comma: give one attribute, with bands as ATTR:B1/B2"),
+                ));
+            }
+            extra.push_str(&format!(",segment_by={by}"));
+        }
         let spec: NetworkSpec = format!(
-            "file:{}{}{seg_opt}",
+            "file:{}{}{seg_opt}{extra}{nodes_opt}",
             base(path),
             if a.directed { ",directed" } else { "" }
         )
@@ -125,6 +170,7 @@ pub fn network(
             spec,
             text: Some(text),
             segments,
+            nodes,
             context: format!("--graph {}", path.to_string_lossy()),
         });
     }
@@ -133,6 +179,7 @@ pub fn network(
             spec: spec.clone(),
             text: None,
             segments: None,
+            nodes: None,
             context: "--generate".into(),
         });
     }
@@ -147,6 +194,7 @@ pub fn network(
             spec: s.network.clone(),
             text: None,
             segments: None,
+            nodes: None,
             context: from.to_string(),
         });
     };
@@ -166,10 +214,15 @@ pub fn network(
         Some(seg) => Some(read_text(&dir.join(seg), max_bytes, "segments")?),
         None => None,
     };
+    let nodes = match s.network.nodes_file() {
+        Some(nf) => Some(read_text(&dir.join(nf), max_bytes, "nodes")?),
+        None => None,
+    };
     Ok(Source {
         spec: s.network.clone(),
         text: Some(text),
         segments,
+        nodes,
         context: shown,
     })
 }

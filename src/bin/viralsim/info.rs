@@ -39,12 +39,28 @@ pub struct InfoArgs {
 /// Runs `viralsim info`.
 pub fn info(a: InfoArgs) -> Result<Output, Fail> {
     let source = files::network(&a.network, None)?;
-    let net = source.build(a.seed.unwrap_or(1), &a.network.limits.limits())?;
+    let (net, read) = source.build_read(a.seed.unwrap_or(1), &a.network.limits.limits())?;
     let info = network_info(&net);
     let spec = source.spec.to_string();
+    // what the reader decided goes to stderr (the edge list's output stays as it was)
+    if let Some(r) = &read {
+        if let Some(h) = &r.header {
+            eprintln!("note: {h}");
+        }
+        for n in &r.notes {
+            eprintln!("note: {n}");
+        }
+    }
+    let file = read
+        .as_ref()
+        .filter(|r| r.format != viralsim::formats::Format::EdgeList)
+        .map(|r| report::FileInfo {
+            format: r.format,
+            network: &net,
+        });
     let text = match a.format.unwrap_or(InfoFormat::Table) {
-        InfoFormat::Json => report::network_info_json(&info, &spec),
-        InfoFormat::Table => report::network_info_table(&info, &spec),
+        InfoFormat::Json => report::network_info_json_file(&info, &spec, file.as_ref()),
+        InfoFormat::Table => report::network_info_table_file(&info, &spec, file.as_ref()),
     };
     Ok(Output { text, out: a.out })
 }

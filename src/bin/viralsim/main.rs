@@ -9,6 +9,7 @@
 
 mod args;
 mod compare;
+mod convert;
 mod fail;
 mod files;
 mod info;
@@ -59,6 +60,8 @@ enum Command {
     /// What theory expects, without simulating: threshold, transmissibility, final size,
     /// outbreak probability, Bass curves, the rumour's never-hear fraction.
     Theory(Box<theory::TheoryArgs>),
+    /// Convert a network file: edge list, Gephi CSV, GML, GraphML, GEXF, Pajek, node-link JSON.
+    Convert(convert::ConvertArgs),
     /// Print a shell completion script (bash, zsh or fish) on stdout.
     Completions {
         /// The shell.
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Compare(a) => compare::compare(a),
         Command::Sweep(a) => sweep::sweep(a),
         Command::Theory(a) => theory::theory(*a),
+        Command::Convert(a) => convert::convert(a),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             let shell = match shell {

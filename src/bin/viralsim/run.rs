@@ -69,6 +69,12 @@ pub struct RunArgs {
     /// Write the output to this file (default: stdout).
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     out: Option<PathBuf>,
+
+    /// After a single run, write the network with each person's result (state, step_adopted,
+    /// told_by, generation, cause, segment) as node attributes: .gexf or .graphml (or any
+    /// format convert writes, told by the extension).
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    export_network: Option<PathBuf>,
 }
 
 /// The scenario a --scenario file or an --address gives, and what names it in errors.
@@ -128,13 +134,20 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         }
         (Some(_), _) => return Err(Fail::flag("epsilon", "only used with --seeds imm:K")),
     };
-    let campaign = a
-        .campaign
-        .apply(from.map(|s| s.campaign.clone()).unwrap_or_default())?;
     let source = files::network(
         &a.network,
         base.as_ref()
             .map(|(s, dir, name)| (s, dir.as_path(), name.as_str())),
+    )?;
+    // segments given by name: their numbers are the network's
+    let named = if a.campaign.names_segments() {
+        Some(source.build(seed, &a.network.limits.limits())?)
+    } else {
+        None
+    };
+    let campaign = a.campaign.apply(
+        from.map(|s| s.campaign.clone()).unwrap_or_default(),
+        named.as_ref(),
     )?;
     let scenario = Scenario {
         network: source.spec.clone(),
@@ -148,11 +161,7 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
     a.runs.use_threads_for_seeding();
     let flags = intervention_flags(&scenario.campaign);
     let sim = scenario
-        .build_with(
-            source.text.as_deref(),
-            source.segments.as_deref(),
-            &a.network.limits.limits(),
-        )
+        .build_texts(&source.texts(), &a.network.limits.limits())
         .map_err(|e| Fail::core(e, &source.context, &flags))?;
     let cfg = a.runs.config(runs, max_steps, true);
     let t0 = Instant::now();
@@ -168,6 +177,29 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         (r, None)
     };
     let elapsed_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    if let Some(path) = &a.export_network {
+        if runs != 1 {
+            return Err(Fail::flag(
+                "export-network",
+                "writes the people's results of a single run: use it with --runs 1",
+            ));
+        }
+        let format = crate::convert::format_of(path, None, "export-network")?;
+        // run 0 again, as single_run ran it
+        let mut one = sim.clone();
+        one.set_recording(false);
+        one.reset_run(seed, 0);
+        one.run(max_steps);
+        let results =
+            viralsim::formats::write::result_attributes(one.network(), one.states(), one.records());
+        let text = viralsim::formats::write::write_network(one.network(), format, &results);
+        std::fs::write(path, text).map_err(|e| {
+            Fail::flag(
+                "export-network",
+                format!("cannot write '{}': {e}", path.to_string_lossy()),
+            )
+        })?;
+    }
     let ctx = RunContext {
         scenario: &scenario,
         nodes: sim.network().node_count(),
