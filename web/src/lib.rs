@@ -189,6 +189,16 @@ impl Simulation {
         self.sim.network().segment_count() as u32
     }
 
+    /// The segments' names, in segment order (from a node attribute or a segments file of
+    /// names), or null when the segments are numbered.
+    #[wasm_bindgen(js_name = segmentNames)]
+    pub fn segment_names(&self) -> JsValue {
+        match self.sim.network().segment_names() {
+            Some(names) => to_js(&names),
+            None => JsValue::NULL,
+        }
+    }
+
     /// Per step so far: cumulative reach and, of it, the people convinced by ads (flat pairs).
     #[wasm_bindgen(js_name = reachByCause)]
     pub fn reach_by_cause(&self) -> Vec<u32> {

@@ -138,6 +138,17 @@ export class App extends EventTarget {
     });
     this.on(this.$('lang'), 'change', (e) => this.setLanguage(e.target.value));
     this.on(window, 'resize', () => { this.dirty = true; if (this.drawing()) this.fitDrawing(); });
+    // a network file dropped on the picture is read as if chosen in the Network panel
+    const view = this.$('view');
+    this.on(view, 'dragover', (e) => { if (e.dataTransfer?.types?.includes('Files')) { e.preventDefault(); view.classList.add('dropping'); } });
+    this.on(view, 'dragleave', () => view.classList.remove('dropping'));
+    this.on(view, 'drop', (e) => {
+      view.classList.remove('dropping');
+      const f = e.dataTransfer?.files?.[0];
+      if (!f) return;
+      e.preventDefault();
+      this.panels.network.takeFile(f, 'network');
+    });
     // a scenario link pasted into this tab (the page itself uses replaceState, which does not fire this)
     this.on(window, 'hashchange', () => this.openAddress(location.hash));
     this.stopTrap = onTrap(() => {
@@ -219,7 +230,7 @@ export class App extends EventTarget {
 
   /** The uploaded file that `s` names but the page does not hold (its text says which), or ''. */
   missingUpload(s) {
-    const m = /^file:([^,]*)(?:.*,segments=(.*))?$/.exec(String(s.network));
+    const m = /^file:([^,]*)(?:.*,segments=([^,]*))?/.exec(String(s.network));
     if (!m) return '';
     if (!this.files.network && m[1] === 'upload.txt' && !m[2]) return t('upload_prompt'); // "My own file", nothing chosen yet
     if (!this.files.network || this.files.network.name !== m[1]) {

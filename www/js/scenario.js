@@ -52,7 +52,13 @@ export const PASS_THROUGH = ['weights'];
 
 /** The network spec string for a kind and its parameter values (`ba:n=300,m=2`). */
 export function networkSpec(kind, values, fileName, segName) {
-  if (kind === 'file') return `file:${fileName || 'upload.txt'}${segName ? `,segments=${segName}` : ''}`;
+  if (kind === 'file') {
+    // the core's order: name, directed, segments, then format=, header=, segment_by=, nodes=
+    const opts = String(values.fileOptions || '').split(',').filter(Boolean);
+    const directed = opts.includes('directed') ? ',directed' : '';
+    const rest = opts.filter((o) => o !== 'directed').map((o) => `,${o}`).join('');
+    return `file:${fileName || 'upload.txt'}${directed}${segName ? `,segments=${segName}` : ''}${rest}`;
+  }
   if (kind === 'drawn') return `drawn:xy=${values.xy || DRAWN_START.xy}${values.edges ? `,edges=${values.edges}` : ''}`;
   if (kind === 'sbm') {
     // sizes from a URL or file are kept as they are; the sliders make equal groups
@@ -69,10 +75,12 @@ export function parseNetworkSpec(spec) {
   if (!(kind in NETWORKS)) return null;
   const values = {};
   if (kind === 'file') {
-    // file:NAME[,directed][,segments=SEGNAME]
-    const parts = rest.split(',');
+    // file:NAME[,directed][,segments=SEGNAME][,format=F][,header=H][,segment_by=A][,nodes=N]
+    const [name, ...parts] = rest.split(',');
     const seg = parts.find((p) => p.startsWith('segments='));
-    return { kind, values, fileName: parts.filter((p) => p !== seg).join(','), segName: seg ? seg.slice(9) : null };
+    const opts = parts.filter((p) => p !== seg);
+    if (opts.length) values.fileOptions = opts.join(',');
+    return { kind, values, fileName: name, segName: seg ? seg.slice(9) : null };
   }
   for (const part of rest.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');

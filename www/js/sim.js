@@ -43,6 +43,10 @@ export const version = () => engine.mod.version();
 export const parseAddress = (hash) => engine.mod.parseAddress(hash);
 /** The core's address writer (`#network=…`). */
 export const scenarioToAddress = (scenario) => engine.mod.scenarioToAddress(scenario);
+/** What a network file holds, read by the core (`formats::preview`): format, people,
+ * friendships, directed, weighted, attributes with a few values, the header decision. Throws
+ * naming the line (or element) that could not be read. */
+export const readNetworkPreview = (text, name) => engine.mod.readNetworkPreview(text, name);
 /** {max_nodes, max_edges, max_bytes} of the page. */
 export const pageLimits = () => engine.mod.pageLimits();
 

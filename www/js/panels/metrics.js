@@ -30,6 +30,11 @@ export class MetricsPanel extends Panel {
     const png = (canvas, name) => canvas.toBlob((b) => b && download(name, b));
     this.on(this.part('png-net'), 'click', () => png(this.app.$('net-canvas'), 'viralsim-network.png'));
     this.on(this.part('png-chart'), 'click', () => png(this.part('chart'), 'viralsim-chart.png'));
+    this.on(this.part('gephi'), 'click', () => {
+      const sim = this.app.sim;
+      // the network with each person's result of this run as node attributes (GEXF)
+      if (sim) download('viralsim-network.gexf', sim.sim.exportNetwork('gexf'), 'application/gexf+xml');
+    });
     this.on(this.part('run-csv'), 'click', () => {
       const sim = this.app.sim;
       if (sim) download('viralsim-run.csv', runCsv(sim), 'text/csv');

@@ -100,7 +100,10 @@ export class MonteCarloPanel extends Panel {
     const table = this.part('mc-segments');
     table.hidden = !r.segments;
     if (r.segments) {
-      table.tBodies[0].innerHTML = r.segments.map((g) => `<tr><td>${g.segment}</td><td>${g.size}</td>`
+      const sim = this.app.sim;
+      const names = sim && typeof sim.sim.segmentNames === 'function' ? sim.sim.segmentNames() : null;
+      const esc = (x) => String(x).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+      table.tBodies[0].innerHTML = r.segments.map((g) => `<tr><td>${esc(g.name ?? names?.[g.segment] ?? g.segment)}</td><td>${g.size}</td>`
         + `<td>${fmt(g.reached.mean, 1)}</td><td>${pct(g.fraction)}</td></tr>`).join('');
     }
     this.part('mc-chart').hidden = false;

@@ -2,8 +2,15 @@
 // segments file) and its sizes. Writes `network`; says how many people and friendships it has.
 import { Panel, fillSelect, paramRows } from './panel.js';
 import { NETWORKS, DRAWN_START } from '../scenario.js';
+import { readNetworkPreview } from '../sim.js';
 import { download } from '../montecarlo.js';
 import { t, language } from '../i18n.js';
+
+/** The attribute a file: spec's options take the segments from ('' for none). */
+function segmentByOf(options) {
+  const o = String(options || '').split(',').find((x) => x.startsWith('segment_by='));
+  return o ? o.slice(11) : '';
+}
 
 export class NetworkPanel extends Panel {
   setup() {
@@ -16,6 +23,15 @@ export class NetworkPanel extends Panel {
     this.on(this.app, 'built', () => this.sayCounts());
     this.on(this.part('draw-clear'), 'click', () => this.change((c) => { c.netValues = { xy: '50_50', edges: '' }; c.clicked = []; }));
     this.on(this.part('draw-export'), 'click', () => this.exportDrawing());
+    this.on(this.part('segment-by'), 'change', (e) => {
+      const attr = e.target.value;
+      this.change((c) => {
+        const opts = String(c.netValues.fileOptions || '').split(',').filter((o) => o && !o.startsWith('segment_by='));
+        if (attr) opts.push(`segment_by=${attr}`);
+        c.netValues = { ...c.netValues, fileOptions: opts.join(',') };
+        c.adSegment = ''; c.content.seedSegment = ''; c.content.stickiness = '';
+      });
+    });
   }
 
   /** A network kind chosen: its sliders at their defaults; segment settings (which belong to
@@ -39,7 +55,12 @@ export class NetworkPanel extends Panel {
   }
 
   async upload(input, which) {
-    const f = input.files[0];
+    await this.takeFile(input.files[0], which);
+  }
+
+  /** A file chosen or dropped: read, previewed (what was read, its attributes, the header
+   * decision) and used as the network; an error names the line and keeps the upload box. */
+  async takeFile(f, which) {
     if (!f || !this.app.fileFits(f)) return;
     let text;
     try {
@@ -49,16 +70,64 @@ export class NetworkPanel extends Panel {
       return;
     }
     const name = f.name.replace(which === 'network' ? /[,:]/g : /[,:=]/g, '_');
+    if (which === 'network') {
+      let preview;
+      try {
+        preview = readNetworkPreview(text, f.name);
+      } catch (err) {
+        this.choose('file');
+        this.part('file-preview').hidden = true;
+        this.app.showError(err, 'net-error'); // the line, in the page's language; the old network stays
+        return;
+      }
+      this.showPreview(preview);
+    }
     this.app.files[which] = { name, text };
     const before = this.scenario;
     this.change((c) => {
       c.netKind = 'file';
       c.netValues = {};
-      if (which === 'network') { c.fileName = name; c.clicked = []; c.segName = c.segName ?? null; }
+      if (which === 'network') { c.fileName = name; c.clicked = []; c.segName = c.segName ?? null; c.adSegment = ''; c.content.seedSegment = ''; c.content.stickiness = ''; }
       else { c.segName = name; c.fileName = c.fileName ?? this.app.files.network?.name ?? null; }
     });
     // the same name uploaded again (a corrected file): build it anyway
     if (this.scenario === before || JSON.stringify(this.scenario) === JSON.stringify(before)) this.app.rebuild();
+  }
+
+  /** What was read from a network file, said before the numbers run: people, friendships,
+   * direction, weights, each attribute with a few values, and the header decision; text
+   * attributes can give the segments. */
+  showPreview(p) {
+    this.preview = p;
+    const box = this.part('file-preview');
+    box.hidden = false;
+    const lang = language();
+    const parts = [t('preview_read', { format: p.format, people: p.people.toLocaleString(lang), friendships: p.friendships.toLocaleString(lang) }),
+      t(p.directed ? 'preview_directed' : 'preview_undirected'), t(p.weighted ? 'preview_weighted' : 'preview_unweighted')];
+    if (p.header) parts.push(t(p.header.header ? 'preview_header_yes' : 'preview_header_no', { text: p.header.text }));
+    if (p.duplicates_merged || p.self_loops_dropped) parts.push(t('preview_cleaned', { d: p.duplicates_merged, s: p.self_loops_dropped }));
+    this.part('preview-text').textContent = parts.join(' · ');
+    const list = this.part('preview-attributes');
+    list.innerHTML = '';
+    for (const a of p.attributes) {
+      const li = document.createElement('li');
+      li.textContent = `${a.name} (${a.type}): ${a.examples.join(', ')}${a.values < p.people ? ` — ${t('preview_some', { k: a.values })}` : ''}`;
+      list.appendChild(li);
+    }
+    const sel = this.part('segment-by');
+    sel.innerHTML = '';
+    const none = document.createElement('option');
+    none.value = '';
+    none.textContent = t('segment_by_none');
+    sel.appendChild(none);
+    for (const a of p.attributes.filter((x) => x.type === 'text' && x.name !== 'label')) {
+      const o = document.createElement('option');
+      o.value = a.name;
+      o.textContent = a.name;
+      sel.appendChild(o);
+    }
+    this.part('segment-by-row').hidden = sel.options.length < 2;
+    sel.value = segmentByOf(this.controls.netValues.fileOptions);
   }
 
   /** The drawing as an edge list the CLI reads (`--graph FILE`): one friendship per line. */
@@ -97,6 +166,7 @@ export class NetworkPanel extends Panel {
       });
     }, this.abort.signal);
     this.part('file-row').hidden = c.netKind !== 'file';
+    if (c.netKind !== 'file') this.part('file-preview').hidden = true;
     this.part('draw-row').hidden = c.netKind !== 'drawn';
     if (!s) return;
   }

@@ -4,9 +4,11 @@ import { t } from '../i18n.js';
 
 /** Fills `select` with the segments of the app's simulation and selects `value`. */
 export function segmentOptions(panel, select, value) {
-  const k = panel.app.sim ? panel.app.sim.segmentCount : 0;
+  const sim = panel.app.sim;
+  const k = sim ? sim.segmentCount : 0;
+  const names = sim && typeof sim.sim.segmentNames === 'function' ? sim.sim.segmentNames() : null;
   for (const el of panel.querySelectorAll('.segs-only')) el.hidden = k === 0;
-  const key = `${k}:${document.documentElement.lang}`;
+  const key = `${k}:${document.documentElement.lang}:${names ? names.join('\u0001') : ''}`;
   if (select.dataset.key !== key) {
     select.dataset.key = key;
     select.innerHTML = '';
@@ -17,7 +19,7 @@ export function segmentOptions(panel, select, value) {
     for (let s = 0; s < k; s++) {
       const o = document.createElement('option');
       o.value = String(s);
-      o.textContent = t('seg_n', { s });
+      o.textContent = names ? names[s] : t('seg_n', { s });
       select.appendChild(o);
     }
   }
