@@ -65,7 +65,7 @@ fn over(what: &str, unit: Unit, limit: usize, got: u64) -> Result<()> {
 }
 
 /// The error for `got` over `limit` while reading line `line` (`line N (unit): …`).
-fn over_at_line(line: usize, unit: Unit, limit: usize, got: u64) -> Result<()> {
+pub(crate) fn over_at_line(line: usize, unit: Unit, limit: usize, got: u64) -> Result<()> {
     if got > limit as u64 {
         return Err(Error::over_limit_at_line(
             line,

@@ -109,6 +109,16 @@ fn unclosed(open_line: usize, line: usize) -> crate::Error {
     )
 }
 
+/// `line N: expected a value for 'key', found …` (GML).
+fn no_value(line: usize, key: &str, t: Tok) -> crate::Error {
+    expected(
+        Format::Gml,
+        line,
+        &format!("a value for '{key}'"),
+        &found(t),
+    )
+}
+
 fn found(t: Tok) -> String {
     match t {
         Tok::Open => "'['".into(),
@@ -209,14 +219,7 @@ fn item<'t>(
                     skipped.push(key.to_string());
                 }
             }
-            other => {
-                return Err(expected(
-                    Format::Gml,
-                    vline,
-                    &format!("a value for '{key}'"),
-                    &found(other),
-                ))
-            }
+            other => return Err(no_value(vline, key, other)),
         }
     }
 }
@@ -258,14 +261,7 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
             match v {
                 Tok::Open => lx.skip_list(vline)?,
                 Tok::Word(_) | Tok::Str(_) => {}
-                other => {
-                    return Err(expected(
-                        Format::Gml,
-                        vline,
-                        &format!("a value for '{key}'"),
-                        &found(other),
-                    ))
-                }
+                other => return Err(no_value(vline, key, other)),
             }
             continue;
         }
@@ -344,14 +340,7 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
                 ("directed", Tok::Word(w)) => b.directed = w.trim() == "1",
                 (_, Tok::Open) => lx.skip_list(iline)?,
                 (_, Tok::Word(_) | Tok::Str(_)) => {}
-                (_, other) => {
-                    return Err(expected(
-                        Format::Gml,
-                        iline,
-                        &format!("a value for '{key}'"),
-                        &found(other),
-                    ))
-                }
+                (_, other) => return Err(no_value(iline, key, other)),
             }
         }
     }

@@ -662,17 +662,8 @@ impl Builder {
     }
 }
 
-fn over_at(line: usize, unit: Unit, limit: usize, got: u64) -> Result<()> {
-    if got > limit as u64 {
-        return Err(Error::over_limit_at_line(
-            line,
-            Some(unit),
-            limit as u64,
-            got,
-        ));
-    }
-    Ok(())
-}
+/// The error for `got` over `limit` while reading line `line` (the edge list's own check).
+pub(crate) use crate::io::over_at_line as over_at;
 
 /// A weight as written: a finite number ≥ 0, or the line's error.
 pub(crate) fn weight_at(text: &str, line: usize) -> Result<f32> {
