@@ -251,7 +251,7 @@ impl Scenario {
     pub fn build_texts(&self, texts: &FileTexts<'_>, limits: &Limits) -> Result<Simulation> {
         let model = self.validated_model()?;
         let (net, _) = self.network.build_read(self.seed, limits, texts)?;
-        self.build_model_on(Arc::new(net), model)
+        self.build_model_on(Arc::new(net), model, limits.threads)
     }
 
     /// Builds a simulation of this scenario on a network already built (its own, or the one
@@ -261,18 +261,33 @@ impl Scenario {
     /// # Errors
     /// Those of the model, seeding and campaign.
     pub fn build_on(&self, net: Arc<Network>) -> Result<Simulation> {
-        let model = self.validated_model()?;
-        self.build_model_on(net, model)
+        self.build_on_threads(net, 1)
     }
 
-    fn build_model_on(&self, net: Arc<Network>, model: Model) -> Result<Simulation> {
-        Simulation::with_limit(
+    /// [`Scenario::build_on`] sharing what the build can share out (IMM's RR sets) over
+    /// `threads` threads (0: one per core); the simulation does not depend on it.
+    ///
+    /// # Errors
+    /// As [`Scenario::build_on`].
+    pub fn build_on_threads(&self, net: Arc<Network>, threads: usize) -> Result<Simulation> {
+        let model = self.validated_model()?;
+        self.build_model_on(net, model, threads)
+    }
+
+    fn build_model_on(
+        &self,
+        net: Arc<Network>,
+        model: Model,
+        threads: usize,
+    ) -> Result<Simulation> {
+        Simulation::with_limit_threads(
             net,
             model,
             &self.seeds,
             self.seed,
             self.campaign.clone(),
             self.max_steps,
+            threads,
         )
     }
 }
@@ -431,6 +446,23 @@ impl Simulation {
         campaign: Campaign,
         max_steps: u32,
     ) -> Result<Self> {
+        Self::with_limit_threads(net, model, seeding, seed, campaign, max_steps, 1)
+    }
+
+    /// As [`Simulation::with_limit`], sharing what the seeding can share out (IMM's RR sets)
+    /// over `threads` threads (0: one per core). The simulation does not depend on it.
+    ///
+    /// # Errors
+    /// As [`Simulation::new_with_campaign`].
+    pub fn with_limit_threads(
+        net: Arc<Network>,
+        model: Model,
+        seeding: &Seeding,
+        seed: u64,
+        campaign: Campaign,
+        max_steps: u32,
+        threads: usize,
+    ) -> Result<Self> {
         let mut sim = Simulation::assemble(net, model, seeding, seed, campaign, max_steps)?;
         // the interventions' nodes first: CELF's spread oracle runs with them
         let ivs = intervention_plans(&sim)?;
@@ -440,7 +472,14 @@ impl Simulation {
                 let net = sim.network();
                 influence::resolve_within(seeding, net, &net.segment_members(s))?
             }
-            None => influence::resolve(seeding, sim.network(), sim.model(), seed, Some(&sim))?,
+            None => influence::resolve(
+                seeding,
+                sim.network(),
+                sim.model(),
+                seed,
+                Some(&sim),
+                threads,
+            )?,
         };
         sim.set_seed_plan(plan);
         Ok(sim)
@@ -485,16 +524,17 @@ fn intervention_plans(sim: &Simulation) -> Result<Vec<Option<SeedPlan>>> {
     for (i, iv) in sim.campaign().interventions.iter().enumerate() {
         plans.push(match &iv.nodes {
             Some(nodes) => Some(
-                influence::resolve(nodes, sim.network(), sim.model(), sim.seed(), None).map_err(
-                    // the seeding's errors name "seeds": here the field is this one
-                    |e| {
-                        e.map_param_field(|_| {
-                            FieldPath::parse("campaign.interventions")
-                                .index(i)
-                                .join("nodes")
-                        })
-                    },
-                )?,
+                influence::resolve(nodes, sim.network(), sim.model(), sim.seed(), None, 1)
+                    .map_err(
+                        // the seeding's errors name "seeds": here the field is this one
+                        |e| {
+                            e.map_param_field(|_| {
+                                FieldPath::parse("campaign.interventions")
+                                    .index(i)
+                                    .join("nodes")
+                            })
+                        },
+                    )?,
             ),
             None => None,
         });

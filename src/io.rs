@@ -16,18 +16,22 @@ pub struct Limits {
     pub max_edges: usize,
     /// Bytes of text (after decompression) a file may have.
     pub max_bytes: usize,
+    /// Threads the build may share work out to (IMM's RR sets); the result does not depend on
+    /// it. 1 by default; 0: one per core.
+    pub threads: usize,
 }
 
 /// The CLI's default for [`Limits::max_bytes`]: 512 MiB of text, about 30 million edges.
 pub const DEFAULT_MAX_BYTES: usize = 512 << 20;
 
 impl Default for Limits {
-    /// 5 million nodes and 50 million edges: about 450 MB of CSR at most.
+    /// 5 million nodes and 50 million edges: about 450 MB of CSR at most; one thread.
     fn default() -> Self {
         Limits {
             max_nodes: 5_000_000,
             max_edges: 50_000_000,
             max_bytes: DEFAULT_MAX_BYTES,
+            threads: 1,
         }
     }
 }

@@ -303,6 +303,7 @@ fn limits_apply_before_reading() {
         max_nodes: 2,
         max_edges: 1,
         max_bytes: 1 << 20,
+        threads: 1,
     };
     let opts = |f: Option<Format>| ReadOptions {
         limits: lim,

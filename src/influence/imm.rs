@@ -38,7 +38,6 @@ use crate::model::{IcProb, LtWeights, Model};
 use crate::network::Network;
 use crate::rng::{below, rng_from_seed, stream_seed, uniform, uniform_open0, RngCore, Skipper};
 pub use crate::seeding::{check_epsilon, MIN_EPSILON};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Upper bound on the memory the RR sets may take, in bytes: 4 per entry, an offset per set,
 /// and as much again for the node → sets index of the selection. Natively 2 GiB; in the page
@@ -68,15 +67,6 @@ fn too_many(sets: u64, entries: u64, budget: u64) -> Error {
     )
 }
 
-static DEFAULT_THREADS: AtomicUsize = AtomicUsize::new(1);
-
-/// Sets the threads that [`imm`] (and so `imm:K` seeding) draws its RR sets with, natively;
-/// 0 means one per core. The CLI sets it from `--threads`. It changes the speed only: the
-/// seeds are the same for any count. Default 1; the page (wasm32) always uses one.
-pub fn set_default_threads(threads: usize) {
-    DEFAULT_THREADS.store(threads, Ordering::Relaxed);
-}
-
 /// What one IMM call may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImmOptions {
@@ -87,11 +77,11 @@ pub struct ImmOptions {
 }
 
 impl Default for ImmOptions {
-    /// [`MAX_RR_BYTES`], and the threads of [`set_default_threads`].
+    /// [`MAX_RR_BYTES`], one thread.
     fn default() -> Self {
         ImmOptions {
             budget: MAX_RR_BYTES,
-            threads: DEFAULT_THREADS.load(Ordering::Relaxed),
+            threads: 1,
         }
     }
 }

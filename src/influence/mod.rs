@@ -34,7 +34,8 @@ use crate::simulation::Simulation;
 
 /// Checks the seeding against the network and computes fixed strategies. `base` is a
 /// simulation of the same network and model (CELF simulates with it); `seed` the scenario
-/// seed (strategies draw from its seeding stream).
+/// seed (strategies draw from its seeding stream); `threads` what IMM may draw its RR sets
+/// with (0: one per core; the plan does not depend on it).
 ///
 /// # Errors
 /// `seeds`: more seeds than nodes, a node id the network lacks, CELF or budget seeding without
@@ -50,6 +51,7 @@ pub fn resolve(
     model: &Model,
     seed: u64,
     base: Option<&Simulation>,
+    threads: usize,
 ) -> Result<SeedPlan> {
     let n = net.node_count();
     let check_k = |k: u32| -> Result<()> {
@@ -157,12 +159,17 @@ pub fn resolve(
         }
         Seeding::Imm { k, epsilon } => {
             check_k(*k)?;
-            let r = crate::influence::imm::imm(
+            let opts = crate::influence::imm::ImmOptions {
+                threads,
+                ..Default::default()
+            };
+            let r = crate::influence::imm::imm_with(
                 net,
                 model,
                 *k as usize,
                 *epsilon,
                 stream_seed(seed, STREAM_SEEDING),
+                &opts,
             )?;
             SeedPlan::Fixed(r.seeds)
         }
@@ -234,7 +241,7 @@ mod tests {
     fn resolve_checks_the_network() {
         let net = crate::generate::karate_club();
         let m = Model::Rumor(crate::model::Rumor);
-        let res = |s: &Seeding| resolve(s, &net, &m, 1, None);
+        let res = |s: &Seeding| resolve(s, &net, &m, 1, None, 1);
         assert_eq!(
             res(&Seeding::TopDegree(3)).unwrap(),
             SeedPlan::Fixed(vec![33, 0, 32])

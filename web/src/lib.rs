@@ -27,11 +27,12 @@ use viralsim::state::Transmission;
 use viralsim::Scenario;
 use wasm_bindgen::prelude::*;
 
-/// Size limits of the page: larger networks belong to the CLI.
+/// Size limits of the page: larger networks belong to the CLI (one thread: wasm has one).
 pub const PAGE_LIMITS: Limits = Limits {
     max_nodes: 200_000,
     max_edges: 2_000_000,
     max_bytes: 128 << 20,
+    threads: 1,
 };
 
 #[wasm_bindgen(start)]

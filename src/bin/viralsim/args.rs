@@ -354,10 +354,10 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 }
 
 impl RunsArgs {
-    /// Gives IMM seeding (`imm:K`) the threads of --threads (all cores without it): its RR
-    /// sets are drawn in parallel, with the same seeds for any count.
-    pub fn use_threads_for_seeding(&self) {
-        viralsim::influence::imm::set_default_threads(self.threads.map_or(0, |t| t as usize));
+    /// The threads of --threads (0: all cores without it), for what the build shares out (IMM's
+    /// RR sets, drawn in parallel with the same seeds for any count).
+    pub fn threads(&self) -> usize {
+        self.threads.map_or(0, |t| t as usize)
     }
 
     /// The Monte Carlo these flags ask for, with the command's own runs and steps (its

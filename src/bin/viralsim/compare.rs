@@ -87,7 +87,6 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
     // the network is built once, from the first scenario with this network and seed
     let net = std::sync::Arc::new(source.build(seed, &limits)?);
     let cfg = a.runs.config(runs, max_steps, true);
-    a.runs.use_threads_for_seeding();
     let mut names: Vec<String> = Vec::new();
     let mut set = Vec::new();
     let mut sims = Vec::new();
@@ -105,7 +104,7 @@ pub fn compare(a: CompareArgs) -> Result<Output, Fail> {
         };
         let flags = intervention_flags(&one.campaign);
         let sim = one
-            .build_on(net.clone())
+            .build_on_threads(net.clone(), a.runs.threads())
             .map_err(|e| Fail::msg(format!("{}: {}", path.display(), Fail::core(e, "", &flags))))?;
         names.push(name.clone());
         set.push(Scenario { seed, ..s.clone() });

@@ -158,10 +158,13 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         runs,
         campaign,
     };
-    a.runs.use_threads_for_seeding();
     let flags = intervention_flags(&scenario.campaign);
+    let limits = viralsim::io::Limits {
+        threads: a.runs.threads(),
+        ..a.network.limits.limits()
+    };
     let sim = scenario
-        .build_texts(&source.texts(), &a.network.limits.limits())
+        .build_texts(&source.texts(), &limits)
         .map_err(|e| Fail::core(e, &source.context, &flags))?;
     let cfg = a.runs.config(runs, max_steps, true);
     let t0 = Instant::now();

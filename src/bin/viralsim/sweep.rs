@@ -164,7 +164,6 @@ pub fn sweep(a: SweepArgs) -> Result<Output, Fail> {
     let source = files::network(&a.network, None)?;
     let net = Arc::new(source.build(seed, &a.network.limits.limits())?);
     let cfg = a.runs.config(runs, max_steps, false);
-    a.runs.use_threads_for_seeding();
     let bars = Bars::new();
     let bar = bars.bar("points", combos as u64, "points");
     let mut rows = Vec::new();
@@ -187,7 +186,7 @@ pub fn sweep(a: SweepArgs) -> Result<Output, Fail> {
             runs,
             campaign: Default::default(),
         };
-        let sim = scenario.build_on(net.clone())?;
+        let sim = scenario.build_on_threads(net.clone(), a.runs.threads())?;
         let result = monte_carlo(&sim, seed, &cfg, &mut |_, _| {})?;
         callback(&bar)((i + 1) as u32, combos as u32);
         rows.push(SweepRow { values, result });
