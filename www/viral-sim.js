@@ -18,6 +18,7 @@ import { CanvasInput, Tooltip } from './js/input.js';
 import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR } from './js/colors.js';
 import { STRINGS, translate } from './js/i18n.js';
 import { errorText, pageError } from './js/errors.js';
+import { escapeHtml } from './js/format.js';
 import { MODELS } from './js/scenario.js';
 
 const CONTROLS = ['play', 'step', 'reset', 'speed', 'p'];
@@ -382,8 +383,7 @@ export class ViralSimElement extends HTMLElement {
     if (i < 0 || !sim) { tooltip.hide(); return; }
     const info = sim.nodeInfo(i);
     const state = this.t(sim.stateNames[info.state].replace(/ /g, '_'));
-    const esc = (x) => String(x).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-    const html = `<strong>${esc(info.label)}</strong><br>${this.t('tt_degree')}: ${info.degree}<br>${this.t('tt_state')}: ${esc(state)}`;
+    const html = `<strong>${escapeHtml(info.label)}</strong><br>${this.t('tt_degree')}: ${info.degree}<br>${this.t('tt_state')}: ${escapeHtml(state)}`;
     const rect = this.ui.canvas.getBoundingClientRect();
     const at = clientX === undefined ? this.parts.input.screenOf(sim, i) : { x: clientX - rect.left, y: clientY - rect.top };
     tooltip.show(html, at.x, at.y, rect.width);

@@ -416,7 +416,8 @@ export class App extends EventTarget {
 
   // ------------------------------------------------------------ the picture
 
-  drawFrame() {
+  /** The words over the picture: "Click a person…", which file to upload, the legend. */
+  updateOverlays() {
     const sim = this.sim;
     const hint = this.$('hint');
     const wantHint = Boolean(sim) && controlsOf(this.store.get()).seedMode === 'click' && sim.reach() === 0;
@@ -426,7 +427,13 @@ export class App extends EventTarget {
     if (msg.textContent !== text) { msg.textContent = text; msg.hidden = !text; }
     const legend = this.$('legend');
     if (legend.hidden !== !sim) legend.hidden = !sim;
-    if (!sim) return;
+  }
+
+  drawFrame() {
+    const sim = this.sim;
+    // the overlays change only with what makes the picture dirty (a build, a step, a click)
+    if (this.dirty) this.updateOverlays();
+    if (!sim) { this.dirty = false; return; }
     this.view.resize();
     const moved = this.controller.layoutSlice(6);
     if (moved) this.view.fitTo(sim.positions());

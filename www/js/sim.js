@@ -92,6 +92,10 @@ export class SimView {
   debunkNode(i) { this.sim.debunkNode(i); }
   boostNow() { return this.sim.boostNow(); }
   isMuted(i) { return this.sim.isMuted(i); }
+  /** The segments' names in segment order, or null when they are numbered. */
+  segmentNames() { return this.sim.segmentNames(); }
+  /** What theory expects of this network and model (`viralsim theory`'s object). */
+  theory(steps) { return this.sim.theory(steps); }
   /** [reach, of which by ads] per step (a copy). */
   reachByCause() { return this.sim.reachByCause(); }
   layoutStep(k) { return this.sim.layoutStep(k); }

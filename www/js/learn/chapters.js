@@ -31,7 +31,7 @@ function runToEnd(sim) {
 /** {tc, k}: the independent cascade's tipping point ⟨k⟩ / (⟨k²⟩ − ⟨k⟩) of the simulation's
  * network, and its mean degree, from the core's theory (`viralsim theory`, src/analysis). */
 export function tippingPoint(sim) {
-  const t = sim.sim.theory(1);
+  const t = sim.theory(1);
   return { tc: t.threshold ?? Infinity, k: t.mean_degree };
 }
 

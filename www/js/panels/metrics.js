@@ -56,7 +56,7 @@ export class MetricsPanel extends Panel {
   theoryOf(sim) {
     if (this.theorySim !== sim) {
       this.theorySim = sim;
-      try { this.theoryValue = typeof sim.sim.theory === 'function' ? sim.sim.theory(Math.min(1000, this.app.running?.max_steps ?? 1000)) : null; } catch { this.theoryValue = null; }
+      try { this.theoryValue = sim.theory(Math.min(1000, this.app.running?.max_steps ?? 1000)); } catch { this.theoryValue = null; }
     }
     return this.theoryValue;
   }

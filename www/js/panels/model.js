@@ -67,9 +67,9 @@ export class ModelPanel extends Panel {
     for (const old of this.querySelectorAll('.tick-mark')) old.remove();
     const sim = this.app.sim;
     const model = this.app.running?.model;
-    if (!sim || !model || typeof sim.sim.theory !== 'function') return;
+    if (!sim || !model) return;
     let th = null;
-    try { th = sim.sim.theory(1); } catch { return; }
+    try { th = sim.theory(1); } catch { return; }
     const tip = tippingValue(model, th?.threshold);
     if (!tip) return;
     const range = this.part(`model-${tip.name}`);

@@ -6,7 +6,7 @@ import { Panel } from './panel.js';
 import { drawBand } from '../chart.js';
 import { download } from '../montecarlo.js';
 import { t } from '../i18n.js';
-import { fmt, pct } from '../format.js';
+import { fmt, pct, escapeHtml } from '../format.js';
 import { pageError } from '../errors.js';
 import { sameScenario } from '../controls.js';
 
@@ -101,9 +101,8 @@ export class MonteCarloPanel extends Panel {
     table.hidden = !r.segments;
     if (r.segments) {
       const sim = this.app.sim;
-      const names = sim && typeof sim.sim.segmentNames === 'function' ? sim.sim.segmentNames() : null;
-      const esc = (x) => String(x).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-      table.tBodies[0].innerHTML = r.segments.map((g) => `<tr><td>${esc(g.name ?? names?.[g.segment] ?? g.segment)}</td><td>${g.size}</td>`
+      const names = sim?.segmentNames() ?? null;
+      table.tBodies[0].innerHTML = r.segments.map((g) => `<tr><td>${escapeHtml(g.name ?? names?.[g.segment] ?? g.segment)}</td><td>${g.size}</td>`
         + `<td>${fmt(g.reached.mean, 1)}</td><td>${pct(g.fraction)}</td></tr>`).join('');
     }
     this.part('mc-chart').hidden = false;

@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 export function segmentOptions(panel, select, value) {
   const sim = panel.app.sim;
   const k = sim ? sim.segmentCount : 0;
-  const names = sim && typeof sim.sim.segmentNames === 'function' ? sim.sim.segmentNames() : null;
+  const names = sim?.segmentNames() ?? null;
   for (const el of panel.querySelectorAll('.segs-only')) el.hidden = k === 0;
   const key = `${k}:${document.documentElement.lang}:${names ? names.join('\u0001') : ''}`;
   if (select.dataset.key !== key) {
