@@ -369,16 +369,9 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_network, ReadOptions};
 
     fn read(t: &str) -> Result<crate::Network, String> {
-        let opts = ReadOptions {
-            format: Some(super::Format::Gml),
-            ..Default::default()
-        };
-        read_network(t, &opts)
-            .map(|r| r.network)
-            .map_err(|e| e.to_string())
+        super::super::read_text(t, Some(super::Format::Gml))
     }
 
     #[test]

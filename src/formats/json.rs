@@ -153,16 +153,9 @@ fn set_attributes(b: &mut Builder, u: u32, m: &Map<String, Value>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_network, ReadOptions};
 
     fn read(t: &str) -> Result<crate::Network, String> {
-        let opts = ReadOptions {
-            format: Some(super::Format::Json),
-            ..Default::default()
-        };
-        read_network(t, &opts)
-            .map(|r| r.network)
-            .map_err(|e| e.to_string())
+        super::super::read_text(t, Some(super::Format::Json))
     }
 
     #[test]

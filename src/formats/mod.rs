@@ -698,6 +698,22 @@ pub(crate) fn expected(format: Format, line: usize, expected: &str, found: &str)
     )
 }
 
+/// Reads `text` as `format` (told from the text when `None`), for the readers' tests: the
+/// network, or the error's text.
+#[cfg(test)]
+pub(crate) fn read_text(
+    text: &str,
+    format: Option<Format>,
+) -> std::result::Result<crate::Network, String> {
+    let opts = ReadOptions {
+        format,
+        ..Default::default()
+    };
+    read_network(text, &opts)
+        .map(|r| r.network)
+        .map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

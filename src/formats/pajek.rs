@@ -201,12 +201,9 @@ pub(super) fn read(text: &str, b: &mut Builder) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_network, ReadOptions};
 
     fn read(t: &str) -> Result<crate::Network, String> {
-        read_network(t, &ReadOptions::default())
-            .map(|r| r.network)
-            .map_err(|e| e.to_string())
+        super::super::read_text(t, None)
     }
 
     #[test]

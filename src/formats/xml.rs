@@ -366,13 +366,10 @@ pub(super) fn read_gexf(text: &str, b: &mut Builder) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_network, ReadOptions};
     use crate::attributes::AttrKind;
 
     fn read(t: &str) -> Result<crate::Network, String> {
-        read_network(t, &ReadOptions::default())
-            .map(|r| r.network)
-            .map_err(|e| e.to_string())
+        super::super::read_text(t, None)
     }
 
     const GRAPHML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
