@@ -254,9 +254,7 @@ export class App extends EventTarget {
         this.showMissingFile();
         return false;
       }
-      const ok = await this.controller.build(s);
-      if (ok) return true;
-      return false;
+      return await this.controller.build(s);
     } finally {
       this.building--;
       if (opening && !this.sim && !this.missingFile && !sameScenario(this.store.get(), DEFAULT_SCENARIO)) {
@@ -297,7 +295,9 @@ export class App extends EventTarget {
     this.emit('built', { sim });
   }
 
-  /** The controller's failed build: revert the control the change was about, or keep it. */
+  /** Shows an error next to the control its field names (or in `slot`), in the page's
+   * language, the control marked; an error of a build first puts the controls back (see
+   * `revertFailedChange`). `scenario`: the one the error is about (its interventions). */
   showError(e, slot = null, scenario = null) {
     if (e === null || e === undefined) return;
     // an intervention's control is found by its action, in the scenario the error is about
