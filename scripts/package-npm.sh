@@ -9,6 +9,7 @@
 #   viralsim/element                registers <viral-sim> (the only module with side effects
 #                                   besides viralsim/node's initialisation)
 #   viralsim/viralsim_web_bg.wasm   the wasm itself (for bundlers and custom loaders)
+#   viralsim/viralsim_widget_bg.wasm the element's smaller wasm (same exports, no page extras)
 #   viralsim/ego-facebook.txt       the ego-Facebook edge list (network=facebook)
 # with TypeScript types (wasm-bindgen's .d.ts, scripts/npm/viral-sim.d.ts, scripts/npm/node.d.ts)
 # and scripts/npm/README.md.
@@ -64,7 +65,7 @@ for f in $modules; do
     *) echo "package-npm.sh: www/viral-sim.js imports www/$f, which the package does not expect" >&2; exit 1 ;;
   esac
 done
-for f in viralsim_web.js viralsim_web.d.ts viralsim_web_bg.wasm viralsim_web_bg.wasm.d.ts ego-facebook.txt; do
+for f in viralsim_web.js viralsim_web.d.ts viralsim_web_bg.wasm viralsim_widget_bg.wasm viralsim_web_bg.wasm.d.ts ego-facebook.txt; do
   install -m 644 "www/pkg/$f" "$dir/pkg/$f"
 done
 install -m 644 scripts/npm/node.js scripts/npm/node.d.ts scripts/npm/viral-sim.d.ts scripts/npm/README.md "$dir/"
@@ -86,6 +87,7 @@ VERSION="$version" node --input-type=module -e '
       "./node": { types: "./node.d.ts", node: "./node.js" },
       "./element": { types: "./viral-sim.d.ts", default: "./viral-sim.js" },
       "./viralsim_web_bg.wasm": "./pkg/viralsim_web_bg.wasm",
+      "./viralsim_widget_bg.wasm": "./pkg/viralsim_widget_bg.wasm",
       "./ego-facebook.txt": "./pkg/ego-facebook.txt",
       "./package.json": "./package.json",
     },

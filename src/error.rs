@@ -848,6 +848,11 @@ pub enum Code {
         /// The formats viralsim reads.
         reads: String,
     },
+    /// `the widget's build of viralsim has no file readers; the full page and the CLI do`
+    NotInWidget {
+        /// What is missing: `file readers`, `file writers`, `comparisons`, `report files`.
+        feature: String,
+    },
     /// `GML: expected ']', found end of file` (the line is the error's)
     FormatExpected {
         /// The format being read (`GML`, `GraphML`).
@@ -1132,6 +1137,7 @@ pub const CODES: &[&str] = &[
     "segment_twice",
     "no_segment",
     "unsupported_format",
+    "not_in_widget",
     "format_expected",
     "no_nodes",
     "xml",
@@ -1500,6 +1506,10 @@ impl fmt::Display for Code {
             UnsupportedFormat { looks_like, reads } => {
                 write!(f, "this looks like {looks_like}; viralsim reads {reads}")
             }
+            NotInWidget { feature } => write!(
+                f,
+                "the widget's build of viralsim has no {feature}; the full page and the CLI do"
+            ),
             FormatExpected {
                 format,
                 expected,
@@ -2042,6 +2052,7 @@ mod tests {
             (Error::at_line(4, SegmentTwice { node: s("a"), line: 2 }), "line 4: node 'a' already has a segment (line 2)"),
             (e("segments", NoSegment { node: s("carol") }), "segments: node 'carol' has no segment (every node must be listed)"),
             (Error::at_line(1, UnsupportedFormat { looks_like: s("a DOT (Graphviz) file"), reads: s("GML") }), "line 1: this looks like a DOT (Graphviz) file; viralsim reads GML"),
+            (e("network", NotInWidget { feature: s("file readers") }), "network: the widget's build of viralsim has no file readers; the full page and the CLI do"),
             (Error::at_line(4, FormatExpected { format: s("GML"), expected: s("']'"), found: s("end of file") }), "line 4: GML: expected ']', found end of file"),
             (e("network", NoNodes { format: s("GraphML") }), "network: GraphML: the file has no nodes"),
             (Error::at_line(2, Xml { detail: s("unexpected end of stream") }), "line 2: XML: unexpected end of stream"),

@@ -10,7 +10,7 @@
 // object, every listener, the frame loop). This module adds nothing to `window` but the
 // element's registration. The module, the wasm and ego-Facebook are found next to this file
 // (import.meta.url), so it works from another origin that sends CORS headers.
-import { loadWasm, parseAddress } from './js/sim.js';
+import { loadWasm, parseAddress, preferWasm } from './js/sim.js';
 import { Controller } from './js/controller.js';
 import { Store } from './js/store.js';
 import { NetworkView } from './js/render.js';
@@ -20,6 +20,11 @@ import { STRINGS, translate } from './js/i18n.js';
 import { errorText, pageError } from './js/errors.js';
 import { escapeHtml } from './js/format.js';
 import { MODELS } from './js/scenario.js';
+
+// the widget's own wasm: the page's exports without its extras (file readers, Gephi export,
+// comparisons, report files), 50 KB less to download (scripts/build-web.sh). A page that also
+// needs those (learn.html) prefers the full one before anything loads.
+preferWasm(new URL('./pkg/viralsim_widget_bg.wasm', import.meta.url));
 
 const CONTROLS = ['play', 'step', 'reset', 'speed', 'p'];
 const DEFAULT_CONTROLS = ['play', 'step', 'reset'];

@@ -88,7 +88,7 @@ test('the package: name, version, ESM, exports, types, files and sideEffects', (
   assert.equal(pkg.version, cargo);
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.dependencies, undefined, 'no dependencies');
-  for (const key of ['.', './node', './element', './viralsim_web_bg.wasm']) assert.ok(pkg.exports[key], `exports ${key}`);
+  for (const key of ['.', './node', './element', './viralsim_web_bg.wasm', './viralsim_widget_bg.wasm']) assert.ok(pkg.exports[key], `exports ${key}`);
   assert.ok(pkg.sideEffects.includes('./viral-sim.js'));
   assert.ok(pkg.files.length > 0);
   const dir = join(scratch, 'node_modules/viralsim');

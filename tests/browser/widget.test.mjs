@@ -292,3 +292,47 @@ test('the widget by keyboard: arrows move between people (ringed, described), En
   assert.equal(await tip(), null);
   assert.deepEqual(errors, []);
 });
+
+test("the widget loads its own smaller wasm, never the page's; it plays the page's trajectory, and the page's extras answer 'not in the widget' in the widget's language", { timeout: 60000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
+  const wasmFiles = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasmFiles.push(new URL(r.url()).pathname); });
+  await page.goto(hostUrl + 'bare');
+  const out = await page.evaluate(async ({ www, A }) => {
+    await import(`${www}viral-sim.js`);
+    const el = document.createElement('viral-sim');
+    el.setAttribute('scenario', A);
+    document.body.append(el);
+    await new Promise((ok) => el.addEventListener('viralsim:ready', ok, { once: true }));
+    for (let i = 0; i < 1000 && !el.state.finished; i++) el.step();
+    const widget = { step: el.state.step, reach: el.state.reach };
+    // the same glue, initialised with the page's wasm in a fresh copy of the module: the same run
+    const full = await import(`${www}pkg/viralsim_web.js?full`);
+    await full.default({ module_or_path: `${www}pkg/viralsim_web_bg.wasm` });
+    const scenario = full.parseAddress(A).scenario;
+    const sim = new full.Simulation(scenario);
+    sim.run(10000);
+    const page = { step: sim.stepCount(), reach: sim.reach() };
+    sim.free();
+    // the widget's copy of the module: its extras say they are not there
+    const lite = await import(`${www}pkg/viralsim_web.js`);
+    const liteSim = new lite.Simulation(scenario);
+    const errors = [];
+    for (const f of [() => liteSim.exportNetwork('gexf'), () => liteSim.monteCarloCsv(), () => liteSim.compareCsv(),
+      () => new lite.Simulation({ ...scenario, network: 'file:a.gml' }, 'graph [ node [ id 0 ] ]')]) {
+      try { f(); errors.push(null); } catch (e) { errors.push({ code: e.code, field: e.field, message: e.message }); }
+    }
+    liteSim.free();
+    const { errorText } = await import(`${www}js/errors.js`);
+    const fr = errorText(Object.assign(new Error('x'), { code: 'not_in_widget', field: 'network', line: null, values: { feature: 'file readers' } }), 'fr');
+    return { widget, page, errors, fr };
+  }, { www: srv.url, A });
+  assert.deepEqual(out.widget, out.page, 'the widget and the page run the same trajectory');
+  assert.ok(out.widget.reach >= 2);
+  assert.deepEqual(wasmFiles.filter((f) => !f.endsWith('viralsim_web_bg.wasm')), ['/pkg/viralsim_widget_bg.wasm'], 'the widget fetched its own wasm');
+  assert.equal(wasmFiles.filter((f) => f.endsWith('viralsim_web_bg.wasm')).length, 1, "the page's wasm only for the comparison in this test");
+  assert.deepEqual(out.errors.map((e) => e && [e.code, e.field]), [['not_in_widget', 'format'], ['not_in_widget', 'runs'], ['not_in_widget', 'compare'], ['not_in_widget', 'network']]);
+  assert.match(out.errors[0].message, /the widget's build of viralsim has no file writers; the full page and the CLI do/);
+  assert.equal(out.fr, 'network : la version de viralsim du widget n’a pas de lecteurs de fichiers ; la page complète et la CLI en ont');
+  await page.close();
+});

@@ -66,6 +66,18 @@ fn from_js<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T,
     serde_json::from_str(&text).map_err(|e| js_err(viralsim::Error::json(what, &e)))
 }
 
+/// What the widget's wasm (built without the `page` feature) answers where the page's extras
+/// would be: same exports, so that both wasm files share one JS glue.
+#[cfg(not(feature = "page"))]
+fn not_in_widget(field: &str, feature: &str) -> JsValue {
+    js_err(viralsim::Error::new(
+        field,
+        Code::NotInWidget {
+            feature: feature.to_string(),
+        },
+    ))
+}
+
 fn seed_from(x: f64) -> Result<u64, JsValue> {
     viralsim::bounds::seed_from_f64(x).map_err(js_err)
 }
@@ -85,6 +97,7 @@ pub struct Simulation {
     counts: Vec<[u32; 3]>,
     /// The last Monte Carlo and comparison summarised here, for their downloads.
     last_mc: Option<viralsim::montecarlo::MonteCarloResult>,
+    #[cfg_attr(not(feature = "page"), allow(dead_code))]
     last_cmp: Option<viralsim::compare::Comparison>,
 }
 
@@ -331,18 +344,31 @@ impl Simulation {
         Ok(to_js(&v))
     }
 
-    /// Everything the tooltip shows about node `id`.
     /// The network with each person's result at this point of the run as node attributes
     /// (`state`, `step_adopted`, `told_by`, `generation`, `cause`, `segment`), in `format`:
     /// `gexf` or `graphml` (or `gml`, `json`, `pajek`, `gephi-csv`, `edge-list`).
+    /// The widget's wasm answers with a `not_in_widget` error.
     #[wasm_bindgen(js_name = exportNetwork)]
     pub fn export_network(&self, format: &str) -> Result<String, JsValue> {
         let f: viralsim::formats::Format = format.parse().map_err(js_err)?;
-        let net = self.sim.network();
-        let results =
-            viralsim::formats::write::result_attributes(net, self.sim.states(), self.sim.records());
-        Ok(viralsim::formats::write::write_network(net, f, &results))
+        #[cfg(feature = "page")]
+        {
+            let net = self.sim.network();
+            let results = viralsim::formats::write::result_attributes(
+                net,
+                self.sim.states(),
+                self.sim.records(),
+            );
+            Ok(viralsim::formats::write::write_network(net, f, &results))
+        }
+        #[cfg(not(feature = "page"))]
+        {
+            let _ = f;
+            Err(not_in_widget("format", "file writers"))
+        }
     }
+
+    /// Everything the tooltip shows about node `id`.
 
     #[wasm_bindgen(js_name = nodeInfo)]
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsValue> {
@@ -414,34 +440,45 @@ impl Simulation {
     /// The last `summariseRuns` as the CLI's `--format csv` file (one row per step).
     #[wasm_bindgen(js_name = monteCarloCsv)]
     pub fn monte_carlo_csv(&self) -> Result<String, JsValue> {
-        let r = self
-            .last_mc
-            .as_ref()
-            .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
-        Ok(viralsim::report::monte_carlo_csv(r))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("runs", "report files"));
+        #[cfg(feature = "page")]
+        {
+            let r = self
+                .last_mc
+                .as_ref()
+                .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
+            Ok(viralsim::report::monte_carlo_csv(r))
+        }
     }
 
     /// The last `summariseRuns` as the CLI's `--format json` file, for `scenario` (the object
     /// the runs were made from) and the milliseconds they took.
+    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = monteCarloJson)]
     pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
-        let r = self
-            .last_mc
-            .as_ref()
-            .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
-        let scenario: Scenario = from_js("scenario", &scenario)?;
-        let net = self.sim.network();
-        Ok(viralsim::report::monte_carlo_json(
-            &viralsim::report::RunContext {
-                scenario: &scenario,
-                nodes: net.node_count(),
-                edges: net.edge_count(),
-                states: self.sim.model().state_names(),
-                history: None,
-                elapsed_ms,
-            },
-            r,
-        ))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("runs", "report files"));
+        #[cfg(feature = "page")]
+        {
+            let r = self
+                .last_mc
+                .as_ref()
+                .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
+            let scenario: Scenario = from_js("scenario", &scenario)?;
+            let net = self.sim.network();
+            Ok(viralsim::report::monte_carlo_json(
+                &viralsim::report::RunContext {
+                    scenario: &scenario,
+                    nodes: net.node_count(),
+                    edges: net.edge_count(),
+                    states: self.sim.model().state_names(),
+                    history: None,
+                    elapsed_ms,
+                },
+                r,
+            ))
+        }
     }
 }
 
@@ -473,6 +510,7 @@ impl Simulation {
     /// scenario of `monteCarloRuns` tallies (computed with per-run metrics), their names, the
     /// seed and a threshold for P(reach > threshold) (negative: none). The numbers are those of
     /// `viralsim compare`.
+    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = compareRuns)]
     pub fn compare_runs(
         &mut self,
@@ -481,51 +519,68 @@ impl Simulation {
         seed: f64,
         threshold: f64,
     ) -> Result<JsValue, JsValue> {
-        let seed = seed_from(seed)?;
-        let per: Vec<Vec<String>> = from_js("runs", &per_scenario)?;
-        let names: Vec<String> = from_js("names", &names)?;
-        let base = self.mc_base(seed);
-        let mut results = Vec::with_capacity(per.len());
-        for pieces in per {
-            let tally = joined(pieces)?;
-            let cfg = self.mc_config(tally.runs() as u32, threshold, true);
-            results
-                .push(viralsim::montecarlo::summarise(&base, tally, seed, &cfg).map_err(js_err)?);
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("compare", "comparisons"));
+        #[cfg(feature = "page")]
+        {
+            let seed = seed_from(seed)?;
+            let per: Vec<Vec<String>> = from_js("runs", &per_scenario)?;
+            let names: Vec<String> = from_js("names", &names)?;
+            let base = self.mc_base(seed);
+            let mut results = Vec::with_capacity(per.len());
+            for pieces in per {
+                let tally = joined(pieces)?;
+                let cfg = self.mc_config(tally.runs() as u32, threshold, true);
+                results.push(
+                    viralsim::montecarlo::summarise(&base, tally, seed, &cfg).map_err(js_err)?,
+                );
+            }
+            let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
+            let out = to_js(&c);
+            self.last_cmp = Some(c);
+            Ok(out)
         }
-        let c = viralsim::compare::compare_results(&names, &results).map_err(js_err)?;
-        let out = to_js(&c);
-        self.last_cmp = Some(c);
-        Ok(out)
     }
 
     /// The last `compareRuns` as the CLI's `compare --format csv` file.
     #[wasm_bindgen(js_name = compareCsv)]
     pub fn compare_csv(&self) -> Result<String, JsValue> {
-        let c = self
-            .last_cmp
-            .as_ref()
-            .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
-        Ok(viralsim::report::compare_csv(c))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("compare", "report files"));
+        #[cfg(feature = "page")]
+        {
+            let c = self
+                .last_cmp
+                .as_ref()
+                .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
+            Ok(viralsim::report::compare_csv(c))
+        }
     }
 
     /// The last `compareRuns` as the CLI's `compare --format json` file, with the scenarios
     /// compared (each replayable with `viralsim run --scenario`).
+    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = compareJson)]
     pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
-        let c = self
-            .last_cmp
-            .as_ref()
-            .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
-        let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
-        let net = self.sim.network();
-        let network = set.first().map_or(String::new(), |s| s.network.to_string());
-        Ok(viralsim::report::compare_json(
-            c,
-            &network,
-            net.node_count(),
-            &set,
-            elapsed_ms,
-        ))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("compare", "report files"));
+        #[cfg(feature = "page")]
+        {
+            let c = self
+                .last_cmp
+                .as_ref()
+                .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
+            let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
+            let net = self.sim.network();
+            let network = set.first().map_or(String::new(), |s| s.network.to_string());
+            Ok(viralsim::report::compare_json(
+                c,
+                &network,
+                net.node_count(),
+                &set,
+                elapsed_ms,
+            ))
+        }
     }
 }
 

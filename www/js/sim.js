@@ -8,11 +8,22 @@
 // instance (a new copy of the module, so none of the dead instance's state is reused).
 import * as first from '../pkg/viralsim_web.js';
 
-const engine = { mod: first, wasm: null, instances: 0, trapHandler: null };
+const engine = { mod: first, wasm: null, loading: null, url: null, instances: 0, trapHandler: null };
 
-export async function loadWasm() {
-  if (!engine.wasm) engine.wasm = await engine.mod.default();
-  return engine.wasm;
+/** Which wasm file the first `loadWasm` loads: the page's (`pkg/viralsim_web_bg.wasm`, the
+ * default) or the widget's smaller one, which has the same exports without the page's extras
+ * (file readers, Gephi export, comparisons, report files). No effect once loading has begun. */
+export function preferWasm(url) {
+  if (!engine.loading) engine.url = url;
+}
+
+/** Loads the wasm once (concurrent callers share the one load). */
+export function loadWasm() {
+  engine.loading ??= engine.mod.default(engine.url ? { module_or_path: engine.url } : undefined).then((w) => {
+    engine.wasm = w;
+    return w;
+  });
+  return engine.loading;
 }
 
 /** Drops the current instance and loads a fresh one; objects of the old one must not be used. */
@@ -20,8 +31,9 @@ export async function restartWasm() {
   engine.instances += 1;
   const url = new URL(`../pkg/viralsim_web.js?instance=${engine.instances}`, import.meta.url);
   const mod = await import(url.href);
-  engine.wasm = await mod.default({ module_or_path: new URL('../pkg/viralsim_web_bg.wasm', import.meta.url) });
+  engine.wasm = await mod.default({ module_or_path: engine.url ?? new URL('../pkg/viralsim_web_bg.wasm', import.meta.url) });
   engine.mod = mod;
+  engine.loading = Promise.resolve(engine.wasm);
 }
 
 /** Sets the function called (once per trap) when a call into wasm traps. */
