@@ -467,9 +467,10 @@ impl Simulation {
         // the interventions' nodes first: CELF's spread oracle runs with them
         let ivs = intervention_plans(&sim)?;
         sim.set_intervention_plans(ivs)?;
-        let plan = match sim.campaign().seed_segment {
+        let plan = match &sim.campaign().seed_segment {
             Some(s) => {
                 let net = sim.network();
+                let s = s.resolve(net, "campaign.seed_segment")?;
                 influence::resolve_within(seeding, net, &net.segment_members(s))?
             }
             None => influence::resolve(

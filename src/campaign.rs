@@ -64,9 +64,9 @@ pub struct Ads {
     pub conversion: f64,
     /// Number of steps the ads run (from step 1).
     pub steps: u32,
-    /// Show the ads only to this audience segment.
+    /// Show the ads only to this audience segment (its number or its name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub segment: Option<u16>,
+    pub segment: Option<SegmentRef>,
 }
 
 /// Unit costs (any currency; all ≥ 0).
@@ -198,17 +198,18 @@ pub struct Campaign {
     /// How the content ages and how people tire of it (absent: neither; IC, SIR and SIS only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decay: Option<Decay>,
-    /// Share probability multiplier per audience segment of the receiver (index = segment, one
-    /// value ≥ 0 per segment; IC, SIR and SIS only).
+    /// Share probability multiplier per audience segment of the receiver: one value ≥ 0 per
+    /// segment (`[1, 0.5]`), or values by segment name (`{"France": 1.5}`, the others 1); IC,
+    /// SIR and SIS only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stickiness: Option<Vec<f64>>,
+    pub stickiness: Option<Stickiness>,
     /// Chance that each seed actually posts (absent: 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_probability: Option<f64>,
     /// Choose the seeds among this segment only (random, top-degree, pagerank or kcore
-    /// seeding).
+    /// seeding); its number or its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seed_segment: Option<u16>,
+    pub seed_segment: Option<SegmentRef>,
     /// What the brand or the platform does during each run, at given steps (at most
     /// [`MAX_INTERVENTIONS`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -229,6 +230,228 @@ fn check_segment(net: &Network, field: &str, s: u16) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// An audience segment as a scenario names it: its number (`2`) or its name (`"France"`: a
+/// segments file's name, or a value of the `segment_by` attribute), so that a saved scenario or
+/// address says which audience it targets, and keeps saying it if the file's segments are
+/// numbered in another order. A name is looked up first, then a text that is a whole number.
+///
+/// ```
+/// use viralsim::campaign::SegmentRef;
+/// let s: SegmentRef = serde_json::from_str("\"France\"").unwrap();
+/// assert_eq!(s, SegmentRef::Name("France".into()));
+/// assert_eq!(serde_json::to_string(&SegmentRef::Number(2)).unwrap(), "2");
+/// assert_eq!("2".parse::<SegmentRef>().unwrap(), SegmentRef::Number(2));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SegmentRef {
+    /// The segment's number (`0..k`).
+    Number(u16),
+    /// The segment's name.
+    Name(String),
+}
+
+impl SegmentRef {
+    /// The segment's number in `net`.
+    ///
+    /// # Errors
+    /// `field`: the network has no segments; a number it lacks; a name it lacks (the error
+    /// lists the names it has).
+    pub fn resolve(&self, net: &Network, field: &str) -> Result<u16> {
+        net.segments().ok_or_else(|| no_segments(field))?;
+        let s = match self {
+            SegmentRef::Number(s) => *s,
+            SegmentRef::Name(name) => net.segment_by_name(name).ok_or_else(|| {
+                Error::new(
+                    field,
+                    Code::NoSuchSegment {
+                        name: name.clone(),
+                        segments: net
+                            .segment_names()
+                            .map_or_else(|| "numbers only".to_string(), |n| n.join(", ")),
+                    },
+                )
+            })?,
+        };
+        check_segment(net, field, s)?;
+        Ok(s)
+    }
+}
+
+impl From<u16> for SegmentRef {
+    fn from(s: u16) -> Self {
+        SegmentRef::Number(s)
+    }
+}
+
+impl std::fmt::Display for SegmentRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SegmentRef::Number(s) => write!(f, "{s}"),
+            SegmentRef::Name(n) => f.write_str(n),
+        }
+    }
+}
+
+/// A whole number is a number; any other text a name.
+impl std::str::FromStr for SegmentRef {
+    type Err = std::convert::Infallible;
+    fn from_str(text: &str) -> std::result::Result<Self, Self::Err> {
+        let t = text.trim();
+        Ok(match t.parse::<u16>() {
+            Ok(s) => SegmentRef::Number(s),
+            Err(_) => SegmentRef::Name(t.to_string()),
+        })
+    }
+}
+
+impl Serialize for SegmentRef {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            SegmentRef::Number(s) => ser.serialize_u16(*s),
+            SegmentRef::Name(n) => ser.serialize_str(n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SegmentRef {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = SegmentRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a segment number (0 to 65535) or a segment name")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<SegmentRef, E> {
+                u16::try_from(v)
+                    .map(SegmentRef::Number)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<SegmentRef, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<SegmentRef, E> {
+                Ok(SegmentRef::Name(v.to_string()))
+            }
+        }
+        de.deserialize_any(V)
+    }
+}
+
+/// The stickiness of a campaign: one multiplier per segment in segment order, or multipliers by
+/// segment name (the segments not named keep 1). JSON: `[1, 0.5, 2]` or `{"France": 1.5}`.
+///
+/// ```
+/// use viralsim::campaign::Stickiness;
+/// let s: Stickiness = serde_json::from_str(r#"{"France": 1.5, "Germany": 0.8}"#).unwrap();
+/// assert_eq!(s, Stickiness::ByName(vec![("France".into(), 1.5), ("Germany".into(), 0.8)]));
+/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"France":1.5,"Germany":0.8}"#);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stickiness {
+    /// One value per segment, in segment order.
+    PerSegment(Vec<f64>),
+    /// Values by segment name, in the order written.
+    ByName(Vec<(String, f64)>),
+}
+
+impl Stickiness {
+    /// One multiplier per segment of `net`.
+    ///
+    /// # Errors
+    /// `field`: the network has no segments; per segment, not one value per segment; by name, a
+    /// name the network lacks or given twice; a value that is not a number ≥ 0.
+    pub fn resolve(&self, net: &Network, field: &str) -> Result<Vec<f64>> {
+        net.segments().ok_or_else(|| no_segments(field))?;
+        let k = net.segment_count();
+        let out = match self {
+            Stickiness::PerSegment(v) => {
+                if v.len() != k {
+                    return Err(Error::new(
+                        field,
+                        Code::StickinessCount {
+                            got: v.len() as u64,
+                            segments: k as u64,
+                        },
+                    ));
+                }
+                v.clone()
+            }
+            Stickiness::ByName(pairs) => {
+                let mut out = vec![1.0; k];
+                let mut given = vec![false; k];
+                for (name, x) in pairs {
+                    let s = SegmentRef::Name(name.clone()).resolve(net, field)? as usize;
+                    if std::mem::replace(&mut given[s], true) {
+                        return Err(Error::new(
+                            field,
+                            Code::SegmentGivenTwice { name: name.clone() },
+                        ));
+                    }
+                    out[s] = *x;
+                }
+                out
+            }
+        };
+        if let Some(x) = out.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
+            return Err(Error::new(field, Code::EachNonNegative { got: *x }));
+        }
+        Ok(out)
+    }
+}
+
+impl Serialize for Stickiness {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Stickiness::PerSegment(v) => v.serialize(ser),
+            Stickiness::ByName(pairs) => {
+                let mut m = ser.serialize_map(Some(pairs.len()))?;
+                for (k, v) in pairs {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Stickiness {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Stickiness;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a list of numbers (one per segment) or an object of numbers by segment name",
+                )
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Stickiness, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = seq.next_element::<f64>()? {
+                    v.push(x);
+                }
+                Ok(Stickiness::PerSegment(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Stickiness, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, x)) = map.next_entry::<String, f64>()? {
+                    v.push((k, x));
+                }
+                Ok(Stickiness::ByName(v))
+            }
+        }
+        de.deserialize_any(V)
+    }
 }
 
 impl Campaign {
@@ -297,8 +520,8 @@ impl Campaign {
                     },
                 ));
             }
-            if let Some(s) = a.segment {
-                check_segment(net, "campaign.ads.segment", s)?;
+            if let Some(s) = &a.segment {
+                s.resolve(net, "campaign.ads.segment")?;
             }
         }
         // decay and stickiness scale a share probability: only IC, SIR and SIS have one
@@ -339,30 +562,13 @@ impl Campaign {
         }
         if let Some(st) = &self.stickiness {
             modulated("campaign.stickiness")?;
-            net.segments()
-                .ok_or_else(|| no_segments("campaign.stickiness"))?;
-            let k = net.segment_count();
-            if st.len() != k {
-                return Err(Error::new(
-                    "campaign.stickiness",
-                    Code::StickinessCount {
-                        got: st.len() as u64,
-                        segments: k as u64,
-                    },
-                ));
-            }
-            if let Some(x) = st.iter().find(|x| !(x.is_finite() && **x >= 0.0)) {
-                return Err(Error::new(
-                    "campaign.stickiness",
-                    Code::EachNonNegative { got: *x },
-                ));
-            }
+            st.resolve(net, "campaign.stickiness")?;
         }
         if let Some(q) = self.post_probability {
             check_prob("campaign.post_probability", q)?;
         }
-        if let Some(s) = self.seed_segment {
-            check_segment(net, "campaign.seed_segment", s)?;
+        if let Some(s) = &self.seed_segment {
+            s.resolve(net, "campaign.seed_segment")?;
         }
         if self.interventions.len() > MAX_INTERVENTIONS {
             return Err(Error::new(

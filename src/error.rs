@@ -895,6 +895,11 @@ pub enum Code {
         /// The segments there are, comma-separated.
         segments: String,
     },
+    /// `segment 'France' is given twice`
+    SegmentGivenTwice {
+        /// The segment's name as written.
+        name: String,
+    },
 
     // ---------------------------------------------------------------- Monte Carlo, comparison
     /// `holds at most 4 scenarios, got 5`
@@ -1144,6 +1149,7 @@ pub const CODES: &[&str] = &[
     "no_such_attribute",
     "attribute_not_a_number",
     "no_such_segment",
+    "segment_given_twice",
     "compare_at_most",
     "compare_count",
     "compare_network",
@@ -1532,6 +1538,7 @@ impl fmt::Display for Code {
                 f,
                 "segment '{name}' is not in the network (it has: {segments})"
             ),
+            SegmentGivenTwice { name } => write!(f, "segment '{name}' is given twice"),
             CompareAtMost { max, got } => write!(f, "holds at most {max} scenarios, got {got}"),
             CompareCount { min, max, got } => {
                 write!(f, "compare takes {min} to {max} scenarios, got {got}")
@@ -2059,6 +2066,7 @@ mod tests {
             (e("segment_by", NoSuchAttribute { name: s("country"), attributes: s("age, label") }), "segment_by: no node attribute 'country' (the network has: age, label)"),
             (e("cost_attribute", AttributeNotANumber { node: s("a"), name: s("followers"), got: s("x") }), "cost_attribute: node 'a' has followers = 'x', not a number ≥ 0"),
             (e("cost_attribute", AttributeNotANumber { node: s("a"), name: s("followers"), got: s("") }), "cost_attribute: node 'a' has no followers, and a number ≥ 0 is needed"),
+            (e("campaign.stickiness", SegmentGivenTwice { name: s("France") }), "campaign.stickiness: segment 'France' is given twice"),
             (e("campaign.ads.segment", NoSuchSegment { name: s("Spain"), segments: s("France, Germany") }), "campaign.ads.segment: segment 'Spain' is not in the network (it has: France, Germany)"),
             (e("compare", CompareAtMost { max: 4, got: 5 }), "compare: holds at most 4 scenarios, got 5"),
             (e("scenarios", CompareCount { min: 2, max: 4, got: 1 }), "scenarios: compare takes 2 to 4 scenarios, got 1"),

@@ -59,11 +59,13 @@ pub struct Simulation {
 }
 
 /// Who a campaign's ads can reach: one segment's nodes, or (empty) everyone.
-fn ad_audience(net: &Network, campaign: &Campaign) -> Vec<u32> {
-    match campaign.ads.as_ref().and_then(|a| a.segment) {
-        Some(s) => net.segment_members(s),
-        None => Vec::new(),
-    }
+fn ad_audience(net: &Network, campaign: &Campaign) -> Result<Vec<u32>> {
+    Ok(
+        match campaign.ads.as_ref().and_then(|a| a.segment.as_ref()) {
+            Some(s) => net.segment_members(s.resolve(net, "campaign.ads.segment")?),
+            None => Vec::new(),
+        },
+    )
 }
 
 impl Simulation {
@@ -105,7 +107,7 @@ impl Simulation {
             seeding: seeding.clone(),
             campaign,
         };
-        sim.prepare_campaign();
+        sim.prepare_campaign()?;
         sim.reset_run(seed, 0);
         Ok(sim)
     }
@@ -139,16 +141,20 @@ impl Simulation {
 
     /// Derives what the step needs from the (checked) campaign: the ads' audience and the
     /// share modulation.
-    fn prepare_campaign(&mut self) {
+    fn prepare_campaign(&mut self) -> Result<()> {
         let c = &self.campaign;
-        self.ad_audience = ad_audience(&self.net, c);
+        self.ad_audience = ad_audience(&self.net, c)?;
         let fatigue = c.decay.as_ref().map_or(0.0, |d| d.fatigue);
         let stick = match (&c.stickiness, self.net.segments()) {
-            (Some(st), Some(segs)) => segs.iter().map(|&s| st[s as usize]).collect(),
+            (Some(st), Some(segs)) => {
+                let per = st.resolve(&self.net, "campaign.stickiness")?;
+                segs.iter().map(|&s| per[s as usize]).collect()
+            }
             _ => Vec::new(),
         };
         let half_life = c.decay.as_ref().is_some_and(|d| d.half_life.is_some());
         self.st.hook = ShareHook::new(half_life, fatigue, stick);
+        Ok(())
     }
 
     /// The seeding as described (its resolved form is [`Simulation::seed_plan`]).

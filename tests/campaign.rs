@@ -19,7 +19,7 @@ fn campaign(
             impressions_per_step: impressions,
             conversion,
             steps,
-            segment,
+            segment: segment.map(Into::into),
         }),
         costs,
         ..Default::default()

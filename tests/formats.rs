@@ -483,3 +483,85 @@ fn segments_files_of_names_and_prices_from_an_attribute() {
         "campaign.costs.per_seed_attribute: node 'alice' has country = 'France', not a number ≥ 0"
     );
 }
+
+/// The whole trajectory of a scenario's first run on `gexf`.
+fn counts_of(json: &str, gexf: &str) -> Result<Vec<[u32; 3]>, String> {
+    let sc = viralsim::Scenario::from_json(json).map_err(|e| e.to_string())?;
+    let mut sim = sc.build(Some(gexf)).map_err(|e| e.to_string())?;
+    sim.run(1000);
+    Ok(sim.history().counts.clone())
+}
+
+#[test]
+fn scenario_files_name_segments_and_old_numbers_still_open() {
+    let gexf = text("nx_audience.gexf");
+    let with = |campaign: &str| {
+        format!(
+            r#"{{"network": "file:a.gexf,segment_by=country", "model": {{"kind": "ic", "p": 0.4}}, "seeds": "random:1", "seed": 3,
+                "campaign": {campaign}}}"#
+        )
+    };
+    // France 0, Germany 1, Spain 2: names and numbers give the same runs
+    let named = with(
+        r#"{"ads": {"impressions_per_step": 2, "conversion": 0.5, "steps": 3, "segment": "Germany"},
+            "stickiness": {"Spain": 0.5, "France": 2}, "seed_segment": "Spain"}"#,
+    );
+    let numbered = with(
+        r#"{"ads": {"impressions_per_step": 2, "conversion": 0.5, "steps": 3, "segment": 1},
+            "stickiness": [2, 1, 0.5], "seed_segment": 2}"#,
+    );
+    for seed in 1..=20 {
+        let n = named.replace("\"seed\": 3", &format!("\"seed\": {seed}"));
+        let o = numbered.replace("\"seed\": 3", &format!("\"seed\": {seed}"));
+        assert_eq!(counts_of(&n, &gexf), counts_of(&o, &gexf), "seed {seed}");
+    }
+    // the scenario written back keeps the names, in the order given
+    let sc = viralsim::Scenario::from_json(&named).unwrap();
+    let json = serde_json::to_string(&sc.campaign).unwrap();
+    assert!(json.contains(r#""segment":"Germany""#), "{json}");
+    assert!(
+        json.contains(r#""stickiness":{"Spain":0.5,"France":2.0}"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""seed_segment":"Spain""#), "{json}");
+    // and so does the page's address
+    let address = viralsim::address::scenario_to_address(&sc);
+    let back = viralsim::address::parse_address(&address).unwrap();
+    assert_eq!(back.scenario.unwrap().campaign, sc.campaign);
+
+    // errors name the field and what the network has
+    let err = |campaign: &str| counts_of(&with(campaign), &gexf).unwrap_err();
+    assert_eq!(
+        err(r#"{"ads": {"impressions_per_step": 2, "conversion": 0.5, "steps": 3, "segment": "Italy"}}"#),
+        "campaign.ads.segment: segment 'Italy' is not in the network (it has: France, Germany, Spain)"
+    );
+    assert_eq!(
+        err(r#"{"seed_segment": 7}"#),
+        "campaign.seed_segment: segment 7 is not in the network"
+    );
+    assert_eq!(
+        err(r#"{"stickiness": {"France": 1, "France": 2}}"#),
+        "campaign.stickiness: segment 'France' is given twice"
+    );
+    assert_eq!(
+        err(r#"{"stickiness": {"France": -1}}"#),
+        "campaign.stickiness: each value must be a number ≥ 0, got -1"
+    );
+    assert_eq!(
+        err(r#"{"stickiness": [1, 2]}"#),
+        "campaign.stickiness: gives 2 values but the network has 3 segments"
+    );
+    // as every JSON error: the file, its line and column, and what was expected
+    assert!(err(r#"{"seed_segment": -1}"#).starts_with(
+        "scenario: invalid value: integer `-1`, expected a segment number (0 to 65535) or a segment name at line 2"
+    ));
+    assert!(err(r#"{"stickiness": "France"}"#).starts_with(
+        "scenario: invalid type: string \"France\", expected a list of numbers (one per segment) or an object of numbers by segment name"
+    ));
+    // a segment by name on a network without segments
+    let plain = r#"{"network": "karate", "model": {"kind": "ic", "p": 0.4}, "seeds": "random:1", "seed": 3, "campaign": {"seed_segment": "France"}}"#;
+    assert_eq!(
+        counts_of(plain, "").unwrap_err(),
+        "campaign.seed_segment: the network has no segments (use an sbm network or a segments file)"
+    );
+}

@@ -67,6 +67,29 @@ test('a text attribute becomes the segments: names in the selectors and in the r
     '--seeds', s.seeds, '--seed', String(s.seed), '--runs', '200']));
   const mc = await page.evaluate(() => window.viralsim.lastMc());
   assert.deepEqual(mc.segments.map((g) => g.reached.mean), cli.segments.map((g) => g.reached.mean));
+  // a campaign targeted at a named segment: the scenario (so the address, and every file that
+  // saves it) keeps the names; the CLI given the same names gives the same numbers
+  for (const [id, v] of [['#ad-impressions', '2'], ['#ad-conversion', '0.3'], ['#ad-steps', '3'], ['#stickiness', 'France=1.5, Spain=0.5']]) {
+    await page.locator(id).fill(v);
+    await page.locator(id).dispatchEvent('change');
+  }
+  await page.selectOption('#ad-segment', { label: 'Germany' });
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.campaign?.ads?.segment === 'Germany');
+  const camp = await page.evaluate(() => window.viralsim.app.running.campaign);
+  assert.deepEqual(camp.stickiness, { France: 1.5, Spain: 0.5 });
+  const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+  assert.match(hash, /"segment":"Germany"/);
+  assert.match(hash, /"stickiness":\{"France":1\.5,"Spain":0\.5\}/);
+  await page.evaluate(() => { window.previousMc = window.viralsim.lastMc(); });
+  await page.click('#mc-go');
+  await page.waitForFunction(() => window.viralsim.lastMc() && window.viralsim.lastMc() !== window.previousMc, null, { timeout: 60000 });
+  const named = await page.evaluate(() => window.viralsim.lastMc());
+  const cliNamed = JSON.parse(execFileSync(CLI, ['run', '--graph', join(FIX, 'nx_audience.gexf'), '--segment-by', 'country', '--model', 'ic', '--p', '0.5',
+    '--seeds', s.seeds, '--seed', String(s.seed), '--runs', '200', '--ad-impressions', '2', '--ad-conversion', '0.3', '--ad-steps', '3',
+    '--ad-segment', 'Germany', '--stickiness', 'France=1.5,Spain=0.5', '--format', 'json']));
+  assert.deepEqual(cliNamed.scenario.campaign.ads.segment, 'Germany');
+  assert.deepEqual(named.segments.map((g) => g.reached.mean), cliNamed.segments.map((g) => g.reached.mean));
+  assert.equal(named.reach.mean, cliNamed.reach.mean);
   // a run, then the network with each person's result for Gephi
   await page.click('#step');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#gephi')]);

@@ -59,10 +59,10 @@ export function controlsOf(s) {
   c.maxSteps = s.max_steps ?? 1000;
   const g = s.campaign || {};
   if (g.ads) c.ads = { impressions: g.ads.impressions_per_step, conversion: g.ads.conversion, steps: g.ads.steps };
-  c.adSegment = g.ads?.segment ?? '';
+  c.adSegment = segmentControl(g.ads?.segment);
   c.costs = { ...c.costs, ...(g.costs || {}) };
   const content = { ...NO_CONTENT, halfLife: g.decay?.half_life ?? 0, fatigue: g.decay?.fatigue ?? 0, post: g.post_probability ?? 1,
-    stickiness: g.stickiness ? g.stickiness.join('/') : '', seedSegment: g.seed_segment ?? '' };
+    stickiness: stickinessText(g.stickiness), seedSegment: segmentControl(g.seed_segment) };
   for (const iv of g.interventions || []) {
     // each control holds one intervention of its form; anything else rides along unchanged
     const m = /^(top-degree|random):(\d+)$/.exec(iv.nodes || '');
@@ -73,6 +73,38 @@ export function controlsOf(s) {
   }
   c.content = content;
   return c;
+}
+
+/** A segment of the scenario (its number, or its name; absent: everyone) as a segment
+ * selector's value: its JSON (`2`, `"France"`), so that a name made of digits stays a name. */
+export function segmentControl(ref) {
+  return ref === undefined || ref === null ? '' : JSON.stringify(ref);
+}
+
+/** The stickiness field's text: `1/0.5/2` (one value per segment) or `France=1.5, Germany=0.8`. */
+export function stickinessText(st) {
+  if (!st) return '';
+  return Array.isArray(st) ? st.join('/') : Object.entries(st).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** The stickiness field as the scenario holds it (`null` for text it cannot be: the field says
+ * how it should read). */
+export function parseStickiness(text) {
+  const t = String(text).trim();
+  if (!t) return null;
+  const num = (x) => (x.trim() !== '' && Number(x) >= 0 ? Number(x) : NaN);
+  if (!t.includes('=')) {
+    const v = t.split('/').map(num);
+    return v.some(Number.isNaN) ? null : v;
+  }
+  const out = {};
+  for (const part of t.split(',')) {
+    const i = part.indexOf('=');
+    const name = part.slice(0, i).trim();
+    if (i < 0 || !name || Number.isNaN(num(part.slice(i + 1))) || name in out) return null;
+    out[name] = num(part.slice(i + 1));
+  }
+  return out;
 }
 
 /** The seeds field of the controls. */
@@ -99,7 +131,7 @@ export function scenarioOf(c, network = null) {
   const campaign = {};
   if (Number(c.ads.impressions) > 0) {
     campaign.ads = { impressions_per_step: Number(c.ads.impressions), conversion: Number(c.ads.conversion), steps: Number(c.ads.steps) };
-    if (c.adSegment !== '') campaign.ads.segment = Number(c.adSegment);
+    if (c.adSegment !== '') campaign.ads.segment = JSON.parse(c.adSegment);
   }
   const k = c.content;
   if (Number(k.halfLife) > 0 || Number(k.fatigue) > 0) {
@@ -107,9 +139,9 @@ export function scenarioOf(c, network = null) {
     if (Number(k.halfLife) > 0) campaign.decay.half_life = Number(k.halfLife);
     if (Number(k.fatigue) > 0) campaign.decay.fatigue = Number(k.fatigue);
   }
-  if (String(k.stickiness).trim()) campaign.stickiness = String(k.stickiness).split('/').map(Number);
+  if (String(k.stickiness).trim()) campaign.stickiness = parseStickiness(k.stickiness);
   if (Number(k.post) !== 1) campaign.post_probability = Number(k.post);
-  if (k.seedSegment !== '') campaign.seed_segment = Number(k.seedSegment);
+  if (k.seedSegment !== '') campaign.seed_segment = JSON.parse(k.seedSegment);
   const iv = [];
   if (Number(k.boostAt) > 0) iv.push({ step: Number(k.boostAt), action: 'boost' });
   if (Number(k.muteK) > 0) iv.push({ step: Number(k.muteAt), action: 'mute', nodes: `top-degree:${Number(k.muteK)}` });

@@ -390,51 +390,31 @@ fn parse_timed(raw: &str) -> Result<Timed, String> {
     Ok(Timed { step, nodes })
 }
 
-/// A segment given by number, or by name (found in the network's segment names).
-fn segment(text: &str, net: Option<&viralsim::Network>, flag: &str) -> Result<u16, crate::Fail> {
-    let t = text.trim();
-    if let Ok(k) = t.parse::<u16>() {
-        return Ok(k);
+/// A segment given by number, or by name: kept as given (a saved scenario keeps the name); the
+/// core finds it in the network when it builds the run, and names the flag's field if it is not
+/// there.
+fn segment(text: &str) -> viralsim::campaign::SegmentRef {
+    match text.parse() {
+        Ok(s) => s,
+        Err(never) => match never {},
     }
-    let net =
-        net.ok_or_else(|| crate::Fail::flag(flag, format!("'{t}' is not a segment number")))?;
-    net.segment_by_name(t).ok_or_else(|| {
-        let names = net
-            .segment_names()
-            .map_or_else(|| "numbers only".to_string(), |n| n.join(", "));
-        let field = match flag {
-            "ad-segment" => "campaign.ads.segment",
-            "seed-segment" => "campaign.seed_segment",
-            _ => "campaign.stickiness",
-        };
-        crate::Fail::core(
-            viralsim::Error::new(
-                field,
-                viralsim::error::Code::NoSuchSegment {
-                    name: t.to_string(),
-                    segments: names,
-                },
-            ),
-            "",
-            &[],
-        )
-    })
 }
 
 /// `--stickiness`: `1/0.5/2` (one value per segment), or `France=1.5,Germany=0.8` (by name;
 /// the segments not named keep 1).
-fn stickiness(text: &str, net: Option<&viralsim::Network>) -> Result<Vec<f64>, crate::Fail> {
+fn stickiness(text: &str) -> Result<viralsim::campaign::Stickiness, crate::Fail> {
+    use viralsim::campaign::Stickiness;
     let number = |x: &str| {
         x.trim()
             .parse::<f64>()
             .map_err(|_| crate::Fail::flag("stickiness", format!("'{}' is not a number", x.trim())))
     };
     if !text.contains('=') {
-        return text.split('/').map(number).collect();
+        return Ok(Stickiness::PerSegment(
+            text.split('/').map(number).collect::<Result<_, _>>()?,
+        ));
     }
-    let net =
-        net.ok_or_else(|| crate::Fail::flag("stickiness", "segments by name need a network"))?;
-    let mut out = vec![1.0; net.segment_count()];
+    let mut out = Vec::new();
     for part in text.split(',') {
         let (name, x) = part.split_once('=').ok_or_else(|| {
             crate::Fail::flag(
@@ -442,13 +422,9 @@ fn stickiness(text: &str, net: Option<&viralsim::Network>) -> Result<Vec<f64>, c
                 format!("'{}' should be NAME=VALUE, e.g. France=1.5", part.trim()),
             )
         })?;
-        let k = segment(name, Some(net), "stickiness")? as usize;
-        if k >= out.len() {
-            out.resize(k + 1, 1.0);
-        }
-        out[k] = number(x)?;
+        out.push((name.trim().to_string(), number(x)?));
     }
-    Ok(out)
+    Ok(Stickiness::ByName(out))
 }
 
 /// Paid reach, costs, content decay and interventions, over a scenario's campaign.
@@ -534,22 +510,11 @@ pub struct CampaignArgs {
 impl CampaignArgs {
     /// The campaign: these flags over `c` (a scenario's campaign, or none). Ads need their
     /// three flags unless the scenario has ads.
-    /// Whether a segment is named (not numbered) by these flags: the network is then needed to
-    /// find its number.
-    pub fn names_segments(&self) -> bool {
-        let named =
-            |s: &Option<String>| s.as_ref().is_some_and(|x| x.trim().parse::<u16>().is_err());
-        named(&self.ad_segment)
-            || named(&self.seed_segment)
-            || self.stickiness.as_ref().is_some_and(|x| x.contains('='))
-    }
-
     /// The campaign: these flags over `c` (a scenario's campaign, or none). Ads need their
-    /// three flags unless the scenario has ads. `net` finds segments given by name.
+    /// three flags unless the scenario has ads. Segments stay as given (number or name).
     pub fn apply(
         &self,
         mut c: viralsim::campaign::Campaign,
-        net: Option<&viralsim::Network>,
     ) -> Result<viralsim::campaign::Campaign, crate::Fail> {
         let any_ad = self.ad_impressions.is_some()
             || self.ad_conversion.is_some()
@@ -586,7 +551,7 @@ impl CampaignArgs {
                 ads.steps = t;
             }
             if let Some(s) = &self.ad_segment {
-                ads.segment = Some(segment(s, net, "ad-segment")?);
+                ads.segment = Some(segment(s));
             }
             c.ads = Some(ads);
         }
@@ -600,7 +565,7 @@ impl CampaignArgs {
             }
         }
         if let Some(s) = &self.stickiness {
-            c.stickiness = Some(stickiness(s, net)?);
+            c.stickiness = Some(stickiness(s)?);
         }
         if let Some(a) = &self.cost_attribute {
             c.costs.per_seed_attribute = Some(a.clone());
@@ -609,7 +574,7 @@ impl CampaignArgs {
             c.post_probability = Some(q);
         }
         if let Some(s) = &self.seed_segment {
-            c.seed_segment = Some(segment(s, net, "seed-segment")?);
+            c.seed_segment = Some(segment(s));
         }
         for &step in &self.boost_at {
             c.interventions.push(Intervention {

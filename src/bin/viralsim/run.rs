@@ -139,16 +139,9 @@ pub fn run(a: RunArgs) -> Result<Output, Fail> {
         base.as_ref()
             .map(|(s, dir, name)| (s, dir.as_path(), name.as_str())),
     )?;
-    // segments given by name: their numbers are the network's
-    let named = if a.campaign.names_segments() {
-        Some(source.build(seed, &a.network.limits.limits())?)
-    } else {
-        None
-    };
-    let campaign = a.campaign.apply(
-        from.map(|s| s.campaign.clone()).unwrap_or_default(),
-        named.as_ref(),
-    )?;
+    let campaign = a
+        .campaign
+        .apply(from.map(|s| s.campaign.clone()).unwrap_or_default())?;
     let scenario = Scenario {
         network: source.spec.clone(),
         model,

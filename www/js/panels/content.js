@@ -3,6 +3,7 @@
 // best-connected muted, debunkers), planned or done now by a click. Writes the rest of `campaign`.
 import { Panel } from './panel.js';
 import { segmentOptions } from './segments.js';
+import { parseStickiness } from '../controls.js';
 import { t } from '../i18n.js';
 
 const FIELDS = [['half-life', 'halfLife'], ['fatigue', 'fatigue'], ['post-prob', 'post'], ['stickiness', 'stickiness'],
@@ -13,7 +14,7 @@ export class ContentPanel extends Panel {
     for (const [id, key] of FIELDS) {
       this.on(this.part(id), 'change', (e) => {
         const v = e.target.value;
-        if (key === 'stickiness' && v.trim() && v.split('/').some((x) => x.trim() === '' || !(Number(x) >= 0))) {
+        if (key === 'stickiness' && v.trim() && !parseStickiness(v)) {
           this.app.$('campaign-error').textContent = t('err_stickiness', { v });
           e.target.value = this.controls.content.stickiness;
           return;

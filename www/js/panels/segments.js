@@ -16,12 +16,17 @@ export function segmentOptions(panel, select, value) {
     all.value = '';
     all.textContent = t('seg_all');
     select.appendChild(all);
+    // the value is the scenario's (segmentControl): the name when segments have names, so that
+    // a saved scenario or address says which audience it targets
     for (let s = 0; s < k; s++) {
       const o = document.createElement('option');
-      o.value = String(s);
+      o.value = JSON.stringify(names ? names[s] : s);
       o.textContent = names ? names[s] : t('seg_n', { s });
       select.appendChild(o);
     }
   }
-  select.value = String(value);
+  // an older address gives a number where segments have names: the same segment
+  const n = value === '' ? NaN : Number(JSON.parse(value));
+  select.value = names && Number.isInteger(n) && names[n] !== undefined && ![...select.options].some((o) => o.value === value)
+    ? JSON.stringify(names[n]) : String(value);
 }
