@@ -27,7 +27,9 @@ pub(super) fn read(text: &str, opts: &ReadOptions, b: &mut Builder) -> Result<()
     let f = Format::GephiCsv;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(nodes) = &opts.nodes_table {
-        read_nodes(nodes.strip_prefix('\u{feff}').unwrap_or(nodes), b)?;
+        // the node table's lines are its own: `nodes: line 3: …`
+        read_nodes(nodes.strip_prefix('\u{feff}').unwrap_or(nodes), b)
+            .map_err(|e| e.in_file("nodes"))?;
     } else {
         b.sort_numeric = true;
     }

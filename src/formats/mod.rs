@@ -228,10 +228,15 @@ pub struct Preview {
 /// As [`read_network`].
 ///
 /// ```
-/// let p = viralsim::formats::preview("follower,followee\na,b\nb,c\n", "", &Default::default()).unwrap();
+/// let p = viralsim::formats::preview("follower,followee\na,b\nb,c\n", "", None, &Default::default()).unwrap();
 /// assert_eq!((p.people, p.friendships, p.header.unwrap().header), (3, 2, true));
 /// ```
-pub fn preview(text: &str, format_hint: &str, limits: &Limits) -> Result<Preview> {
+pub fn preview(
+    text: &str,
+    format_hint: &str,
+    nodes_table: Option<&str>,
+    limits: &Limits,
+) -> Result<Preview> {
     let hint = format_hint.trim();
     let format = if hint.is_empty() || hint.contains('.') {
         None
@@ -244,6 +249,7 @@ pub fn preview(text: &str, format_hint: &str, limits: &Limits) -> Result<Preview
             format,
             name: (hint.contains('.')).then(|| hint.to_string()),
             limits: *limits,
+            nodes_table: nodes_table.map(str::to_string),
             ..Default::default()
         },
     )?;

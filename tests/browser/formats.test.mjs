@@ -123,3 +123,38 @@ test('a file dropped on the picture is read; a bad one names its line and keeps 
   assert.match(await page.evaluate(() => window.viralsim.app.running.network), /^file:club\.gml/);
   assert.deepEqual(errors, []);
 });
+
+test("a Gephi edge table with its node table: the preview counts the node table's people and attributes, segments come from it, and the numbers are the CLI's --nodes", { timeout: 90000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.2&seeds=random:1&seed=1&lang=en`);
+  await idle(page);
+  await page.selectOption('#net-kind', 'file');
+  assert.ok(await page.locator('#nodes-file').isHidden(), 'no node table box before a Gephi edge table');
+  await upload(page, 'gephi_edges.csv');
+  assert.ok(await page.locator('#nodes-file').isVisible(), 'a Gephi edge table offers its node table');
+  assert.match(await page.locator('#preview-text').textContent(), /Read as gephi-csv: 4 people/);
+  await page.setInputFiles('#nodes-file', { name: 'gephi_nodes.csv', mimeType: 'text/csv', buffer: readFileSync(join(FIX, 'gephi_nodes.csv')) });
+  await page.waitForFunction(() => window.viralsim.idle() && /,nodes=gephi_nodes\.csv$/.test(window.viralsim.app.running?.network ?? ''));
+  assert.match(await page.locator('#preview-text').textContent(), /Read as gephi-csv: 5 people, 4 friendships/);
+  assert.match(await page.locator('#preview-attributes').textContent(), /country \(text\): France, Germany, Spain/);
+  const cli = JSON.parse(execFileSync(CLI, ['info', '--graph', join(FIX, 'gephi_edges.csv'), '--nodes', join(FIX, 'gephi_nodes.csv'), '--format', 'json'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+  assert.equal(await page.evaluate(() => window.viralsim.sim.n), cli.nodes);
+  await page.selectOption('#segment-by', 'country');
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.app.running?.network === 'file:gephi_edges.csv,segment_by=country,nodes=gephi_nodes.csv');
+  assert.deepEqual((await page.locator('#ad-segment option').allTextContents()).slice(1), ['France', 'Germany', 'Spain', '(none)']);
+  // a bad node table names itself and its line; the network on screen stays
+  await page.setInputFiles('#nodes-file', { name: 'twice.csv', mimeType: 'text/csv', buffer: Buffer.from('Id;Label\nann;A\nann;B\n') });
+  await page.waitForFunction(() => document.getElementById('net-error').textContent.length > 0);
+  assert.match(await page.locator('#net-error').textContent(), /^nodes: line 3: /);
+  assert.match(await page.evaluate(() => window.viralsim.app.running.network), /,nodes=gephi_nodes\.csv$/);
+  // the address names the node table: opened elsewhere, the page asks for it once the edge table is there
+  const address = await page.evaluate(() => location.hash);
+  const other = await openPage(browser, `${srv.url}${address}`);
+  await other.page.waitForFunction(() => document.getElementById('net-error').textContent.length > 0 || document.body.textContent.includes('upload'));
+  await other.page.setInputFiles('#file', { name: 'gephi_edges.csv', mimeType: 'text/csv', buffer: readFileSync(join(FIX, 'gephi_edges.csv')) });
+  await other.page.waitForFunction(() => /node table 'gephi_nodes\.csv'/.test(document.body.textContent));
+  assert.ok(await other.page.locator('#nodes-file').isVisible());
+  await other.page.setInputFiles('#nodes-file', { name: 'gephi_nodes.csv', mimeType: 'text/csv', buffer: readFileSync(join(FIX, 'gephi_nodes.csv')) });
+  await other.page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim?.n === 5);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(other.errors, []);
+});

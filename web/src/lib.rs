@@ -104,19 +104,24 @@ pub struct Simulation {
 #[wasm_bindgen]
 impl Simulation {
     /// Builds the network and places the seeds. `scenario` is the scenario object
-    /// (`{network, model, seeds, seed, max_steps?, runs?}`); `text` is the edge list for a
-    /// `file:` or `facebook` network; `segments` the text of its segments file (a
-    /// `file:…,segments=NAME` network).
+    /// (`{network, model, seeds, seed, max_steps?, runs?}`); `text` is the network file for a
+    /// `file:` network (any format the core reads) or ego-Facebook's for `facebook`; `segments`
+    /// the text of its segments file (a `file:…,segments=NAME` network); `nodes` the text of a
+    /// Gephi node table (a `file:…,nodes=NAME` network).
     #[wasm_bindgen(constructor)]
     pub fn new(
         scenario: JsValue,
         text: Option<String>,
         segments: Option<String>,
+        nodes: Option<String>,
     ) -> Result<Simulation, JsValue> {
         let scenario: Scenario = from_js("scenario", &scenario)?;
-        let sim = scenario
-            .build_with(text.as_deref(), segments.as_deref(), &PAGE_LIMITS)
-            .map_err(js_err)?;
+        let texts = viralsim::build::FileTexts {
+            file: text.as_deref(),
+            segments: segments.as_deref(),
+            nodes: nodes.as_deref(),
+        };
+        let sim = scenario.build_texts(&texts, &PAGE_LIMITS).map_err(js_err)?;
         let n = sim.network().node_count();
         let counts = sim.history().counts.clone();
         Ok(Simulation {
@@ -637,20 +642,29 @@ fn mc_out(res: &viralsim::montecarlo::MonteCarloResult) -> JsValue {
     })
 }
 
-/// Reads a page address (`#network=…&model=…`, or a whole link) with the core's parser, the
-/// one `viralsim run --address` uses: `{scenario, lang, compare}` (`scenario` is null when the
-/// address names no network and no model). Throws an `Error` naming the field at fault.
 /// What a network file holds, before it is used: `{format, people, friendships, directed,
 /// weighted, duplicates_merged, self_loops_dropped, attributes: [{name, type, values,
 /// examples}], header: {header, line, text, reason} | null, notes}`. `formatHint` is the file's
 /// name (its extension helps when the content cannot tell), a format name, or empty.
 #[wasm_bindgen(js_name = readNetworkPreview)]
-pub fn read_network_preview(text: &str, format_hint: Option<String>) -> Result<JsValue, JsValue> {
-    let p = viralsim::formats::preview(text, format_hint.as_deref().unwrap_or(""), &PAGE_LIMITS)
-        .map_err(js_err)?;
+pub fn read_network_preview(
+    text: &str,
+    format_hint: Option<String>,
+    nodes: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let p = viralsim::formats::preview(
+        text,
+        format_hint.as_deref().unwrap_or(""),
+        nodes.as_deref(),
+        &PAGE_LIMITS,
+    )
+    .map_err(js_err)?;
     Ok(to_js(&p))
 }
 
+/// Reads a page address (`#network=…&model=…`, or a whole link) with the core's parser, the
+/// one `viralsim run --address` uses: `{scenario, lang, compare}` (`scenario` is null when the
+/// address names no network and no model). Throws an `Error` naming the field at fault.
 #[wasm_bindgen(js_name = parseAddress)]
 pub fn parse_address(address: &str) -> Result<JsValue, JsValue> {
     viralsim::address::parse_address(address)

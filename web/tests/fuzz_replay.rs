@@ -55,9 +55,12 @@ fn build_and_step(scenario: &str, file: Option<&str>, segments: Option<&str>) {
     let Ok(obj) = js_sys::JSON::parse(scenario) else {
         return;
     };
-    if let Ok(mut sim) =
-        Simulation::new(obj, file.map(str::to_string), segments.map(str::to_string))
-    {
+    if let Ok(mut sim) = Simulation::new(
+        obj,
+        file.map(str::to_string),
+        segments.map(str::to_string),
+        None,
+    ) {
         for _ in 0..30 {
             if sim.step(1) == 0 {
                 break;
@@ -123,7 +126,7 @@ fn scenario_corpus() {
                     let seen: String = js_sys::JSON::stringify(&obj).unwrap().into();
                     if viralsim::Scenario::from_json(&seen).is_err() {
                         assert!(
-                            Simulation::new(obj, file.map(str::to_string), None).is_err(),
+                            Simulation::new(obj, file.map(str::to_string), None, None).is_err(),
                             "{json}"
                         );
                     }

@@ -28,7 +28,7 @@ fn prop(e: &JsValue, name: &str) -> String {
 #[wasm_bindgen_test]
 fn errors_carry_field_code_and_values() {
     let bad = r#"{"network":"karate","model":{"kind":"ic","p":1.5},"seeds":"nodes:0","seed":1}"#;
-    let e = Simulation::new(js(bad), None, None).err().unwrap();
+    let e = Simulation::new(js(bad), None, None, None).err().unwrap();
     assert_eq!(prop(&e, "field"), r#""model.p""#);
     assert_eq!(prop(&e, "code"), r#""probability""#);
     assert_eq!(prop(&e, "values"), r#"{"got":1.5}"#);
@@ -38,7 +38,7 @@ fn errors_carry_field_code_and_values() {
     );
     // a field's own error inside the scenario's JSON is reported as that field's
     let bad = r#"{"network":"lattice","model":{"kind":"ic","p":0.5},"seeds":"nodes:0","seed":1}"#;
-    let e = Simulation::new(js(bad), None, None).err().unwrap();
+    let e = Simulation::new(js(bad), None, None, None).err().unwrap();
     assert_eq!(prop(&e, "field"), r#""network""#);
     assert_eq!(prop(&e, "code"), r#""unknown_name""#);
     assert!(message(e).starts_with("scenario: network: unknown 'lattice'"));
@@ -52,6 +52,7 @@ fn errors_carry_field_code_and_values() {
 "
             .into(),
         ),
+        None,
         None,
     )
     .err()
@@ -80,7 +81,7 @@ fn golden_trajectories_match_native() {
     let cases: Vec<serde_json::Value> =
         serde_json::from_str(include_str!("../../tests/golden/scenarios.json")).unwrap();
     for case in cases {
-        let mut sim = Simulation::new(js(&case["scenario"].to_string()), None, None).unwrap();
+        let mut sim = Simulation::new(js(&case["scenario"].to_string()), None, None, None).unwrap();
         let max = case["scenario"]["max_steps"].as_u64().unwrap() as u32;
         sim.run(max);
         let want: Vec<[u32; 3]> = serde_json::from_value(case["counts"].clone()).unwrap();
@@ -134,7 +135,7 @@ fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
             "unknown field `colour`",
         ),
     ] {
-        let e = Simulation::new(js(&text), file.map(String::from), None)
+        let e = Simulation::new(js(&text), file.map(String::from), None, None)
             .err()
             .unwrap_or_else(|| panic!("no error for {text}"));
         let m = message(e);
@@ -144,10 +145,10 @@ fn bad_input_throws_errors_that_name_the_field_and_the_module_keeps_working() {
     let a =
         parse_address("#network=karate&model=sir&beta=0.1&gamma=-1&seeds=random:1&seed=1").unwrap();
     let scenario = js_sys::Reflect::get(&a, &"scenario".into()).unwrap();
-    let e = Simulation::new(scenario, None, None).err().unwrap();
+    let e = Simulation::new(scenario, None, None, None).err().unwrap();
     assert!(message(e).starts_with("model.gamma: must be a probability"));
     // after all that, a valid simulation still works
-    let mut sim = Simulation::new(js(base), None, None).unwrap();
+    let mut sim = Simulation::new(js(base), None, None, None).unwrap();
     assert!(sim.step(100) > 0);
     assert!(sim.seed_node(34).is_err());
     assert!(sim.reset(-1.0).is_err());
@@ -162,6 +163,7 @@ fn buffers_have_their_documented_layout() {
     let mut sim = Simulation::new(
         js(r#"{"network":"file:x.txt","model":{"kind":"ic","p":1},"seeds":"nodes:a","seed":1}"#),
         Some(text.into()),
+        None,
         None,
     )
     .unwrap();
@@ -193,7 +195,7 @@ fn buffers_have_their_documented_layout() {
 
 #[wasm_bindgen_test]
 fn monte_carlo_in_the_page_matches_the_native_summary() {
-    let sim = Simulation::new(js(r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"top-degree:10","seed":42}"#), None, None).unwrap();
+    let sim = Simulation::new(js(r#"{"network":"karate","model":{"kind":"ic","p":0.1},"seeds":"top-degree:10","seed":42}"#), None, None, None).unwrap();
     let r = sim.monte_carlo(2000, 42.0, 20.0, false).unwrap();
     let mean = js_sys::Reflect::get(
         &js_sys::Reflect::get(&r, &"reach".into()).unwrap(),
@@ -215,6 +217,7 @@ fn segments_file_and_live_interventions() {
         js(scen),
         Some(edges.into()),
         Some("a 0\nb 0\nc 1\nd x\n".into()),
+        None,
     )
     .err()
     .unwrap();
@@ -222,7 +225,7 @@ fn segments_file_and_live_interventions() {
         message(e),
         "segments: line 4: segment 'x' is not a whole number 0–65535"
     );
-    let e = Simulation::new(js(scen), Some(edges.into()), None)
+    let e = Simulation::new(js(scen), Some(edges.into()), None, None)
         .err()
         .unwrap();
     assert!(message(e).contains("give its text"));
@@ -230,6 +233,7 @@ fn segments_file_and_live_interventions() {
         js(scen),
         Some(edges.into()),
         Some("a 0\nb 0\nc 1\nd 1\n".into()),
+        None,
     )
     .unwrap();
     // the seed is the best-connected member of segment 1: c
@@ -269,7 +273,7 @@ fn hostile_addresses_and_buttons_never_trap() {
         ("#network=karate&model=ic&p=0.1&seeds=celf:1,runs=4294967295&seed=1", "seeds: celf runs must be a whole number from 1 to 10000"),
         (r#"#network=karate&model=ic&p=0.1&seeds=random:1&seed=1&campaign={"ads":{"impressions_per_step":4294967295,"conversion":0.1,"steps":3}}"#, "campaign.ads.impressions_per_step: must be at most the network's size (34)"),
     ] {
-        let got = scenario_of(addr).and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message));
+        let got = scenario_of(addr).and_then(|s| Simulation::new(s, None, None, None).map(|_| ()).map_err(message));
         match got {
             Ok(()) => assert!(msg.is_empty(), "{addr}: accepted"),
             Err(m) => assert!(!msg.is_empty() && m.contains(msg), "{addr}: {m}"),
@@ -280,7 +284,11 @@ fn hostile_addresses_and_buttons_never_trap() {
     let m = scenario_of(&format!(
         "#network=sbm:sizes={sizes},pin=0.1,pout=0.1&model=ic&p=0.1&seeds=random:1&seed=1"
     ))
-    .and_then(|s| Simulation::new(s, None, None).map(|_| ()).map_err(message))
+    .and_then(|s| {
+        Simulation::new(s, None, None, None)
+            .map(|_| ())
+            .map_err(message)
+    })
     .unwrap_err();
     assert!(
         m.contains("network.sizes (segments): 20000 is over the limit of 1000"),
@@ -289,7 +297,7 @@ fn hostile_addresses_and_buttons_never_trap() {
     // Bass + "Brand re-posts now": refused like a scheduled boost, and stepping goes on
     let s = scenario_of("#network=ba:n=300,m=2&model=bass&p=0.01&q=0.3&seeds=top-degree:3&seed=1")
         .unwrap();
-    let mut sim = Simulation::new(s, None, None).unwrap();
+    let mut sim = Simulation::new(s, None, None, None).unwrap();
     sim.step(2);
     let e = message(sim.boost_now().err().unwrap());
     assert!(
@@ -299,7 +307,7 @@ fn hostile_addresses_and_buttons_never_trap() {
     assert_eq!(sim.step(1), 1);
     // LT: the live button obeys the same rule
     let s = scenario_of("#network=ba:n=300,m=2&model=lt&seeds=top-degree:3&seed=1").unwrap();
-    let mut sim = Simulation::new(s, None, None).unwrap();
+    let mut sim = Simulation::new(s, None, None, None).unwrap();
     sim.step(1);
     assert!(sim.boost_now().is_err());
     // max_steps from the address is kept: the run stops there, as in the CLI
@@ -307,7 +315,7 @@ fn hostile_addresses_and_buttons_never_trap() {
         "#network=karate&model=sis&beta=0.3&gamma=0.1&seeds=random:2&seed=1&max_steps=5",
     )
     .unwrap();
-    let mut sim = Simulation::new(s, None, None).unwrap();
+    let mut sim = Simulation::new(s, None, None, None).unwrap();
     assert_eq!(sim.step(100), 5);
     assert!(sim.is_finished());
     // the address written back reads to the same scenario
@@ -323,7 +331,7 @@ fn theory_is_the_cli_object() {
     let golden = include_str!("../../tests/golden/cli/out/theory-ic-karate.txt");
     let want: serde_json::Value = serde_json::from_str(golden.split_once('\n').unwrap().1).unwrap();
     let sc = r#"{"network":"karate","model":{"kind":"ic","p":0.2},"seeds":"nodes:0","seed":1}"#;
-    let sim = Simulation::new(js(sc), None, None).unwrap();
+    let sim = Simulation::new(js(sc), None, None, None).unwrap();
     let got = js_sys::JSON::stringify(&sim.theory(None).unwrap())
         .map(String::from)
         .unwrap();
@@ -342,7 +350,7 @@ fn theory_is_the_cli_object() {
     }
     assert!(got.get("curve").is_none());
     let lt = r#"{"network":"karate","model":{"kind":"lt"},"seeds":"nodes:0","seed":1}"#;
-    let sim = Simulation::new(js(lt), None, None).unwrap();
+    let sim = Simulation::new(js(lt), None, None, None).unwrap();
     let t = sim.theory(Some(10)).unwrap();
     assert!(js_sys::Reflect::get(&t, &"transmissibility".into())
         .unwrap()
@@ -360,13 +368,13 @@ fn theory_is_the_cli_object() {
 #[wasm_bindgen_test]
 fn network_preview_and_export() {
     let gml = "graph [\n directed 1\n node [ id 1 country \"FR\" ]\n node [ id 2 country \"DE\" ]\n node [ id 3 country \"FR\" ]\n edge [ source 1 target 2 weight 0.5 ]\n edge [ source 2 target 3 weight 0.5 ]\n]\n";
-    let p = read_network_preview(gml, Some("a.gml".into())).unwrap();
+    let p = read_network_preview(gml, Some("a.gml".into()), None).unwrap();
     let text = js_sys::JSON::stringify(&p).map(String::from).unwrap();
     assert_eq!(
         text,
         r#"{"format":"gml","people":3,"friendships":2,"directed":true,"weighted":true,"duplicates_merged":0,"self_loops_dropped":0,"attributes":[{"name":"country","type":"text","values":3,"examples":["FR","DE"]}],"header":null,"notes":[]}"#
     );
-    let p = read_network_preview("follower,followee\na,b\n", None).unwrap();
+    let p = read_network_preview("follower,followee\na,b\n", None, None).unwrap();
     let text = js_sys::JSON::stringify(&p).map(String::from).unwrap();
     assert!(
         text.contains(
@@ -374,17 +382,61 @@ fn network_preview_and_export() {
         ),
         "{text}"
     );
-    let e = read_network_preview("digraph { a -> b }", None)
+    let e = read_network_preview("digraph { a -> b }", None, None)
         .err()
         .unwrap();
     assert_eq!(prop(&e, "code"), r#""unsupported_format""#);
     // the simulation's network with each person's result
     let s = r#"{"network":"file:a.gml","model":{"kind":"ic","p":1},"seeds":"nodes:1","seed":1}"#;
-    let mut sim = Simulation::new(js(s), Some(gml.into()), None).unwrap();
+    let mut sim = Simulation::new(js(s), Some(gml.into()), None, None).unwrap();
     sim.run(10);
     let gexf = sim.export_network("gexf").unwrap();
     assert!(gexf.contains(r#"<node id="3"><attvalues><attvalue for="0" value="FR"/><attvalue for="1" value="removed"/><attvalue for="2" value="2"/><attvalue for="3" value="2"/><attvalue for="4" value="2"/><attvalue for="5" value="word of mouth"/></attvalues></node>"#), "{gexf}");
     assert!(sim.export_network("graphml").unwrap().starts_with("<?xml"));
     let e = sim.export_network("dot").err().unwrap();
     assert_eq!(prop(&e, "code"), r#""unknown_name""#);
+}
+
+/// A Gephi edge table with its node table (`file:…,nodes=NAME`): the node table's people
+/// (one with no friendship) and attributes, segments from one of them; an error in the node
+/// table names it and its line; a spec naming a node table that is not given says so.
+#[wasm_bindgen_test]
+fn gephi_node_table() {
+    let edges = include_str!("../../tests/fixtures/formats/gephi_edges.csv");
+    let nodes = include_str!("../../tests/fixtures/formats/gephi_nodes.csv");
+    let p = read_network_preview(edges, Some("edges.csv".into()), Some(nodes.into())).unwrap();
+    let text = js_sys::JSON::stringify(&p).map(String::from).unwrap();
+    assert!(
+        text.starts_with(r#"{"format":"gephi-csv","people":5,"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            r#"{"name":"country","type":"text","values":4,"examples":["France","Germany","Spain"]}"#
+        ),
+        "{text}"
+    );
+    let s = r#"{"network":"file:edges.csv,segment_by=country,nodes=nodes.csv","model":{"kind":"ic","p":1},"seeds":"top-degree:1","seed":1,
+                "campaign":{"seed_segment":"France"}}"#;
+    let sim = Simulation::new(js(s), Some(edges.into()), None, Some(nodes.into())).unwrap();
+    assert_eq!(sim.node_count(), 5);
+    let names = js_sys::JSON::stringify(&sim.segment_names())
+        .map(String::from)
+        .unwrap();
+    assert_eq!(names, r#"["France","Germany","Spain","(none)"]"#);
+    let e = Simulation::new(js(s), Some(edges.into()), None, None)
+        .err()
+        .unwrap();
+    assert_eq!(prop(&e, "field"), r#""network.nodes""#);
+    assert_eq!(prop(&e, "code"), r#""file_text_missing""#);
+    let e = Simulation::new(
+        js(s),
+        Some(edges.into()),
+        None,
+        Some("Id;Label\nann;A\nann;B\n".into()),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(prop(&e, "field"), r#""nodes""#);
+    assert_eq!(prop(&e, "line"), "3");
 }

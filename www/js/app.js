@@ -46,7 +46,7 @@ export class App extends EventTarget {
     super();
     this.doc = doc;
     this.store = new Store(DEFAULT_SCENARIO);
-    this.files = { network: null, segments: null }; // {name, text} of the uploads
+    this.files = { network: null, segments: null, nodes: null }; // {name, text} of the uploads
     this.texts = new Map(); // ego-Facebook, fetched once
     this.running = null; // the scenario of the simulation on screen
     this.compareSet = []; // up to four scenarios on one network (the compare panel's)
@@ -203,17 +203,18 @@ export class App extends EventTarget {
       text = this.files.network?.text ?? null;
     }
     const segments = /^file:.*,segments=/.test(spec) ? this.files.segments?.text ?? null : null;
-    return { text, segments };
+    const nodes = /^file:.*,nodes=/.test(spec) ? this.files.nodes?.text ?? null : null;
+    return { text, segments, nodes };
   }
 
   /** The scenario with a computed strategy replaced by the nodes it chose (the same runs). */
-  async withChosenSeeds(s, { text = null, segments = null } = {}) {
+  async withChosenSeeds(s, { text = null, segments = null, nodes = null } = {}) {
     if (!COMPUTED_SEEDS.test(s.seeds)) return s;
-    const key = JSON.stringify(s) + `#${text?.length ?? 0}#${segments?.length ?? 0}`;
+    const key = JSON.stringify(s) + `#${text?.length ?? 0}#${segments?.length ?? 0}#${nodes?.length ?? 0}`;
     if (!this.chosenSeeds.has(key)) {
       this.emit('choosing', { busy: true });
       try {
-        const { labels } = await this.seedWorker.request({ type: 'start', scenario: s, text, segments });
+        const { labels } = await this.seedWorker.request({ type: 'start', scenario: s, text, segments, nodes });
         this.chosenSeeds.set(key, labels.length ? `nodes:${labels.join(',')}` : 'none');
       } finally {
         this.emit('choosing', { busy: false });
@@ -237,6 +238,8 @@ export class App extends EventTarget {
       return m[2] ? t('err_upload_both', { name: m[1], seg: m[2] }) : t('err_upload_needed', { name: m[1] });
     }
     if (m[2] && (!this.files.segments || this.files.segments.name !== m[2])) return t('err_segments_missing', { name: m[2] });
+    const n = /,nodes=([^,]*)/.exec(String(s.network));
+    if (n && (!this.files.nodes || this.files.nodes.name !== n[1])) return t('err_nodes_missing', { name: n[1] });
     return '';
   }
 

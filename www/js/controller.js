@@ -21,7 +21,7 @@ const SETTLED = 0.05;
 
 export class Controller extends EventTarget {
   /** `speed`: steps per second; `loop`: start again a moment after the run ends. `source`:
-   * `async (scenario) => ({text, segments})`, the texts a network needs (by default ego-Facebook
+   * `async (scenario) => ({text, segments, nodes})`, the texts a network needs (by default ego-Facebook
    * next to the module, and no uploaded file); `prepare`: `async (scenario, texts) => scenario`
    * (the page chooses computed seeds in a worker); `layoutWorker`: the layout worker's URL. */
   constructor({ speed = 4, loop = false, loopDelay = 1500, source = null, prepare = null, layoutWorker = null, place = null } = {}) {
@@ -65,7 +65,7 @@ export class Controller extends EventTarget {
       if (gen !== this.generation) return false;
       const built = await this.prepare(scenario, texts);
       if (gen !== this.generation) return false;
-      next = new SimView(built, texts.text ?? undefined, texts.segments ?? undefined);
+      next = new SimView(built, texts.text ?? undefined, texts.segments ?? undefined, texts.nodes ?? undefined);
     } catch (error) {
       if (gen !== this.generation) return false;
       this.emit('error', { error });
@@ -96,7 +96,7 @@ export class Controller extends EventTarget {
     if (!scenario) return;
     // the layout needs only the network: no seeding strategy or campaign to compute there
     const network = { network: scenario.network, model: scenario.model, seeds: 'none', seed: scenario.seed };
-    const { id, promise } = this.layout.send({ type: 'start', scenario: network, text: texts.text ?? null, segments: texts.segments ?? null }, {
+    const { id, promise } = this.layout.send({ type: 'start', scenario: network, text: texts.text ?? null, segments: texts.segments ?? null, nodes: texts.nodes ?? null }, {
       onProgress: (data) => { if (id === this.layoutRequest) this.pendingPositions = data; },
     });
     this.layoutRequest = id;

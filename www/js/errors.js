@@ -24,6 +24,8 @@ export const FIELD_CONTROLS = {
   'network.pout': ['net-error', 'net-pout-num'],
   'network.directed': ['net-error', 'file'],
   'network.segments': ['net-error', 'seg-file'],
+  'network.nodes': ['net-error', 'nodes-file'],
+  nodes: ['net-error', 'nodes-file'],
   'edge list': ['net-error', 'file'],
   file: ['net-error', 'file'], // a line of the uploaded edge list (the core names no field)
   segments: ['net-error', 'seg-file'],

@@ -16,7 +16,7 @@ self.onmessage = async ({ data }) => {
   try {
     wasm ??= await init();
     sim?.free();
-    sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined);
+    sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined, data.nodes ?? undefined);
     if (data.positions) sim.setPositions(data.positions, data.temperature);
   } catch (e) {
     self.postMessage({ type: 'error', id: data.id, error: errorData(e) });

@@ -16,10 +16,10 @@ self.onmessage = async ({ data }) => {
   try {
     ready ??= init();
     await ready;
-    const key = JSON.stringify(data.scenario) + (data.text ? `#${data.text.length}` : '') + (data.segments ? `#${data.segments.length}` : '');
+    const key = JSON.stringify(data.scenario) + (data.text ? `#${data.text.length}` : '') + (data.segments ? `#${data.segments.length}` : '') + (data.nodes ? `#${data.nodes.length}` : '');
     if (key !== simKey) {
       sim?.free();
-      sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined);
+      sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined, data.nodes ?? undefined);
       simKey = key;
     }
     const pieces = [];

@@ -15,7 +15,7 @@ export class MonteCarloRunner {
   }
 
   /** Resolves with the pieces (arrays of runs, in run order); rejects on error or cancel. */
-  run({ scenario, text, segments = null, runs, seed, metrics = true, onProgress = () => {} }) {
+  run({ scenario, text, segments = null, nodes = null, runs, seed, metrics = true, onProgress = () => {} }) {
     this.cancel();
     this.ensurePool();
     const w = Math.min(this.size, runs);
@@ -25,7 +25,7 @@ export class MonteCarloRunner {
     for (let i = 0; i < w; i++) {
       const start = Math.floor((i * runs) / w), end = Math.floor(((i + 1) * runs) / w);
       const client = this.pool[i];
-      const { id, promise } = client.send({ type: 'start', scenario, text, segments, seed, start, end, chunk, metrics }, {
+      const { id, promise } = client.send({ type: 'start', scenario, text, segments, nodes, seed, start, end, chunk, metrics }, {
         onProgress: (data) => { done += data.done; onProgress(done, runs); },
       });
       requests.push({ client, id, promise });

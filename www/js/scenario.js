@@ -56,7 +56,9 @@ export function networkSpec(kind, values, fileName, segName) {
     // the core's order: name, directed, segments, then format=, header=, segment_by=, nodes=
     const opts = String(values.fileOptions || '').split(',').filter(Boolean);
     const directed = opts.includes('directed') ? ',directed' : '';
-    const rest = opts.filter((o) => o !== 'directed').map((o) => `,${o}`).join('');
+    const ORDER = ['format', 'header', 'segment_by', 'nodes'];
+    const rank = (o) => { const i = ORDER.indexOf(o.split('=')[0]); return i < 0 ? ORDER.length : i; };
+    const rest = opts.filter((o) => o !== 'directed').sort((x, y) => rank(x) - rank(y)).map((o) => `,${o}`).join('');
     return `file:${fileName || 'upload.txt'}${directed}${segName ? `,segments=${segName}` : ''}${rest}`;
   }
   if (kind === 'drawn') return `drawn:xy=${values.xy || DRAWN_START.xy}${values.edges ? `,edges=${values.edges}` : ''}`;

@@ -12,7 +12,7 @@ self.onmessage = async ({ data }) => {
   try {
     ready ??= init();
     await ready;
-    const sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined);
+    const sim = new Simulation(data.scenario, data.text ?? undefined, data.segments ?? undefined, data.nodes ?? undefined);
     const labels = Array.from(sim.seeds(), (i) => sim.nodeInfo(i).label);
     sim.free();
     self.postMessage({ id: data.id, type: 'done', labels });

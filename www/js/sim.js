@@ -58,14 +58,14 @@ export const scenarioToAddress = (scenario) => engine.mod.scenarioToAddress(scen
 /** What a network file holds, read by the core (`formats::preview`): format, people,
  * friendships, directed, weighted, attributes with a few values, the header decision. Throws
  * naming the line (or element) that could not be read. */
-export const readNetworkPreview = (text, name) => engine.mod.readNetworkPreview(text, name);
+export const readNetworkPreview = (text, name, nodes) => engine.mod.readNetworkPreview(text, name, nodes ?? undefined);
 /** {max_nodes, max_edges, max_bytes} of the page. */
 export const pageLimits = () => engine.mod.pageLimits();
 
 export class SimView {
   /** Throws an Error naming the field or line when the scenario is invalid. */
-  constructor(scenario, text, segments) {
-    this.sim = new engine.mod.Simulation(scenario, text ?? undefined, segments ?? undefined);
+  constructor(scenario, text, segments, nodes) {
+    this.sim = new engine.mod.Simulation(scenario, text ?? undefined, segments ?? undefined, nodes ?? undefined);
     this.wasm = engine.wasm;
     this.n = this.sim.nodeCount();
     this.edges = this.sim.edges(); // Uint32Array copy: pairs of node indices

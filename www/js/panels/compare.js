@@ -102,9 +102,9 @@ export class ComparePanel extends Panel {
       const total = list.length * runs;
       for (const [i, s] of list.entries()) {
         // one seed for all: the same network and the same random draws, run by run
-        const { scenario, text, segments } = await app.prepareRuns({ ...s, seed });
+        const { scenario, text, segments, nodes } = await app.prepareRuns({ ...s, seed });
         per.push(await app.runner.run({
-          scenario, text, segments, runs, seed, metrics: true,
+          scenario, text, segments, nodes, runs, seed, metrics: true,
           onProgress: (done) => { progress.value = (i * runs + done) / total; status.textContent = t('mc_progress', { done: i * runs + done, total }); },
         }));
       }

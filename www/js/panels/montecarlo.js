@@ -64,10 +64,10 @@ export class MonteCarloPanel extends Panel {
     const status = this.part('mc-status');
     status.textContent = t('mc_progress', { done: 0, total: runs });
     try {
-      const { scenario: chosen, text, segments } = await app.prepareRuns(scenario);
+      const { scenario: chosen, text, segments, nodes } = await app.prepareRuns(scenario);
       // per-run cascade metrics are not shown here; without them the runs travel lighter
       const pieces = await app.runner.run({
-        scenario: chosen, text, segments, runs, seed, metrics: false,
+        scenario: chosen, text, segments, nodes, runs, seed, metrics: false,
         onProgress: (done, total) => { progress.value = done / total; status.textContent = t('mc_progress', { done, total }); },
       });
       const current = app.sim;

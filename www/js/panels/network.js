@@ -19,6 +19,7 @@ export class NetworkPanel extends Panel {
     this.on(kind, 'change', (e) => this.choose(e.target.value));
     this.on(this.part('file'), 'change', (e) => this.upload(e.target, 'network'));
     this.on(this.part('seg-file'), 'change', (e) => this.upload(e.target, 'segments'));
+    this.on(this.part('nodes-file'), 'change', (e) => this.upload(e.target, 'nodes'));
     this.on(this.app, 'loading', () => { this.part('net-info').textContent = t('loading'); });
     this.on(this.app, 'built', () => this.sayCounts());
     this.on(this.part('draw-clear'), 'click', () => this.change((c) => { c.netValues = { xy: '50_50', edges: '' }; c.clicked = []; }));
@@ -70,23 +71,33 @@ export class NetworkPanel extends Panel {
       return;
     }
     const name = f.name.replace(which === 'network' ? /[,:]/g : /[,:=]/g, '_');
-    if (which === 'network') {
+    const network = this.app.files.network;
+    if (which === 'network' || (which === 'nodes' && network)) {
+      // a node table is previewed with its edge table: the people and attributes it adds
       let preview;
       try {
-        preview = readNetworkPreview(text, f.name);
+        preview = which === 'network' ? readNetworkPreview(text, f.name) : readNetworkPreview(network.text, network.name, text);
       } catch (err) {
-        this.choose('file');
-        this.part('file-preview').hidden = true;
+        if (which === 'network') { this.choose('file'); this.part('file-preview').hidden = true; }
         this.app.showError(err, 'net-error'); // the line, in the page's language; the old network stays
         return;
       }
       this.showPreview(preview);
     }
+    // a node table belongs to its edge table
+    if (which === 'network' && this.app.files.network?.name !== name) this.app.files.nodes = null;
     this.app.files[which] = { name, text };
     const before = this.scenario;
     this.change((c) => {
       c.netKind = 'file';
-      c.netValues = {};
+      if (which === 'nodes') {
+        const opts = String(c.netValues.fileOptions || '').split(',').filter((o) => o && !o.startsWith('nodes='));
+        c.netValues = { ...c.netValues, fileOptions: [...opts, `nodes=${name}`].join(',') };
+        c.fileName = c.fileName ?? network?.name ?? null;
+        return;
+      }
+      // the file an address asked for keeps the address's options (segment_by=, nodes=, …)
+      if (!(which === 'network' && name === c.fileName)) c.netValues = {};
       if (which === 'network') { c.fileName = name; c.clicked = []; c.segName = c.segName ?? null; c.adSegment = ''; c.content.seedSegment = ''; c.content.stickiness = ''; }
       else { c.segName = name; c.fileName = c.fileName ?? this.app.files.network?.name ?? null; }
     });
@@ -99,6 +110,8 @@ export class NetworkPanel extends Panel {
    * attributes can give the segments. */
   showPreview(p) {
     this.preview = p;
+    // a Gephi edge table may come with its node table (Gephi's two CSV exports)
+    this.part('nodes-row').hidden = p.format !== 'gephi-csv' && !/,nodes=/.test(String(this.scenario?.network ?? ''));
     const box = this.part('file-preview');
     box.hidden = false;
     const lang = language();
@@ -166,6 +179,7 @@ export class NetworkPanel extends Panel {
       });
     }, this.abort.signal);
     this.part('file-row').hidden = c.netKind !== 'file';
+    if (/,nodes=/.test(String(s?.network ?? ''))) this.part('nodes-row').hidden = false;
     if (c.netKind !== 'file') this.part('file-preview').hidden = true;
     this.part('draw-row').hidden = c.netKind !== 'drawn';
     if (!s) return;
