@@ -16,7 +16,8 @@ import { Store } from './js/store.js';
 import { NetworkView } from './js/render.js';
 import { CanvasInput, Tooltip } from './js/input.js';
 import { STATE_COLORS, STATE_SHAPES, TRANSMISSION_COLOR } from './js/colors.js';
-import { STRINGS, translate } from './js/i18n.js';
+import { LANGS, fill } from './js/lang.js';
+import { WIDGET_STRINGS } from './js/widget-strings.js';
 import { errorText, pageError } from './js/errors.js';
 import { escapeHtml } from './js/format.js';
 import { MODELS } from './js/scenario.js';
@@ -302,7 +303,7 @@ export class ViralSimElement extends HTMLElement {
     const langAttr = this.getAttribute('lang');
     this.language = 'en';
     if (langAttr !== null) {
-      if (STRINGS[langAttr.trim().toLowerCase()]) this.language = langAttr.trim().toLowerCase();
+      if (LANGS.includes(langAttr.trim().toLowerCase())) this.language = langAttr.trim().toLowerCase();
       else problems.push(['err_w_lang', { v: langAttr }]);
     }
     const height = this.getAttribute('height');
@@ -323,12 +324,12 @@ export class ViralSimElement extends HTMLElement {
       try {
         await loadWasm();
         if (gen !== this.applyGen) return;
-        if (!address || !address.trim()) throw pageError(translate('en', 'err_w_scenario'), 'scenario', 'w_scenario');
+        if (!address || !address.trim()) throw pageError(fill(WIDGET_STRINGS, 'en', 'err_w_scenario'), 'scenario', 'w_scenario');
         const parsed = parseAddress(address.trim());
-        if (!parsed.scenario) throw pageError(translate('en', 'err_w_scenario'), 'scenario', 'w_scenario');
+        if (!parsed.scenario) throw pageError(fill(WIDGET_STRINGS, 'en', 'err_w_scenario'), 'scenario', 'w_scenario');
         scenario = parsed.scenario;
         // the address may say its language; the attribute says it first
-        if (langAttr === null && parsed.lang && STRINGS[parsed.lang]) this.language = parsed.lang;
+        if (langAttr === null && parsed.lang && LANGS.includes(parsed.lang)) this.language = parsed.lang;
       } catch (error) {
         if (gen !== this.applyGen) return;
         this.parts.store.set(null);
@@ -407,7 +408,7 @@ export class ViralSimElement extends HTMLElement {
   }
 
   t(key, vars) {
-    return translate(this.language, key, vars);
+    return fill(WIDGET_STRINGS, this.language, key, vars);
   }
 
   errorText(e) {

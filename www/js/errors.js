@@ -4,7 +4,8 @@
 // goes next to its control by looking its field up in FIELD_CONTROLS (the exact path, then the
 // path with its indices written `[]`); the page's language says it from the code's template in
 // i18n.js (ERRORS), English keeps the core's text.
-import { language, ERRORS, WORDS } from './i18n.js';
+import { language } from './lang.js';
+import { ERRORS, WORDS } from './error-strings.js';
 
 /** Field path → [error slot next to the controls, the control itself (marked aria-invalid)]. */
 export const FIELD_CONTROLS = {

@@ -1,5 +1,5 @@
 // Numbers and text as the page writes them, in its language.
-import { language } from './i18n.js';
+import { language } from './lang.js';
 
 /** A number with at most `d` decimals, the language's way ('–' for none). */
 export function fmt(x, d = 2) {

@@ -1,6 +1,13 @@
-// All interface text, English and French, in one table. Keys are used as data-i18n attributes
-// (text), data-i18n-label (aria-label) and from code through t().
-export const STRINGS = {
+// All interface text, English and French, in one table: the element's words (widget-strings.js)
+// and the full page's. Keys are used as data-i18n attributes (text), data-i18n-label
+// (aria-label) and from code through t(). The errors' templates are in error-strings.js.
+import { WIDGET_STRINGS } from './widget-strings.js';
+import { language, fill } from './lang.js';
+
+export { language, setLanguage } from './lang.js';
+export { ERRORS, WORDS } from './error-strings.js';
+
+const PAGE_STRINGS = {
   en: {
     title: 'viralsim — how a message spreads',
     subtitle: 'Watch a post, an ad or a rumour spread from person to person. Change how catchy it is, the shape of the network and who starts it, and see why it goes viral — or dies out.',
@@ -45,8 +52,7 @@ export const STRINGS = {
     k_seeds: 'k (number of seeds)',
     rng_seed: 'Random seed',
     rng_seed_help: 'Same random seed, same run: share the page address to replay it. (Seeds are the people who start it; the random seed fixes the chance draws.)',
-    play: 'Play', pause: 'Pause', step: 'Step', reset: 'Reset',
-    speed: 'Speed (steps per second)',
+    
     legend: 'Legend',
     chart: 'People in each state, step by step',
     chart_x: 'step', chart_y: 'people',
@@ -103,11 +109,9 @@ export const STRINGS = {
     cmp_no_seeds: 'no seeds', cmp_ads: 'ads {k}/step × {steps} steps (conversion {conv})', cmp_half_life: 'half-life {h}', cmp_interventions: '{k} interventions', cmp_prices: 'prices',
     click_hint: 'Click a person to make them share first.',
     nodes_edges: '{n} people, {m} friendships',
-    not_reached: 'not reached', just_adopted: 'just adopted', adopted: 'adopted',
-    susceptible: 'susceptible', infected: 'infected', recovered: 'recovered',
-    ignorant: 'ignorant', spreader: 'spreader', stifler: 'stifler',
-    transmission: 'passed on this step',
-    tt_degree: 'friends', tt_state: 'state', tt_step: 'adopted at step', tt_told: 'told by',
+    
+    
+    tt_step: 'adopted at step', tt_told: 'told by',
     tt_seed: 'a seed', tt_ad: 'advertising',
     loading: 'Loading…',
     // networks
@@ -147,13 +151,10 @@ export const STRINGS = {
     x_threshold: 'A person adopts only when enough of their friends already have.',
     x_rumor: 'Each spreader tells a random friend; meeting someone who already knows makes them stop: they become a stifler, who knows the rumour but no longer tells it.',
     x_bass: 'Ads convince a few people each step; word of mouth grows with the share of friends who adopted.',
-    par_p_ic: 'stickiness p: chance to convince each friend',
-    par_beta: 'β: chance to pass it to each friend, per step',
-    par_gamma: 'γ: chance to lose interest, per step',
-    par_theta: 'θ: share of friends needed',
+    
+    
     par_k: 'k: number of friends needed',
-    par_p_bass: 'p: ad reach per step',
-    par_q_bass: 'q: word-of-mouth strength',
+    
     err_file: 'Could not read the file: {msg}',
     err_empty_file: "file: '{name}' is empty (0 bytes): choose the file that holds the edge list",
     err_big_file: "file: '{name}' is {size} MB, over the page's limit of {max} MB: use the command-line tool for larger networks",
@@ -161,16 +162,11 @@ export const STRINGS = {
     max_steps: 'Steps at most',
     engine_restarted: 'The simulation engine stopped on an internal error and was restarted; the last scenario that worked was rebuilt.',
     // the embeddable widget (<viral-sim>)
-    w_status: 'Step {step} · reached {reach} of {n} ({pct} %)',
-    w_status_done: 'Step {step} · reached {reach} of {n} ({pct} %) · finished',
-    w_canvas: 'Network of {n} people: {reach} reached at step {step}',
-    w_controls: 'Simulation controls',
-    w_loading: 'Loading the simulation…',
-    err_w_controls: "controls: unknown control '{v}' (use play, step, reset, speed, p)",
-    err_w_height: "height: '{v}' is not a height (a number of pixels, or a CSS length such as 20rem)",
-    err_w_lang: "lang: '{v}' is not a language of viralsim (en, fr)",
-    err_w_scenario: 'scenario: the attribute is missing (an address such as network=karate&model=ic&p=0.2&seeds=top-degree:2)',
-    err_widget_file: "network: '{spec}' is an uploaded file, which an embedded simulation cannot open; use a generated network",
+    
+    
+    
+    
+    
     // the Embed button and its dialog
     embed: 'Embed',
     embed_title: 'Embed this simulation',
@@ -227,8 +223,7 @@ export const STRINGS = {
     k_seeds: 'k (nombre de graines)',
     rng_seed: 'Germe aléatoire',
     rng_seed_help: "Même germe, même partie : partagez l'adresse de la page pour la rejouer. (Les graines sont les personnes qui lancent le message ; le germe fixe les tirages au hasard.)",
-    play: 'Lecture', pause: 'Pause', step: 'Pas', reset: 'Réinitialiser',
-    speed: 'Vitesse (pas par seconde)',
+    
     legend: 'Légende',
     chart: 'Personnes dans chaque état, pas à pas',
     chart_x: 'pas', chart_y: 'personnes',
@@ -285,11 +280,9 @@ export const STRINGS = {
     cmp_no_seeds: 'aucune graine', cmp_ads: 'pub {k}/pas × {steps} pas (conversion {conv})', cmp_half_life: 'demi-vie {h}', cmp_interventions: '{k} interventions', cmp_prices: 'prix',
     click_hint: 'Cliquez sur une personne pour qu’elle partage en premier.',
     nodes_edges: '{n} personnes, {m} amitiés',
-    not_reached: 'pas touché', just_adopted: 'vient d’adopter', adopted: 'a adopté',
-    susceptible: 'sain', infected: 'infecté', recovered: 'guéri',
-    ignorant: 'ignorant', spreader: 'propagateur', stifler: 'étouffeur',
-    transmission: 'transmis à ce pas',
-    tt_degree: 'amis', tt_state: 'état', tt_step: 'a adopté au pas', tt_told: 'informé par',
+    
+    
+    tt_step: 'a adopté au pas', tt_told: 'informé par',
     tt_seed: 'une graine', tt_ad: 'la publicité',
     loading: 'Chargement…',
     net_karate: 'Club de karaté de Zachary (34 personnes)',
@@ -327,29 +320,21 @@ export const STRINGS = {
     x_threshold: 'On adopte seulement quand assez de ses amis l’ont déjà fait.',
     x_rumor: "Chaque propagateur le raconte à un ami au hasard ; tomber sur quelqu'un qui sait déjà le fait arrêter : il devient un étouffeur, qui connaît la rumeur mais ne la répète plus.",
     x_bass: 'La pub convainc quelques personnes à chaque pas ; le bouche à oreille grandit avec la part d’amis qui ont adopté.',
-    par_p_ic: "pouvoir d'attraction p : chance de convaincre chaque ami",
-    par_beta: 'β : chance de transmettre à chaque ami, par pas',
-    par_gamma: 'γ : chance de se lasser, par pas',
-    par_theta: "θ : part d'amis nécessaire",
+    
+    
     par_k: "k : nombre d'amis nécessaire",
-    par_p_bass: 'p : portée de la pub par pas',
-    par_q_bass: 'q : force du bouche à oreille',
+    
     err_file: 'Impossible de lire le fichier : {msg}',
     err_empty_file: "fichier : « {name} » est vide (0 octet) : choisissez le fichier qui contient la liste d'arêtes",
     err_big_file: "fichier : « {name} » fait {size} Mo, au-delà de la limite de la page ({max} Mo) : utilisez l'outil en ligne de commande pour les grands réseaux",
     err_max_steps: 'max_steps : doit être un nombre entier de 1 à 1000000, reçu {v}',
     max_steps: 'Nombre de pas au plus',
     engine_restarted: "Le moteur de simulation s'est arrêté sur une erreur interne et a été relancé ; le dernier scénario valide a été reconstruit.",
-    w_status: 'Pas {step} · {reach} touchés sur {n} ({pct} %)',
-    w_status_done: 'Pas {step} · {reach} touchés sur {n} ({pct} %) · terminé',
-    w_canvas: 'Réseau de {n} personnes : {reach} touchées au pas {step}',
-    w_controls: 'Commandes de la simulation',
-    w_loading: 'Chargement de la simulation…',
-    err_w_controls: "controls : commande inconnue « {v} » (play, step, reset, speed, p)",
-    err_w_height: "height : « {v} » n'est pas une hauteur (un nombre de pixels, ou une longueur CSS comme 20rem)",
-    err_w_lang: "lang : « {v} » n'est pas une langue de viralsim (en, fr)",
-    err_w_scenario: "scenario : l'attribut manque (une adresse comme network=karate&model=ic&p=0.2&seeds=top-degree:2)",
-    err_widget_file: "network : « {spec} » est un fichier téléversé, qu'une simulation intégrée ne peut pas ouvrir : choisissez un réseau généré",
+    
+    
+    
+    
+    
     embed: 'Intégrer',
     embed_title: 'Intégrer cette simulation',
     embed_help: "Collez l'un de ces extraits dans votre propre page web : il montre le scénario à l'écran, avec Lecture, Pas, Réinitialiser, la vitesse et le paramètre principal, et fonctionne depuis n'importe quel site.",
@@ -363,181 +348,10 @@ export const STRINGS = {
   },
 };
 
-/** serde's words for a value it did not expect (`integer \`-3\``, `string "a"`), in French. */
-function serdeFr(got, w) {
-  const m = /^(integer|floating point|string|boolean|char) [`"](.*)[`"]$/s.exec(String(got));
-  if (!m) return w(got);
-  return { integer: `l’entier ${m[2]}`, 'floating point': `le nombre ${m[2]}`, string: `le texte « ${m[2]} »`,
-    boolean: `le booléen ${m[2]}`, char: `le caractère « ${m[2]} »` }[m[1]];
-}
-
-// The core's errors (viralsim::error::Code, one key per code name) in the page's languages other
-// than English (English shows the core's own text). A template says the reason, after the
-// field: `{name}` is a value of the error (numbers written the language's way), `{name:q}` a text
-// value between quotes, `{name:w}` a word of WORDS, `{at}` a position in a JSON text. A function
-// gets (values, {n, q, w}) and returns the text (null: keep the English).
-export const ERRORS = {
-  fr: {
-    probability: 'doit être une probabilité entre 0 et 1, reçu {got}',
-    interval: (v, { n }) => `doit être dans ${v.min_open ? ']' : '['}${n(v.min)} ; ${n(v.max)}${v.max_open ? '[' : ']'}, reçu ${n(v.got)}`,
-    at_least: 'doit valoir au moins {min}',
-    at_least_got: 'doit valoir au moins {min}, reçu {got}',
-    at_most: 'doit valoir au plus {max}, reçu {got}',
-    at_most_network_size: 'doit valoir au plus la taille du réseau ({size}), reçu {got}',
-    non_negative: 'doit être un nombre ≥ 0, reçu {got}',
-    each_non_negative: 'chaque valeur doit être un nombre ≥ 0, reçu {got}',
-    budget_non_negative: 'le budget doit être un nombre ≥ 0, reçu {got:q}',
-    positive_steps: 'doit être un nombre de pas > 0, reçu {got}',
-    greater_than: 'doit être un nombre > {min}, reçu {got}',
-    greater_than_param: 'doit être plus grand que {name} = {value}, reçu {got}',
-    even_at_least_two: 'doit être un nombre pair ≥ 2, reçu {got}',
-    even: 'doit être pair, reçu {got}',
-    whole_number: (v, { n, q }) => `${v.strategy ? `runs de ${v.strategy} : ` : ''}doit être un nombre entier `
-      + `${v.max === null || v.max === undefined ? `≥ ${n(v.min)}` : `de ${n(v.min)} à ${v.max === 9007199254740991 ? '2^53 − 1' : n(v.max)}`}, reçu ${q(v.got)}`,
-    not_a_number: '{got:q} n’est pas un nombre',
-    not_a_whole_number: '{got:q} n’est pas un nombre entier ≥ 0',
-    not_a_seed_count: '{got:q} n’est pas un nombre entier de graines',
-    seed_count: (v) => (Number(v.got) < 1
-      ? `le nombre de graines doit valoir au moins 1, reçu ${v.got}`
-      : `le nombre de graines doit valoir au plus 4 294 967 295 (plus que les nœuds de tout réseau), reçu ${v.got}`),
-    not_finite: 'doivent être des nombres finis',
-    unknown_name: '{name:q} inconnu (attendu l’un de : {expected})',
-    given_twice: 'est donné deux fois',
-    given_twice_in_address: 'est donné deux fois dans l’adresse',
-    no_such_parameter: '{kind} n’a pas de paramètre {name:q} (il prend : {expected:w})',
-    missing_parameter: '{kind} a besoin de {name}',
-    not_name_value: (v, { q }) => `${q(v.got)} doit avoir la forme nom=valeur${v.example ? `, par ex. ${v.example}` : ''}`,
-    not_sizes: '{got:q} doit donner les tailles des segments séparées par « / », par ex. 500/300/200',
-    not_drawn: '{got:q} doit décrire un réseau dessiné : xy=X_Y/X_Y/… (une place par personne) et edges=A-B/A-B/… (personnes numérotées à partir de 0, moins que les places)',
-    file_name: 'file: a besoin d’un nom, par ex. file:audience.csv',
-    file_option: 'file: option {option:q} inconnue (attendu directed, segments=FICHIER, format=F, header=yes|no, segment_by=ATTRIBUT ou nodes=FICHIER)',
-    seeds_form: '{got:q} doit avoir l’une de ces formes : {forms}',
-    empty_node_id: '{got:q} contient un identifiant de nœud vide',
-    no_such_option: '{strategy} n’a pas d’option {option:q} ({options})',
-    file_text_missing: 'file:{name} a besoin du texte du fichier (chargez d’abord le fichier)',
-    facebook_text_missing: 'facebook : chargez data/ego-facebook.txt et passez son texte',
-    segments_text_missing: 'le réseau nomme le fichier de segments {name:q} : donnez son texte',
-    address_no_scenario: 'l’adresse ne nomme ni réseau ni modèle',
-    address_no_network: 'l’adresse ne nomme pas de réseau',
-    address_no_model: 'l’adresse ne nomme pas de modèle',
-    over_limit: '{got} dépasse la limite de {limit}',
-    ic_needs_p: 'ic a besoin de p (ou de weights = "edge" / "in_degree")',
-    p_or_weights: 'donnez p ou weights, pas les deux',
-    threshold_k_or_theta: 'threshold a besoin d’exactement un de k (nombre de voisins) ou theta (part des voisins)',
-    threshold_k_zero: 'doit valoir au moins 1 (avec k = 0, on adopterait sans aucun voisin)',
-    sir_gamma_zero: 'doit être > 0 pour SIR, sinon les infectés ne guérissent jamais et la partie ne finit pas',
-    no_edge_weights: 'le modèle utilise les poids des arêtes, mais le réseau n’en a pas',
-    in_weights: 'les poids entrants du nœud {node} font {sum} en tout ; le seuil linéaire demande au plus 1',
-    arc_weight: 'l’arc {from} → {to} a le poids {weight} ; une probabilité doit être entre 0 et 1',
-    edge_weight: 'l’arête {edge} a le poids {weight} ; les poids doivent être finis et ≥ 0',
-    endpoint: 'l’arête ({u}, {v}) a une extrémité ≥ n = {n}',
-    duplicate_label: 'l’étiquette {label:q} est utilisée deux fois',
-    count_mismatch: '{got} {what:w} pour {expected} {of:w}',
-    not_a_node_id: '{node} n’est pas un numéro de nœud (le réseau a {nodes} nœuds)',
-    not_in_network: 'le nœud {node:q} n’est pas dans le réseau',
-    too_many_seeds: (v, { n }) => `${v.strategy ? `${v.strategy} ` : ''}demande ${n(v.k)} graines, mais ${v.segment ? 'le segment' : 'le réseau'} n’a que ${n(v.n)} nœuds`,
-    imm_model: 'imm fonctionne avec les modèles ic et lt, pas {model}',
-    needs_simulation: 'la stratégie {strategy:w} a besoin d’une simulation pour évaluer la portée',
-    budget_price: 'le choix par budget a besoin d’un prix par influenceur > 0 (--cost-per-seed, ou campaign.costs.per_seed)',
-    seed_segment_strategy: 'ne fonctionne qu’avec les choix random, top-degree, pagerank et kcore',
-    greedy_runs: 'la stratégie {strategy:w} a besoin d’au moins 1 run par évaluation',
-    greedy_nodes: 'la stratégie {strategy:w} simule chaque nœud : utilisez imm pour les réseaux de plus de {max} nœuds (celui-ci en a {nodes})',
-    greedy_runs_over: 'les runs de la stratégie {strategy:w} doivent valoir au plus {max}, reçu {got}',
-    greedy_work: 'la stratégie {strategy:w} simulerait {nodes} nœuds × {runs} runs = {work} runs dans son premier tour, au-delà de {max} : baissez runs= ou utilisez imm',
-    greedy_steps: 'la stratégie {strategy:w} simulerait {runs} runs d’au moins {steps} pas chacun (le modèle, la publicité ou une republication les prolongent), au-delà de {max} pas : baissez runs= ou max_steps, ou choisissez une autre stratégie',
-    imm_memory: 'imm aurait besoin de {needed_mb} Mo pour {sets} ensembles RR, au-delà de sa limite de {limit_mb} Mo : augmentez epsilon (ou baissez k)',
-    action_not_for_model: (v) => (v.action === 'boost'
-      ? 'la republication est définie pour ic, sir, sis et rumor : en lt, threshold et bass, l’influence d’un adoptant ne compte qu’une fois, quand il adopte'
-      : 'le démenti est défini pour rumor, sir et sis : dans les autres modèles, l’état « retiré » veut dire « a adopté »') + ` (le modèle est ${v.model})`,
-    modulation: 's’applique à la probabilité de partage de ic, sir et sis, pas à {model}',
-    no_segments: 'le réseau n’a pas de segments (utilisez un réseau sbm ou un fichier de segments)',
-    segment_not_in_network: 'le segment {segment} n’est pas dans le réseau',
-    stickiness_count: 'donne {got} valeurs, mais le réseau a {segments} segments',
-    too_many_interventions: 'au plus {max} interventions, reçu {got}',
-    intervention_step: 'le pas doit être ≥ 1 (le pas 0 est celui des graines)',
-    boost_nodes: 'une republication repart des graines et ne prend pas de nœuds',
-    needs_nodes: 'a besoin de nœuds, par ex. "nodes": "top-degree:3"',
-    intervention_nodes: 'utilisez nodes:…, random:K, top-degree:K, pagerank:K, kcore:K ou degree-discount:K',
-    simple_graph_edges: 'un graphe simple à {n} nœuds a au plus {max} arêtes, reçu {got}',
-    segment_count: 'il faut de 1 à {max} segments, reçu {got}',
-    empty_segment: 'le segment {segment} est vide',
-    degree_bounds: 'il faut 1 ≤ kmin ≤ kmax < n, reçu kmin = {kmin}, kmax = {kmax}, n = {n}',
-    grid_size: 'rows et cols doivent être ≥ 1, reçu {rows} × {cols}',
-    grid_overflow: 'rows × cols est trop grand',
-    edge_line_fields: (v, { n }) => `attendu « source cible [poids] », trouvé ${n(v.found)} champ${v.found > 1 ? 's' : ''}`,
-    empty_field: 'le champ {field} est vide',
-    weight_missing: 'n’a pas de poids, alors que les lignes précédentes en ont un',
-    weight_unexpected: 'a un poids, alors que les lignes précédentes n’en ont pas',
-    weight_not_a_number: 'le poids {got:q} n’est pas un nombre',
-    weight_negative: 'le poids {got} doit être un nombre fini ≥ 0',
-    no_edges: 'aucune arête trouvée (attendu des lignes comme « source cible »)',
-    segment_line: 'attendu « nœud segment », trouvé {got:q}',
-    segment_not_a_number: 'le segment {got:q} n’est pas un nombre entier de 0 à 65535',
-    segment_twice: 'le nœud {node:q} a déjà un segment (ligne {line})',
-    no_segment: 'le nœud {node:q} n’a pas de segment (chaque nœud doit être listé)',
-    unsupported_format: 'ce fichier ressemble à {looks_like:w} ; viralsim lit les listes d’arêtes, le CSV de Gephi, GML, GraphML, GEXF, Pajek .net et le JSON nœuds-liens',
-    not_in_widget: 'la version de viralsim du widget n’a pas de {feature:w} ; la page complète et la CLI en ont',
-    format_expected: '{format} : attendu {expected}, trouvé {found}',
-    no_nodes: '{format} : le fichier n’a aucun nœud',
-    xml: 'XML invalide : {detail}',
-    no_such_attribute: 'aucun attribut de nœud {name:q} (le réseau a : {attributes})',
-    attribute_not_a_number: (v, { q }) => (v.got === ''
-      ? `le nœud ${q(v.node)} n’a pas de ${v.name}, alors qu’il faut un nombre ≥ 0`
-      : `le nœud ${q(v.node)} a ${v.name} = ${q(v.got)}, pas un nombre ≥ 0`),
-    no_such_segment: 'le segment {name:q} n’est pas dans le réseau (il a : {segments})',
-    segment_given_twice: 'le segment {name:q} est donné deux fois',
-    compare_at_most: 'contient au plus {max} scénarios, reçu {got}',
-    compare_count: 'la comparaison prend de {min} à {max} scénarios, reçu {got}',
-    compare_network: '{name} tourne sur un autre réseau : la comparaison demande le même réseau pour tous',
-    compare_runs: 'chaque scénario doit avoir les mêmes parties et le même germe aléatoire pour être comparé partie par partie',
-    blocks_order: 'les blocs doivent se suivre : attendu la partie {expected}, reçu {got}',
-    blocks_networks: 'blocs de réseaux différents',
-    runs_start: 'les parties doivent commencer à la partie 0, pas {got}',
-    run_range: 'la fin {end} précède le début {start}',
-    monte_carlo_first: 'lancez d’abord plusieurs parties',
-    compare_first: 'comparez d’abord',
-    not_an_object: 'n’est pas un objet simple',
-    json_unknown_variant: 'valeur inconnue {name:q} (attendu l’une de : {expected}){at}',
-    json_unknown_field: 'champ inconnu {name:q} (attendu l’un de : {expected}){at}',
-    json_missing_field: 'il manque le champ {name:q}{at}',
-    json_duplicate_field: 'le champ {name:q} est donné deux fois{at}',
-    json_invalid: (v, { w }) => `${w(`invalid_${v.what}`)} : ${serdeFr(v.got, w)}, attendu ${w(v.expected)}${v.at}`,
-    json: 'JSON invalide : {detail}{at}',
-    json_nested: 'une valeur du JSON est invalide{at}',
-  },
+export const STRINGS = {
+  en: { ...WIDGET_STRINGS.en, ...PAGE_STRINGS.en },
+  fr: { ...WIDGET_STRINGS.fr, ...PAGE_STRINGS.fr },
 };
-
-/** Words inside the errors' values (units, things counted, serde's type names). */
-export const WORDS = {
-  fr: {
-    line: 'ligne', column: 'colonne', none: 'aucun',
-    nodes: 'nœuds', edges: 'arêtes', bytes: 'octets', segments: 'segments', weights: 'poids', labels: 'étiquettes',
-    values: 'valeurs', plans: 'plans', interventions: 'interventions',
-    'budget seeding': 'budget',
-    'file readers': 'lecteurs de fichiers', 'file writers': 'écrivains de fichiers', comparisons: 'comparaisons', 'report files': 'fichiers de rapport',
-    invalid_type: 'type invalide', invalid_value: 'valeur invalide', invalid_length: 'longueur invalide',
-    u8: 'un entier de 0 à 255', u16: 'un entier de 0 à 65 535', u32: 'un entier de 0 à 4 294 967 295', u64: 'un entier ≥ 0',
-    f64: 'un nombre', f32: 'un nombre', 'a string': 'un texte', 'a sequence': 'une liste', 'a boolean': 'un booléen',
-    null: 'rien (null)', map: 'un objet', sequence: 'une liste',
-    'a DOT (Graphviz) file': 'un fichier DOT (Graphviz)', 'a GDF (GUESS) file': 'un fichier GDF (GUESS)',
-    'a Matrix Market file': 'un fichier Matrix Market', 'a UCINET DL file': 'un fichier UCINET DL',
-    'a GXL file': 'un fichier GXL', 'an HTML page': 'une page HTML', 'an XML file': 'un fichier XML',
-    'a JSON file without "nodes"': 'un fichier JSON sans « nodes »',
-    'a spreadsheet (zip) file: export it as CSV': 'un classeur (zip) : exportez-le en CSV',
-  },
-};
-
-// The page's language is its document's `lang` (no state of this module's own: each
-// <viral-sim> has its language as an attribute and calls `translate`).
-
-export function setLanguage(l) {
-  document.documentElement.lang = STRINGS[l] ? l : 'en';
-}
-
-export function language() {
-  const l = globalThis.document?.documentElement.lang;
-  return STRINGS[l] ? l : 'en';
-}
 
 /** The string for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key, vars = {}) {
@@ -547,8 +361,7 @@ export function t(key, vars = {}) {
 /** The string for `key` in language `l` (English when `l` lacks it), placeholders filled: for
  * parts that have a language of their own (each <viral-sim> has one). */
 export function translate(l, key, vars = {}) {
-  const s = STRINGS[l]?.[key] ?? STRINGS.en[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
+  return fill(STRINGS, l, key, vars);
 }
 
 /** Fills every element marked with data-i18n (text) or data-i18n-label (aria-label). */
