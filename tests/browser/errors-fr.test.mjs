@@ -108,3 +108,16 @@ test('on a 390 px phone, in French, the error fits its box and the language choi
   assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the message is within the screen');
   assert.deepEqual(errors, []);
 });
+
+test('lang=fr: a bad Gephi node table is named with its line, in French, next to the upload box', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(browser, `${srv.url}#network=karate&model=ic&p=0.1&seeds=top-degree:1&seed=1&lang=fr`);
+  await page.waitForFunction(() => window.viralsim.idle() && window.viralsim.sim);
+  await page.selectOption('#net-kind', 'file');
+  await page.setInputFiles('#file', { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from('Source;Target;Type\nann;bob;Directed\n') });
+  await page.waitForFunction(() => window.viralsim.idle() && /edges\.csv/.test(window.viralsim.app.running?.network ?? ''));
+  await page.setInputFiles('#nodes-file', { name: 'nodes.csv', mimeType: 'text/csv', buffer: Buffer.from('Id;Label\nann;A\nann;B\n') });
+  await page.waitForFunction(() => document.getElementById('net-error').textContent !== '');
+  assert.equal(await text(page, '#net-error'), 'nodes : ligne 3 : Gephi CSV : attendu un Id pas encore utilisé, trouvé ann');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

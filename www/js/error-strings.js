@@ -115,7 +115,7 @@ export const ERRORS = {
     no_segment: 'le nœud {node:q} n’a pas de segment (chaque nœud doit être listé)',
     unsupported_format: 'ce fichier ressemble à {looks_like:w} ; viralsim lit les listes d’arêtes, le CSV de Gephi, GML, GraphML, GEXF, Pajek .net et le JSON nœuds-liens',
     not_in_widget: 'la version de viralsim du widget n’a pas de {feature:w} ; la page complète et la CLI en ont',
-    format_expected: '{format} : attendu {expected}, trouvé {found}',
+    format_expected: '{format} : attendu {expected:w}, trouvé {found:w}',
     no_nodes: '{format} : le fichier n’a aucun nœud',
     xml: 'XML invalide : {detail}',
     no_such_attribute: 'aucun attribut de nœud {name:q} (le réseau a : {attributes})',
@@ -157,6 +157,8 @@ export const WORDS = {
     u8: 'un entier de 0 à 255', u16: 'un entier de 0 à 65 535', u32: 'un entier de 0 à 4 294 967 295', u64: 'un entier ≥ 0',
     f64: 'un nombre', f32: 'un nombre', 'a string': 'un texte', 'a sequence': 'une liste', 'a boolean': 'un booléen',
     null: 'rien (null)', map: 'un objet', sequence: 'une liste',
+    // what a file reader expected or found (format_expected)
+    "'[' after graph": "« [ » après graph", "'u v [weight]'": "« u v [poids] »", "*Vertices N (a whole number)": "*Vertices N (un nombre entier)", "*Vertices N before the edges": "*Vertices N avant les arêtes", "Type Directed or Undirected": "Type Directed ou Undirected", "a closing '\"'": "un « \" » fermant", "a header with Source and Target": "un en-tête avec Source et Target", "a key such as graph": "une clé comme graph", "a key": "une clé", "a node id declared by a node [ id … ]": "un id de nœud déclaré par un node [ id … ]", "a node id not used before": "un id de nœud pas encore utilisé", "a node table header with Id": "un en-tête de table des nœuds avec Id", "a source in edge [ … ]": "une source dans edge [ … ]", "a target in edge [ … ]": "une cible dans edge [ … ]", "an Id not used before": "un Id pas encore utilisé", "an Id": "un Id", "an id in node [ … ]": "un id dans node [ … ]", "one *Vertices section": "une seule section *Vertices", "end of file": "la fin du fichier",
     'a DOT (Graphviz) file': 'un fichier DOT (Graphviz)', 'a GDF (GUESS) file': 'un fichier GDF (GUESS)',
     'a Matrix Market file': 'un fichier Matrix Market', 'a UCINET DL file': 'un fichier UCINET DL',
     'a GXL file': 'un fichier GXL', 'an HTML page': 'une page HTML', 'an XML file': 'un fichier XML',

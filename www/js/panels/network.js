@@ -124,7 +124,7 @@ export class NetworkPanel extends Panel {
     list.innerHTML = '';
     for (const a of p.attributes) {
       const li = document.createElement('li');
-      li.textContent = `${a.name} (${a.type}): ${a.examples.join(', ')}${a.values < p.people ? ` — ${t('preview_some', { k: a.values })}` : ''}`;
+      li.textContent = `${a.name} (${t(`attr_${a.type}`)}): ${a.examples.join(', ')}${a.values < p.people ? ` — ${t('preview_some', { k: a.values })}` : ''}`;
       list.appendChild(li);
     }
     const sel = this.part('segment-by');
