@@ -850,7 +850,8 @@ pub enum Code {
     },
     /// `the widget's build of viralsim has no file readers; the full page and the CLI do`
     NotInWidget {
-        /// What is missing: `file readers`, `file writers`, `comparisons`, `report files`.
+        /// What is missing: `file readers`, `file writers`, `Monte Carlo`, `comparisons`,
+        /// `theory`, `cascade metrics`, `report files`, `addresses`, `live actions`.
         feature: String,
     },
     /// `GML: expected ']', found end of file` (the line is the error's)

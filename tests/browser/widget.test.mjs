@@ -319,6 +319,7 @@ test("the widget loads its own smaller wasm, never the page's; it plays the page
     const liteSim = new lite.Simulation(scenario);
     const errors = [];
     for (const f of [() => liteSim.exportNetwork('gexf'), () => liteSim.monteCarloCsv(), () => liteSim.compareCsv(),
+      () => liteSim.monteCarlo(10, 1, -1, false), () => liteSim.theory(), () => liteSim.metrics(), () => lite.scenarioToAddress(scenario),
       () => new lite.Simulation({ ...scenario, network: 'file:a.gml' }, 'graph [ node [ id 0 ] ]')]) {
       try { f(); errors.push(null); } catch (e) { errors.push({ code: e.code, field: e.field, message: e.message }); }
     }
@@ -331,8 +332,30 @@ test("the widget loads its own smaller wasm, never the page's; it plays the page
   assert.ok(out.widget.reach >= 2);
   assert.deepEqual(wasmFiles.filter((f) => !f.endsWith('viralsim_web_bg.wasm')), ['/pkg/viralsim_widget_bg.wasm'], 'the widget fetched its own wasm');
   assert.equal(wasmFiles.filter((f) => f.endsWith('viralsim_web_bg.wasm')).length, 1, "the page's wasm only for the comparison in this test");
-  assert.deepEqual(out.errors.map((e) => e && [e.code, e.field]), [['not_in_widget', 'format'], ['not_in_widget', 'runs'], ['not_in_widget', 'compare'], ['not_in_widget', 'network']]);
+  assert.deepEqual(out.errors.map((e) => e && [e.code, e.field]), [['not_in_widget', 'format'], ['not_in_widget', 'runs'], ['not_in_widget', 'compare'],
+    ['not_in_widget', 'runs'], ['not_in_widget', 'theory'], ['not_in_widget', 'metrics'], ['not_in_widget', 'scenario'], ['not_in_widget', 'network']]);
   assert.match(out.errors[0].message, /the widget's build of viralsim has no file writers; the full page and the CLI do/);
   assert.equal(out.fr, 'network : la version de viralsim du widget n’a pas de lecteurs de fichiers ; la page complète et la CLI en ont');
   await page.close();
+});
+
+test('what a host page downloads for the widget (every module it imports and its wasm) stays under 250 KB gzipped', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const { join, dirname, normalize } = await import('node:path');
+  const { ROOT } = await import('./helpers.mjs');
+  const seen = new Set();
+  const walk = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const src = readFileSync(join(ROOT, 'www', f), 'utf8');
+    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) walk(normalize(join(dirname(f), m[1])));
+  };
+  walk('viral-sim.js');
+  assert.ok(!seen.has('js/i18n.js'), "the widget does not import the full page's dictionary");
+  const gz = (f) => gzipSync(readFileSync(join(ROOT, 'www', f)), { level: 9 }).length;
+  const js = [...seen].reduce((a, f) => a + gz(f), 0);
+  const wasm = gz('pkg/viralsim_widget_bg.wasm');
+  assert.ok(wasm < gz('pkg/viralsim_web_bg.wasm') - 80 * 1024, `the widget's wasm (${wasm} B) is well under the page's`);
+  assert.ok(js + wasm < 250 * 1024, `widget bytes ${((js + wasm) / 1024).toFixed(1)} KB (JS ${(js / 1024).toFixed(1)} + wasm ${(wasm / 1024).toFixed(1)})`);
 });

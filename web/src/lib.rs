@@ -15,7 +15,19 @@
 //! | `transmissionsPtr()` | `2 × transmissionsLen()` u32 | source then target, for the transmissions of the last `step`/`run` call |
 //! | `historyPtr()` | `3 × historyLen()` u32 | per step (0 = after seeding): count susceptible, active, removed |
 //! | `recordsPtr()` | `4 × nodeCount()` u32 | per node: adopted_at, parent, generation, position (`0xFFFFFFFF` = none, `…FE` = seed, `…FD` = advertising) |
+//!
+//! # Two builds
+//! With the `page` feature (the default) everything below; without it, the `<viral-sim>`
+//! element's wasm (`scripts/build-web.sh`): the same exports, so that one JS glue serves both,
+//! but what the element never calls — the file readers and writers, Monte Carlo, comparisons,
+//! theory, cascade metrics, report files, address writing and live actions — answers with a
+//! `not_in_widget` error instead of its code.
 #![cfg(target_arch = "wasm32")]
+// the widget build's stubs leave their parameters and helpers unused
+#![cfg_attr(
+    not(feature = "page"),
+    allow(unused_variables, unused_imports, dead_code)
+)]
 
 use serde::Serialize;
 
@@ -97,7 +109,6 @@ pub struct Simulation {
     counts: Vec<[u32; 3]>,
     /// The last Monte Carlo and comparison summarised here, for their downloads.
     last_mc: Option<viralsim::montecarlo::MonteCarloResult>,
-    #[cfg_attr(not(feature = "page"), allow(dead_code))]
     last_cmp: Option<viralsim::compare::Comparison>,
 }
 
@@ -177,23 +188,38 @@ impl Simulation {
     /// rule).
     #[wasm_bindgen(js_name = boostNow)]
     pub fn boost_now(&mut self) -> Result<u32, JsValue> {
-        let k = self.sim.boost_now().map_err(js_err)?;
-        self.counts.clone_from(&self.sim.history().counts);
-        Ok(k)
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("boost", "live actions"));
+        #[cfg(feature = "page")]
+        {
+            let k = self.sim.boost_now().map_err(js_err)?;
+            self.counts.clone_from(&self.sim.history().counts);
+            Ok(k)
+        }
     }
 
     /// Mutes node `id` (an index) from now on: it passes nothing on.
     #[wasm_bindgen(js_name = muteNode)]
     pub fn mute_node(&mut self, id: u32) -> Result<(), JsValue> {
-        self.sim.mute_node(id).map_err(js_err)
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("mute", "live actions"));
+        #[cfg(feature = "page")]
+        {
+            self.sim.mute_node(id).map_err(js_err)
+        }
     }
 
     /// Makes node `id` a stifler (rumour) or immune (SIR/SIS) now.
     #[wasm_bindgen(js_name = debunkNode)]
     pub fn debunk_node(&mut self, id: u32) -> Result<(), JsValue> {
-        self.sim.debunk_node(id).map_err(js_err)?;
-        self.counts.clone_from(&self.sim.history().counts);
-        Ok(())
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("debunk", "live actions"));
+        #[cfg(feature = "page")]
+        {
+            self.sim.debunk_node(id).map_err(js_err)?;
+            self.counts.clone_from(&self.sim.history().counts);
+            Ok(())
+        }
     }
 
     /// Whether node `id` is muted.
@@ -321,13 +347,19 @@ impl Simulation {
     /// The current run's cascade tree: every adopter in order of adoption, with who told it and
     /// when (`told_by` is null for seeds and advertising; `cause` says which).
     #[wasm_bindgen(js_name = cascadeTree)]
-    pub fn cascade_tree(&self) -> JsValue {
-        to_js(&viralsim::metrics::cascade_tree(&self.sim))
+    pub fn cascade_tree(&self) -> Result<JsValue, JsValue> {
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("metrics", "cascade metrics"));
+        #[cfg(feature = "page")]
+        Ok(to_js(&viralsim::metrics::cascade_tree(&self.sim)))
     }
 
     /// Cascade metrics of the current run.
-    pub fn metrics(&self) -> JsValue {
-        to_js(&viralsim::metrics::cascade_metrics(&self.sim))
+    pub fn metrics(&self) -> Result<JsValue, JsValue> {
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("metrics", "cascade metrics"));
+        #[cfg(feature = "page")]
+        Ok(to_js(&viralsim::metrics::cascade_metrics(&self.sim)))
     }
 
     /// What theory expects of this simulation's network and model, without simulating: the
@@ -340,13 +372,18 @@ impl Simulation {
     /// `steps`: the curves' steps, by default the scenario's `max_steps` (throws, naming
     /// `max_steps`, when 0 or over 1,000,000).
     pub fn theory(&self, steps: Option<u32>) -> Result<JsValue, JsValue> {
-        let steps = steps.unwrap_or(self.scenario.max_steps);
-        let t = viralsim::analysis::theory(self.sim.network(), self.sim.model(), steps)
-            .map_err(js_err)?;
-        let mut v =
-            serde_json::to_value(&t).map_err(|e| js_err(viralsim::Error::json("theory", &e)))?;
-        v["network"] = serde_json::Value::String(self.scenario.network.to_string());
-        Ok(to_js(&v))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("theory", "theory"));
+        #[cfg(feature = "page")]
+        {
+            let steps = steps.unwrap_or(self.scenario.max_steps);
+            let t = viralsim::analysis::theory(self.sim.network(), self.sim.model(), steps)
+                .map_err(js_err)?;
+            let mut v = serde_json::to_value(&t)
+                .map_err(|e| js_err(viralsim::Error::json("theory", &e)))?;
+            v["network"] = serde_json::Value::String(self.scenario.network.to_string());
+            Ok(to_js(&v))
+        }
     }
 
     /// The network with each person's result at this point of the run as node attributes
@@ -393,10 +430,16 @@ impl Simulation {
         threshold: f64,
         metrics: bool,
     ) -> Result<JsValue, JsValue> {
-        let seed = seed_from(seed)?;
-        let cfg = self.mc_config(runs, threshold, metrics);
-        let res = monte_carlo(&self.mc_base(seed), seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
-        Ok(mc_out(&res))
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("runs", "Monte Carlo"));
+        #[cfg(feature = "page")]
+        {
+            let seed = seed_from(seed)?;
+            let cfg = self.mc_config(runs, threshold, metrics);
+            let res =
+                monte_carlo(&self.mc_base(seed), seed, &cfg, &mut |_, _| {}).map_err(js_err)?;
+            Ok(mc_out(&res))
+        }
     }
 
     /// Runs `start..end` of the Monte Carlo with scenario seed `seed` and returns their tally as
@@ -410,16 +453,21 @@ impl Simulation {
         end: u32,
         metrics: bool,
     ) -> Result<String, JsValue> {
-        let seed = seed_from(seed)?;
-        viralsim::bounds::check_run_range(start, end).map_err(js_err)?;
-        let cfg = self.mc_config(end - start, -1.0, metrics);
-        let t = viralsim::montecarlo::tally_runs(
-            &self.mc_base(seed),
-            seed,
-            start as u64..end as u64,
-            &cfg,
-        );
-        tally_text(&t)
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("runs", "Monte Carlo"));
+        #[cfg(feature = "page")]
+        {
+            let seed = seed_from(seed)?;
+            viralsim::bounds::check_run_range(start, end).map_err(js_err)?;
+            let cfg = self.mc_config(end - start, -1.0, metrics);
+            let t = viralsim::montecarlo::tally_runs(
+                &self.mc_base(seed),
+                seed,
+                start as u64..end as u64,
+                &cfg,
+            );
+            tally_text(&t)
+        }
     }
 
     /// Summarises runs `0..n` computed in blocks (an array of `monteCarloRuns` tallies, in run
@@ -432,14 +480,19 @@ impl Simulation {
         threshold: f64,
         metrics: bool,
     ) -> Result<JsValue, JsValue> {
-        let seed = seed_from(seed)?;
-        let tally = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
-        let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
-        let r = viralsim::montecarlo::summarise(&self.mc_base(seed), tally, seed, &cfg)
-            .map_err(js_err)?;
-        let out = mc_out(&r);
-        self.last_mc = Some(r);
-        Ok(out)
+        #[cfg(not(feature = "page"))]
+        return Err(not_in_widget("runs", "Monte Carlo"));
+        #[cfg(feature = "page")]
+        {
+            let seed = seed_from(seed)?;
+            let tally = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
+            let cfg = self.mc_config(tally.runs() as u32, threshold, metrics);
+            let r = viralsim::montecarlo::summarise(&self.mc_base(seed), tally, seed, &cfg)
+                .map_err(js_err)?;
+            let out = mc_out(&r);
+            self.last_mc = Some(r);
+            Ok(out)
+        }
     }
 
     /// The last `summariseRuns` as the CLI's `--format csv` file (one row per step).
@@ -459,7 +512,6 @@ impl Simulation {
 
     /// The last `summariseRuns` as the CLI's `--format json` file, for `scenario` (the object
     /// the runs were made from) and the milliseconds they took.
-    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = monteCarloJson)]
     pub fn monte_carlo_json(&self, scenario: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
         #[cfg(not(feature = "page"))]
@@ -491,8 +543,13 @@ impl Simulation {
 /// so that a worker hands the page one small tally instead of many.
 #[wasm_bindgen(js_name = joinTallies)]
 pub fn join_tallies(pieces: JsValue) -> Result<String, JsValue> {
-    let t = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
-    tally_text(&t)
+    #[cfg(not(feature = "page"))]
+    return Err(not_in_widget("runs", "Monte Carlo"));
+    #[cfg(feature = "page")]
+    {
+        let t = joined(from_js::<Vec<String>>("runs", &pieces)?)?;
+        tally_text(&t)
+    }
 }
 
 /// Joins blocks of runs (`monteCarloRuns` JSON texts) given in run order.
@@ -515,7 +572,6 @@ impl Simulation {
     /// scenario of `monteCarloRuns` tallies (computed with per-run metrics), their names, the
     /// seed and a threshold for P(reach > threshold) (negative: none). The numbers are those of
     /// `viralsim compare`.
-    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = compareRuns)]
     pub fn compare_runs(
         &mut self,
@@ -564,7 +620,6 @@ impl Simulation {
 
     /// The last `compareRuns` as the CLI's `compare --format json` file, with the scenarios
     /// compared (each replayable with `viralsim run --scenario`).
-    #[cfg_attr(not(feature = "page"), allow(unused_variables))]
     #[wasm_bindgen(js_name = compareJson)]
     pub fn compare_json(&self, scenarios: JsValue, elapsed_ms: f64) -> Result<String, JsValue> {
         #[cfg(not(feature = "page"))]
@@ -652,14 +707,19 @@ pub fn read_network_preview(
     format_hint: Option<String>,
     nodes: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let p = viralsim::formats::preview(
-        text,
-        format_hint.as_deref().unwrap_or(""),
-        nodes.as_deref(),
-        &PAGE_LIMITS,
-    )
-    .map_err(js_err)?;
-    Ok(to_js(&p))
+    #[cfg(not(feature = "page"))]
+    return Err(not_in_widget("network", "file readers"));
+    #[cfg(feature = "page")]
+    {
+        let p = viralsim::formats::preview(
+            text,
+            format_hint.as_deref().unwrap_or(""),
+            nodes.as_deref(),
+            &PAGE_LIMITS,
+        )
+        .map_err(js_err)?;
+        Ok(to_js(&p))
+    }
 }
 
 /// Reads a page address (`#network=…&model=…`, or a whole link) with the core's parser, the
@@ -676,9 +736,14 @@ pub fn parse_address(address: &str) -> Result<JsValue, JsValue> {
 /// when the object is not a valid scenario.
 #[wasm_bindgen(js_name = scenarioToAddress)]
 pub fn scenario_to_address(scenario: JsValue) -> Result<String, JsValue> {
-    let s: Scenario = from_js("scenario", &scenario)?;
-    s.check_counts().map_err(js_err)?;
-    Ok(viralsim::address::scenario_to_address(&s))
+    #[cfg(not(feature = "page"))]
+    return Err(not_in_widget("scenario", "addresses"));
+    #[cfg(feature = "page")]
+    {
+        let s: Scenario = from_js("scenario", &scenario)?;
+        s.check_counts().map_err(js_err)?;
+        Ok(viralsim::address::scenario_to_address(&s))
+    }
 }
 
 /// The page's size limits: `{max_nodes, max_edges, max_bytes}` (a file over `max_bytes` is
