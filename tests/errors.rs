@@ -133,14 +133,14 @@ fn monte_carlo_config() {
     assert_eq!(e.to_string(), "runs: must be at least 1");
 }
 
-/// The keys of one language's table of error templates in `www/js/i18n.js` (`ERRORS.fr`).
+/// The keys of one language's table of error templates in `www/js/error-strings.js` (`ERRORS.fr`).
 fn page_templates(lang: &str) -> Vec<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/js/i18n.js");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/js/error-strings.js");
     let js = std::fs::read_to_string(path).unwrap();
     let table = js
         .split("export const ERRORS = {")
         .nth(1)
-        .expect("i18n.js exports ERRORS")
+        .expect("error-strings.js exports ERRORS")
         .split(&format!("\n  {lang}: {{\n"))
         .nth(1)
         .unwrap_or_else(|| panic!("ERRORS has no {lang} table"))
@@ -165,13 +165,13 @@ fn every_code_has_a_french_template_in_the_page() {
     for code in viralsim::error::CODES {
         assert!(
             keys.iter().any(|k| k == code),
-            "www/js/i18n.js: ERRORS.fr has no template for `{code}`"
+            "www/js/error-strings.js: ERRORS.fr has no template for `{code}`"
         );
     }
     for k in &keys {
         assert!(
             viralsim::error::CODES.contains(&k.as_str()),
-            "www/js/i18n.js: ERRORS.fr has a template for `{k}`, which is no code of the core"
+            "www/js/error-strings.js: ERRORS.fr has a template for `{k}`, which is no code of the core"
         );
     }
     assert_eq!(keys.len(), viralsim::error::CODES.len(), "a code twice");

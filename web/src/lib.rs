@@ -502,10 +502,7 @@ impl Simulation {
         return Err(not_in_widget("runs", "report files"));
         #[cfg(feature = "page")]
         {
-            let r = self
-                .last_mc
-                .as_ref()
-                .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
+            let r = self.last_mc()?;
             Ok(viralsim::report::monte_carlo_csv(r))
         }
     }
@@ -518,10 +515,7 @@ impl Simulation {
         return Err(not_in_widget("runs", "report files"));
         #[cfg(feature = "page")]
         {
-            let r = self
-                .last_mc
-                .as_ref()
-                .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))?;
+            let r = self.last_mc()?;
             let scenario: Scenario = from_js("scenario", &scenario)?;
             let net = self.sim.network();
             Ok(viralsim::report::monte_carlo_json(
@@ -610,10 +604,7 @@ impl Simulation {
         return Err(not_in_widget("compare", "report files"));
         #[cfg(feature = "page")]
         {
-            let c = self
-                .last_cmp
-                .as_ref()
-                .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
+            let c = self.last_cmp()?;
             Ok(viralsim::report::compare_csv(c))
         }
     }
@@ -626,10 +617,7 @@ impl Simulation {
         return Err(not_in_widget("compare", "report files"));
         #[cfg(feature = "page")]
         {
-            let c = self
-                .last_cmp
-                .as_ref()
-                .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))?;
+            let c = self.last_cmp()?;
             let set: Vec<Scenario> = from_js("scenarios", &scenarios)?;
             let net = self.sim.network();
             let network = set.first().map_or(String::new(), |s| s.network.to_string());
@@ -645,6 +633,22 @@ impl Simulation {
 }
 
 impl Simulation {
+    /// The last `summariseRuns`, for its downloads.
+    #[cfg(feature = "page")]
+    fn last_mc(&self) -> Result<&viralsim::montecarlo::MonteCarloResult, JsValue> {
+        self.last_mc
+            .as_ref()
+            .ok_or_else(|| js_err(viralsim::Error::new("runs", Code::MonteCarloFirst)))
+    }
+
+    /// The last `compareRuns`, for its downloads.
+    #[cfg(feature = "page")]
+    fn last_cmp(&self) -> Result<&viralsim::compare::Comparison, JsValue> {
+        self.last_cmp
+            .as_ref()
+            .ok_or_else(|| js_err(viralsim::Error::new("compare", Code::CompareFirst)))
+    }
+
     fn mc_config(&self, runs: u32, threshold: f64, metrics: bool) -> MonteCarloConfig {
         MonteCarloConfig {
             runs,
