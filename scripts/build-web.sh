@@ -26,8 +26,8 @@ if ! diff <(strip_comments "$LITE/viralsim_web.js") <(strip_comments www/pkg/vir
   exit 1
 fi
 # shellcheck disable=SC2086
-node_modules/.bin/wasm-opt -Oz $FEATURES www/pkg/viralsim_web_bg.wasm -o www/pkg/viralsim_web_bg.wasm
+node_modules/.bin/wasm-opt -Oz --converge $FEATURES www/pkg/viralsim_web_bg.wasm -o www/pkg/viralsim_web_bg.wasm
 # shellcheck disable=SC2086
-node_modules/.bin/wasm-opt -Oz $FEATURES "$LITE/viralsim_web_bg.wasm" -o www/pkg/viralsim_widget_bg.wasm
+node_modules/.bin/wasm-opt -Oz --converge $FEATURES "$LITE/viralsim_web_bg.wasm" -o www/pkg/viralsim_widget_bg.wasm
 install -m 644 data/ego-facebook.txt www/pkg/ego-facebook.txt
 echo "built www/pkg ($(du -k www/pkg/viralsim_web_bg.wasm | cut -f1) KB wasm, widget $(du -k www/pkg/viralsim_widget_bg.wasm | cut -f1) KB)"

@@ -64,8 +64,13 @@ fn js_err(e: viralsim::Error) -> JsValue {
     err.into()
 }
 
+/// A value as a JS object, through JSON text (`JSON.parse`): the same shapes as the CLI's JSON
+/// output, and one serializer in the wasm instead of two (a non-finite number is `null`, as in
+/// the CLI's files).
 fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(v)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 
