@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { serve, serveHost, launch, openPage, ROOT } from '../tests/browser/helpers.mjs';
-import { dirname, normalize } from 'node:path';
+import { widgetBytes } from '../scripts/widget-modules.mjs';
 
 const srv = await serve();
 const browser = await launch();
@@ -120,19 +120,9 @@ rows.push(['of which wasm, gzipped (raw)', `${(gzipSync(wasm, { level: 9 }).leng
 
 // the widget: what a host page downloads, and how soon it draws
 {
-  const seen = new Set();
-  const walk = async (f) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    const src = await readFile(join(ROOT, 'www', f), 'utf8');
-    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) await walk(normalize(join(dirname(f), m[1])));
-  };
-  await walk('viral-sim.js');
-  let js = 0;
-  for (const f of seen) js += gzipSync(await readFile(join(ROOT, 'www', f)), { level: 9 }).length;
-  // the element loads the widget's wasm (scripts/build-web.sh)
-  const w = gzipSync(await readFile(join(ROOT, 'www/pkg/viralsim_widget_bg.wasm')), { level: 9 }).length;
-  rows.push([`widget bytes, gzipped: ${seen.size} JS files ${(js / 1024).toFixed(0)} KB + wasm ${(w / 1024).toFixed(0)} KB`, `${((js + w) / 1024).toFixed(0)} KB`, '< 250 KB']);
+  // the element's modules and its own wasm (scripts/build-web.sh)
+  const { files: seen, js, wasm: w } = widgetBytes(join(ROOT, 'www'));
+  rows.push([`widget bytes, gzipped: ${seen.length} JS files ${(js / 1024).toFixed(0)} KB + wasm ${(w / 1024).toFixed(0)} KB`, `${((js + w) / 1024).toFixed(0)} KB`, '< 250 KB']);
   const host = await serveHost(() => `<!doctype html><meta charset="utf-8"><title>host</title>
 <script>window.t0 = performance.now();</script>
 <script type="module" src="${srv.url}viral-sim.js"></script>

@@ -47,17 +47,8 @@ mkdir -p "$dir/pkg" "$dir/js"
 # the element and every module it imports (followed from www/viral-sim.js, so a new import
 # cannot be forgotten)
 modules=$(node --input-type=module -e '
-  import { readFileSync } from "node:fs";
-  import { dirname, join, normalize } from "node:path";
-  const seen = new Set();
-  const walk = (f) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    const src = readFileSync(join("www", f), "utf8");
-    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["\x27](\.{1,2}\/[^"\x27]+)["\x27]/g)) walk(normalize(join(dirname(f), m[1])));
-  };
-  walk("viral-sim.js");
-  console.log([...seen].join("\n"));
+  import { widgetModules } from "./scripts/widget-modules.mjs";
+  console.log(widgetModules("www").join("\n"));
 ')
 for f in $modules; do
   case "$f" in

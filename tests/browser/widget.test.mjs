@@ -342,20 +342,13 @@ test("the widget loads its own smaller wasm, never the page's; it plays the page
 test('what a host page downloads for the widget (every module it imports and its wasm) stays under 250 KB gzipped', async () => {
   const { readFileSync } = await import('node:fs');
   const { gzipSync } = await import('node:zlib');
-  const { join, dirname, normalize } = await import('node:path');
+  const { join } = await import('node:path');
   const { ROOT } = await import('./helpers.mjs');
-  const seen = new Set();
-  const walk = (f) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    const src = readFileSync(join(ROOT, 'www', f), 'utf8');
-    for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g)) walk(normalize(join(dirname(f), m[1])));
-  };
-  walk('viral-sim.js');
-  assert.ok(!seen.has('js/i18n.js'), "the widget does not import the full page's dictionary");
-  const gz = (f) => gzipSync(readFileSync(join(ROOT, 'www', f)), { level: 9 }).length;
-  const js = [...seen].reduce((a, f) => a + gz(f), 0);
-  const wasm = gz('pkg/viralsim_widget_bg.wasm');
-  assert.ok(wasm < gz('pkg/viralsim_web_bg.wasm') - 80 * 1024, `the widget's wasm (${wasm} B) is well under the page's`);
+  const { widgetBytes } = await import('../../scripts/widget-modules.mjs');
+  const www = join(ROOT, 'www');
+  const { files, js, wasm } = widgetBytes(www);
+  assert.ok(!files.includes('js/i18n.js'), "the widget does not import the full page's dictionary");
+  const pageWasm = gzipSync(readFileSync(join(www, 'pkg/viralsim_web_bg.wasm')), { level: 9 }).length;
+  assert.ok(wasm < pageWasm - 80 * 1024, `the widget's wasm (${wasm} B) is well under the page's`);
   assert.ok(js + wasm < 250 * 1024, `widget bytes ${((js + wasm) / 1024).toFixed(1)} KB (JS ${(js / 1024).toFixed(1)} + wasm ${(wasm / 1024).toFixed(1)})`);
 });

@@ -410,13 +410,11 @@ impl Simulation {
         }
         #[cfg(not(feature = "page"))]
         {
-            let _ = f;
             Err(not_in_widget("format", "file writers"))
         }
     }
 
     /// Everything the tooltip shows about node `id`.
-
     #[wasm_bindgen(js_name = nodeInfo)]
     pub fn node_info(&self, id: u32) -> Result<JsValue, JsValue> {
         viralsim::metrics::node_info(&self.sim, id)

@@ -1,11 +1,11 @@
 // All interface text, English and French, in one table: the element's words (widget-strings.js)
 // and the full page's. Keys are used as data-i18n attributes (text), data-i18n-label
-// (aria-label) and from code through t(). The errors' templates are in error-strings.js.
+// (aria-label) and from code through t(). The errors' templates are in error-strings.js
+// (errors.js reads them).
 import { WIDGET_STRINGS } from './widget-strings.js';
 import { language, fill } from './lang.js';
 
 export { language, setLanguage } from './lang.js';
-export { ERRORS, WORDS } from './error-strings.js';
 
 const PAGE_STRINGS = {
   en: {
